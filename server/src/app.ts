@@ -1,0 +1,118 @@
+/**
+ * Composition at the edge: everything is built here from a database, a clock and options.
+ * Only main.ts picks the real clock, file and port.
+ */
+import express from 'express';
+import helmet from 'helmet';
+import { rateLimit } from 'express-rate-limit';
+import { createServer, type Server as HttpServer } from 'node:http';
+import { Server } from 'socket.io';
+import { pino, type Logger } from 'pino';
+import { ErrorCode } from '@qms/shared';
+import { AuthStore } from './auth/auth-store.js';
+import { Commands, newTicketId } from './center/commands.js';
+import { Hub } from './center/hub.js';
+import type { Clock } from './center/runtime.js';
+import { adminRoutes } from './features/admin.js';
+import { authRoutes } from './features/auth.js';
+import { counterRoutes } from './features/counters.js';
+import type { Deps } from './features/deps.js';
+import { queueRoutes } from './features/queue.js';
+import { ticketRoutes } from './features/tickets.js';
+import { errorHandler } from './http/errors.js';
+import { mount, openApiDocument } from './http/registry.js';
+import { staticApps } from './http/static.js';
+import { attachSocket, type QmsServer } from './realtime/socket.js';
+import { ConfigStore } from './storage/config-store.js';
+import type { Db } from './storage/db.js';
+import { LiveStore } from './storage/live-store.js';
+
+export interface AppOptions {
+  db: Db;
+  clock?: Clock;
+  log?: Logger;
+  version?: string;
+  /** Repo root, to serve the built UIs from; omit to serve the API only. */
+  rootDir?: string;
+  newTicketId?: () => string;
+}
+
+export interface QmsApp {
+  http: HttpServer;
+  io: QmsServer;
+  deps: Deps;
+  listen(port: number, host?: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+export function createApp(opts: AppOptions): QmsApp {
+  const clock = opts.clock ?? Date.now;
+  const log = opts.log ?? pino({ level: 'silent' });
+  const configs = new ConfigStore(opts.db);
+  const live = new LiveStore(opts.db);
+  const auth = new AuthStore(opts.db, clock);
+  const hub = new Hub(configs, live, clock, (err) => log.error({ err }, 'storage write failed'));
+  const commands = new Commands(hub, auth, opts.newTicketId ?? newTicketId);
+  const deps: Deps = { hub, commands, auth, configs, clock, version: opts.version ?? '0.0.0' };
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(helmet({ contentSecurityPolicy: { directives: { 'style-src': ["'self'", "'unsafe-inline'"] } } }));
+  app.use(express.json({ limit: '1mb' }));
+  app.use((req, res, next) => {
+    const header = req.get('authorization');
+    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+    res.locals.principal = token && token.length < 200 ? (auth.resolve(token) ?? null) : null;
+    next();
+  });
+  app.use(
+    ['/api/auth/login', '/api/devices/pair'],
+    rateLimit({
+      windowMs: 5 * 60_000,
+      limit: 30,
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+      handler: (_req, res) => void res.status(429).json({ error: { code: ErrorCode.RateLimited, message: 'Too many attempts; wait a few minutes.' } }),
+    }),
+  );
+
+  const routes = [...queueRoutes(deps), ...authRoutes(deps), ...ticketRoutes(deps), ...counterRoutes(deps), ...adminRoutes(deps)];
+  const api = express.Router();
+  mount(api, routes);
+  const openapi = openApiDocument(routes, deps.version);
+  api.get('/api/openapi.json', (_req, res) => void res.json(openapi));
+  api.all('/api/{*rest}', (req, res) => void res.status(404).json({ error: { code: ErrorCode.NotFound, message: `No endpoint ${req.method} ${req.path}; see /api/openapi.json.` } }));
+  app.use(api);
+  if (opts.rootDir) app.use(staticApps(opts.rootDir));
+  app.use(errorHandler(log));
+
+  const http = createServer(app);
+  const io: QmsServer = new Server(http, {
+    serveClient: false,
+    maxHttpBufferSize: 64 * 1024,
+    // Same-origin only: the UIs are served by this server.
+    cors: { origin: false },
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
+  });
+  const unsubscribe = attachSocket(io, deps);
+
+  return {
+    http,
+    io,
+    deps,
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        http.once('error', reject);
+        http.listen(port, host, () => {
+          const addr = http.address();
+          resolve(typeof addr === 'object' && addr ? addr.port : port);
+        });
+      }),
+    close: async () => {
+      unsubscribe();
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      http.closeAllConnections();
+    },
+  };
+}

@@ -1,0 +1,136 @@
+/** Staff sessions, counter holding and device pairing. Only token hashes are stored. */
+import { randomInt } from 'node:crypto';
+import type { Db } from '../storage/db.js';
+import { newToken, tokenHash, verifyPassword } from './passwords.js';
+import type { Principal } from './principal.js';
+
+/** Staff sessions slide: each use pushes the end 12 hours on, so a working day never logs out. */
+export const SESSION_TTL_MS = 12 * 3600_000;
+const TOUCH_EVERY_MS = 60_000;
+export const PAIRING_TTL_MS = 15 * 60_000;
+
+type StaffPrincipal = Extract<Principal, { kind: 'staff' }>;
+
+export class AuthStore {
+  private readonly q;
+
+  constructor(
+    private readonly db: Db,
+    private readonly clock: () => number,
+  ) {
+    this.q = {
+      session: db.prepare<[string], { center_id: string; login: string; counter_id: string | null; expires_at: number; revoked_at: number | null }>(
+        'SELECT center_id, login, counter_id, expires_at, revoked_at FROM sessions WHERE token_hash = ?',
+      ),
+      staff: db.prepare<[string, string], { name: string; role: 'operator' | 'supervisor' | 'admin'; password_hash: string }>(
+        'SELECT name, role, password_hash FROM staff WHERE center_id = ? AND login = ?',
+      ),
+      insertSession: db.prepare('INSERT INTO sessions (token_hash, center_id, login, created_at, expires_at) VALUES (?, ?, ?, ?, ?)'),
+      touch: db.prepare('UPDATE sessions SET expires_at = ? WHERE token_hash = ?'),
+      revoke: db.prepare('UPDATE sessions SET revoked_at = ?, counter_id = NULL WHERE token_hash = ?'),
+      holder: db.prepare<[string, string, number], { token_hash: string; login: string }>(
+        `SELECT token_hash, login FROM sessions WHERE center_id = ? AND counter_id = ? AND revoked_at IS NULL AND expires_at > ?`,
+      ),
+      setCounter: db.prepare('UPDATE sessions SET counter_id = ? WHERE token_hash = ?'),
+      device: db.prepare<[string], { center_id: string; id: string; kind: 'kiosk' | 'display'; scope_json: string; last_seen_at: number | null }>(
+        'SELECT center_id, id, kind, scope_json, last_seen_at FROM devices WHERE token_hash = ?',
+      ),
+      seen: db.prepare('UPDATE devices SET last_seen_at = ? WHERE token_hash = ?'),
+    };
+  }
+
+  /** Check a password; on success a new session token (shown once) and the principal. */
+  login(centerId: string, login: string, password: string): { token: string; principal: StaffPrincipal } | undefined {
+    const row = this.q.staff.get(centerId, login);
+    // Verify against a dummy hash when the login is unknown, so timing does not reveal logins.
+    const ok = verifyPassword(password, row?.password_hash ?? DUMMY_HASH) && row !== undefined;
+    if (!ok || !row) return undefined;
+    const token = newToken();
+    const hash = tokenHash(token);
+    const now = this.clock();
+    this.q.insertSession.run(hash, centerId, login, now, now + SESSION_TTL_MS);
+    return { token, principal: { kind: 'staff', centerId, login, name: row.name, role: row.role, sessionHash: hash, counterId: null } };
+  }
+
+  logout(p: StaffPrincipal): void {
+    this.q.revoke.run(this.clock(), p.sessionHash);
+  }
+
+  /** The principal behind a bearer token, or undefined when unknown, expired or revoked. */
+  resolve(token: string): Principal | undefined {
+    const hash = tokenHash(token);
+    const now = this.clock();
+    const s = this.q.session.get(hash);
+    if (s) {
+      if (s.revoked_at !== null || s.expires_at <= now) return undefined;
+      const staff = this.q.staff.get(s.center_id, s.login);
+      if (!staff) return undefined;
+      if (s.expires_at - SESSION_TTL_MS < now - TOUCH_EVERY_MS) this.q.touch.run(now + SESSION_TTL_MS, hash);
+      return { kind: 'staff', centerId: s.center_id, login: s.login, name: staff.name, role: staff.role, sessionHash: hash, counterId: s.counter_id };
+    }
+    const d = this.q.device.get(hash);
+    if (!d) return undefined;
+    if ((d.last_seen_at ?? 0) < now - TOUCH_EVERY_MS) this.q.seen.run(now, hash);
+    const scope = JSON.parse(d.scope_json) as { counters?: string[]; services?: string[] };
+    return { kind: 'device', centerId: d.center_id, deviceId: d.id, deviceKind: d.kind, counters: scope.counters ?? [], services: scope.services ?? [] };
+  }
+
+  /** The live session holding a counter, if any. */
+  holder(centerId: string, counterId: string): { sessionHash: string; login: string } | undefined {
+    const h = this.q.holder.get(centerId, counterId, this.clock());
+    return h && { sessionHash: h.token_hash, login: h.login };
+  }
+
+  /** Make `p`'s session hold `counterId` (or none), releasing whatever it held before. */
+  setHeldCounter(p: StaffPrincipal, counterId: string | null): void {
+    this.db.transaction(() => {
+      if (counterId !== null) {
+        // The same person re-logging in takes the counter over from their older session.
+        this.db.prepare('UPDATE sessions SET counter_id = NULL WHERE center_id = ? AND counter_id = ?').run(p.centerId, counterId);
+      }
+      this.q.setCounter.run(counterId, p.sessionHash);
+    })();
+  }
+
+  clearHeldCounter(sessionHash: string): void {
+    this.q.setCounter.run(null, sessionHash);
+  }
+
+  /** A fresh 6-digit pairing code for a device; its old token stops working. */
+  startPairing(centerId: string, deviceId: string): { code: string; expiresAt: number } {
+    const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+    const expiresAt = this.clock() + PAIRING_TTL_MS;
+    const res = this.db
+      .prepare('UPDATE devices SET pairing_code = ?, pairing_expires_at = ?, token_hash = NULL WHERE center_id = ? AND id = ?')
+      .run(code, expiresAt, centerId, deviceId);
+    if (res.changes === 0) throw new Error(`no device ${deviceId}`);
+    return { code, expiresAt };
+  }
+
+  /** Exchange a pairing code for the device's long-lived token. */
+  pair(code: string): { token: string; centerId: string; deviceId: string; kind: 'kiosk' | 'display' } | undefined {
+    const now = this.clock();
+    const row = this.db
+      .prepare<[string, number], { center_id: string; id: string; kind: 'kiosk' | 'display' }>(
+        'SELECT center_id, id, kind FROM devices WHERE pairing_code = ? AND pairing_expires_at > ?',
+      )
+      .get(code, now);
+    if (!row) return undefined;
+    const token = newToken();
+    this.db
+      .prepare('UPDATE devices SET token_hash = ?, pairing_code = NULL, pairing_expires_at = NULL, last_seen_at = ? WHERE center_id = ? AND id = ?')
+      .run(tokenHash(token), now, row.center_id, row.id);
+    return { token, centerId: row.center_id, deviceId: row.id, kind: row.kind };
+  }
+
+  revokeDevice(centerId: string, deviceId: string): boolean {
+    return this.db.prepare('UPDATE devices SET token_hash = NULL, pairing_code = NULL WHERE center_id = ? AND id = ?').run(centerId, deviceId).changes > 0;
+  }
+
+  /** End every session of a staff member (password change, removal). */
+  revokeStaff(centerId: string, login: string): void {
+    this.db.prepare('UPDATE sessions SET revoked_at = ?, counter_id = NULL WHERE center_id = ? AND login = ? AND revoked_at IS NULL').run(this.clock(), centerId, login);
+  }
+}
+
+const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';

@@ -1,0 +1,132 @@
+/**
+ * Who may do what, and the translation of REST/socket commands into engine commands. HTTP and
+ * Socket.IO both call these, so the rules and the replies are the same on either transport.
+ */
+import { randomBytes } from 'node:crypto';
+import {
+  ErrorCode,
+  type CommandResult,
+  type CounterAction,
+  type IssueTicketBody,
+  type IssuedTicket,
+  type TransferBody,
+  type CounterService,
+} from '@qms/shared';
+import type { AuthStore } from '../auth/auth-store.js';
+import { actorName, isStaff, type Principal } from '../auth/principal.js';
+import { AppError } from '../http/errors.js';
+import type { Command } from '../engine/index.js';
+import type { Hub } from './hub.js';
+import type { CenterRuntime, Outcome } from './runtime.js';
+
+export type CounterPayload = Partial<TransferBody> & { reason?: string };
+
+/** 128 random bits: the public ticket page is reached by this id alone. */
+export const newTicketId = (): string => randomBytes(16).toString('base64url');
+
+export class Commands {
+  constructor(
+    private readonly hub: Hub,
+    private readonly auth: AuthStore,
+    private readonly newId: () => string = newTicketId,
+  ) {}
+
+  issue(p: Principal | null, body: IssueTicketBody): IssuedTicket {
+    if (!p || (p.kind === 'device' && p.deviceKind !== 'kiosk')) {
+      throw new AppError(p ? ErrorCode.Forbidden : ErrorCode.Unauthorized, 'Tickets are issued by a paired kiosk or by staff.');
+    }
+    const rt = this.hub.get(p.centerId);
+    const out = succeed(rt.execute({ type: 'issue', ticketId: this.newId(), ...body }, actorName(p)));
+    const fact = out.facts[0];
+    if (!fact || fact.type !== 'ticket:issued') throw new AppError(ErrorCode.Internal, 'ticket was not issued');
+    return { ticket: fact.ticket, eta: rt.eta(fact.ticket.id), seq: out.seq };
+  }
+
+  counter(p: Principal | null, counterId: string, action: CounterAction, payload: CounterPayload = {}): CommandResult {
+    const staff = requireStaff(p);
+    const rt = this.hub.get(staff.centerId);
+    if (!rt.state.counters.has(counterId)) throw new AppError(ErrorCode.UnknownCounter, `There is no counter "${counterId}".`);
+    const supervisor = staff.role !== 'operator';
+    const actor = actorName(staff);
+
+    if (action === 'claim') {
+      if (staff.counterId !== null && staff.counterId !== counterId) {
+        throw new AppError(ErrorCode.Conflict, `You hold counter ${staff.counterId}; release it first.`);
+      }
+      const holder = this.auth.holder(staff.centerId, counterId);
+      if (holder && holder.login !== staff.login) {
+        throw new AppError(ErrorCode.CounterHeld, `Counter ${counterId} is held by ${holder.login}.`);
+      }
+      // Nobody holds it now: whoever had it last (a session that ended) is taken over.
+      const out = succeed(rt.execute({ type: 'open', counterId, staffLogin: staff.login, takeover: true }, actor));
+      this.auth.setHeldCounter(staff, counterId);
+      return result(rt, counterId, out);
+    }
+
+    if (staff.counterId !== counterId && !supervisor) {
+      throw new AppError(ErrorCode.NotYourCounter, `You do not hold counter ${counterId}; take it first.`);
+    }
+
+    if (action === 'release') {
+      const state = rt.state.counters.get(counterId);
+      const out = state?.status === 'closed' ? { ok: true as const, facts: [], seq: rt.seq } : succeed(rt.execute({ type: 'close', counterId }, actor));
+      this.releaseHolder(staff.centerId, counterId);
+      return result(rt, counterId, out);
+    }
+
+    const cmd = toEngine(action, counterId, payload);
+    const out = succeed(rt.execute(cmd, actor));
+    if (action === 'close') this.releaseHolder(staff.centerId, counterId);
+    return result(rt, counterId, out);
+  }
+
+  setServices(p: Principal | null, counterId: string, services: CounterService[], reason: string): CommandResult {
+    const staff = requireStaff(p);
+    if (staff.role === 'operator') throw new AppError(ErrorCode.Forbidden, 'Only a supervisor or an admin changes what a counter serves.');
+    const rt = this.hub.get(staff.centerId);
+    const out = succeed(rt.execute({ type: 'set-services', counterId, services, reason }, actorName(staff)));
+    return result(rt, counterId, out);
+  }
+
+  ticket(p: Principal | null, ticketId: string, action: 'cancel' | 'reactivate'): CommandResult {
+    const staff = requireStaff(p);
+    const rt = this.hub.get(staff.centerId);
+    const out = succeed(rt.execute({ type: action, ticketId }, actorName(staff)));
+    return { ticket: rt.state.tickets.get(ticketId) ?? null, counter: null, seq: out.seq };
+  }
+
+  private releaseHolder(centerId: string, counterId: string): void {
+    const holder = this.auth.holder(centerId, counterId);
+    if (holder) this.auth.clearHeldCounter(holder.sessionHash);
+  }
+}
+
+function toEngine(action: Exclude<CounterAction, 'claim' | 'release'>, counterId: string, payload: CounterPayload): Command {
+  switch (action) {
+    case 'transfer':
+      return { type: 'transfer', counterId, toServiceId: payload.toServiceId, toCounterId: payload.toCounterId, returnToService: payload.returnToService };
+    case 'pause':
+      return { type: 'pause', counterId, reason: payload.reason ?? '' };
+    default:
+      return { type: action, counterId };
+  }
+}
+
+function requireStaff(p: Principal | null): Extract<Principal, { kind: 'staff' }> {
+  if (!p) throw new AppError(ErrorCode.Unauthorized, 'Log in first.');
+  if (!isStaff(p)) throw new AppError(ErrorCode.Forbidden, 'Only staff can do this.');
+  return p;
+}
+
+function succeed(out: Outcome): Extract<Outcome, { ok: true }> {
+  if (!out.ok) throw new AppError(out.error.code, out.error.message);
+  return out;
+}
+
+function result(rt: CenterRuntime, counterId: string, out: Extract<Outcome, { ok: true }>): CommandResult {
+  const counter = rt.state.counters.get(counterId) ?? null;
+  // The ticket the command touched: the last one in its facts, else the one the counter holds.
+  const touched = [...out.facts].reverse().find((f) => 'ticket' in f);
+  const ticketId = touched && 'ticket' in touched ? touched.ticket.id : counter?.currentTicketId;
+  return { ticket: ticketId ? (rt.state.tickets.get(ticketId) ?? null) : null, counter, seq: out.seq };
+}

@@ -1,0 +1,135 @@
+/**
+ * One center's live queue: the engine state in memory, storage underneath. Every command is
+ * decided by the pure engine, committed in one SQLite transaction, then applied in memory and
+ * published. better-sqlite3 is synchronous and nothing here awaits, so two commands can never
+ * interleave: two counters calling at once get two different tickets.
+ */
+import {
+  ErrorCode,
+  localTime,
+  type AppErrorBody,
+  type EngineConfig,
+  type Fact,
+  type Snapshot,
+  type Ticket,
+  type TicketEta,
+} from '@qms/shared';
+import { computeEtas, createEngineState, decide, etaOf, evolve, serviceLoads, type Command, type EngineState } from '../engine/index.js';
+import type { ConfigStore } from '../storage/config-store.js';
+import type { LiveStore } from '../storage/live-store.js';
+
+export type Clock = () => number;
+export type FactListener = (facts: Fact[], runtime: CenterRuntime) => void;
+export type Outcome = { ok: true; facts: Fact[]; seq: number } | { ok: false; error: AppErrorBody };
+
+/** How many finished tickets a snapshot carries, for the "last calls" lists. */
+const RECENT_FINISHED = 30;
+
+export class CenterRuntime {
+  state!: EngineState;
+  private readonly listeners = new Set<FactListener>();
+
+  constructor(
+    readonly centerId: string,
+    private readonly configs: ConfigStore,
+    private readonly live: LiveStore,
+    private readonly clock: Clock,
+    private readonly onStorageError: (err: unknown) => void = () => {},
+  ) {
+    this.reload();
+  }
+
+  /** (Re)build the in-memory state from storage: at start, after a config change, a new day or a failed write. */
+  reload(): void {
+    const cfg = this.configs.read(this.centerId);
+    if (!cfg) throw new Error(`Center "${this.centerId}" does not exist.`);
+    const config: EngineConfig = { center: cfg.center, services: cfg.services, priorityCategories: cfg.priorityCategories, counters: cfg.counters };
+    const now = this.clock();
+    const day = localTime(now, config.center.timezone).day;
+    this.state = createEngineState(this.centerId, config, now, this.live.counterStates(this.centerId), this.live.liveTickets(this.centerId, day));
+  }
+
+  get seq(): number {
+    return this.live.seq(this.centerId);
+  }
+
+  get config(): EngineConfig {
+    return this.state.config;
+  }
+
+  subscribe(listener: FactListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  execute(cmd: Command, actor: string | null): Outcome {
+    const now = this.clock();
+    this.rolloverIfNewDay(now);
+    const decision = decide(this.state, cmd, now);
+    if (!decision.ok) return decision;
+    if (decision.facts.length === 0) return { ok: true, facts: [], seq: this.seq };
+    return this.commit(decision.facts, now, actor);
+  }
+
+  /** Record a configuration change as a fact so every client refetches its snapshot. */
+  configChanged(actor: string | null): Outcome {
+    this.reload();
+    return this.commit([{ type: 'config:changed' }], this.clock(), actor);
+  }
+
+  private commit(bodies: Parameters<LiveStore['commit']>[1], now: number, actor: string | null): Outcome {
+    let facts: Fact[];
+    try {
+      facts = this.live.commit(this.centerId, bodies, now, actor);
+    } catch (err) {
+      this.onStorageError(err);
+      return { ok: false, error: { code: ErrorCode.Unavailable, message: `The change could not be saved (${describe(err)}); nothing was changed.` } };
+    }
+    for (const f of facts) evolve(this.state, f);
+    for (const l of this.listeners) l(facts, this);
+    return { ok: true, facts, seq: facts.at(-1)?.seq ?? this.seq };
+  }
+
+  private rolloverIfNewDay(now: number): void {
+    if (localTime(now, this.state.config.center.timezone).day !== this.state.numberingDay) this.reload();
+  }
+
+  ticket(id: string): Ticket | undefined {
+    return this.state.tickets.get(id) ?? this.live.ticket(id);
+  }
+
+  eta(ticketId: string): TicketEta {
+    return etaOf(this.state, ticketId);
+  }
+
+  snapshot(): Snapshot {
+    const now = this.clock();
+    this.rolloverIfNewDay(now);
+    const open: Ticket[] = [];
+    const finished: Ticket[] = [];
+    for (const t of this.state.tickets.values()) {
+      if (t.status === 'waiting' || t.status === 'called' || t.status === 'serving') open.push(t);
+      else finished.push(t);
+    }
+    finished.sort((a, b) => (b.finishedAt ?? 0) - (a.finishedAt ?? 0));
+    return {
+      seq: this.seq,
+      now,
+      center: this.state.config.center,
+      services: this.state.config.services,
+      priorityCategories: this.state.config.priorityCategories,
+      counters: [...this.state.counters.values()],
+      tickets: [...open, ...finished.slice(0, RECENT_FINISHED)],
+      etas: computeEtas(this.state),
+      loads: serviceLoads(this.state, now),
+    };
+  }
+
+  factsSince(seq: number, limit: number): Fact[] {
+    return this.live.factsSince(this.centerId, seq, limit);
+  }
+}
+
+function describe(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

@@ -1,0 +1,245 @@
+/**
+ * Commands in, facts out (docs/SPEC.md). Pure: the state is read, never written; `now` and the
+ * new ticket's id come from the caller. A refused command returns an error and no facts.
+ */
+import {
+  ErrorCode,
+  MINUTE,
+  assertNever,
+  isOpenAt,
+  localTime,
+  type CounterState,
+  type FactBody,
+  type Ticket,
+} from '@qms/shared';
+import { pickNext } from './rules.js';
+import { reject, type Command, type Decision, type EngineState } from './types.js';
+
+export function formatNumber(prefix: string, seqNo: number): string {
+  return `${prefix}${String(seqNo).padStart(3, '0')}`;
+}
+
+const ok = (...facts: FactBody[]): Decision => ({ ok: true, facts });
+
+export function decide(state: EngineState, cmd: Command, now: number): Decision {
+  switch (cmd.type) {
+    case 'issue':
+      return issue(state, cmd, now);
+    case 'reactivate':
+    case 'cancel':
+      return ticketCommand(state, cmd, now);
+    case 'set-services':
+      return setServices(state, cmd, now);
+    case 'open':
+    case 'call-next':
+    case 'recall':
+    case 'start':
+    case 'complete':
+    case 'no-show':
+    case 'transfer':
+    case 'pause':
+    case 'resume':
+    case 'close':
+      return counterCommand(state, cmd, now);
+    default:
+      return assertNever(cmd);
+  }
+}
+
+function issue(state: EngineState, cmd: Extract<Command, { type: 'issue' }>, now: number): Decision {
+  const { center } = state.config;
+  const service = state.services.get(cmd.serviceId);
+  if (!service) return reject(ErrorCode.UnknownService, `There is no service "${cmd.serviceId}".`);
+  if (cmd.lane === 'priority') {
+    if (!cmd.categoryId) return reject(ErrorCode.BadRequest, 'A priority-lane ticket needs a priority category.');
+    if (!state.config.priorityCategories.some((c) => c.id === cmd.categoryId)) {
+      return reject(ErrorCode.UnknownCategory, `There is no priority category "${cmd.categoryId}".`);
+    }
+  }
+  if (!isOpenAt(service.hours ?? center.hours, now, center.timezone)) {
+    return reject(ErrorCode.ServiceClosed, `Service "${cmd.serviceId}" is not taking tickets at this hour.`);
+  }
+  const day = localTime(now, center.timezone).day;
+  const last = day === state.numberingDay ? (state.lastSeqNo.get(service.id) ?? 0) : 0;
+  if (service.dailyCap !== undefined && last >= service.dailyCap) {
+    return reject(ErrorCode.DailyCapReached, `Service "${service.id}" has issued its ${service.dailyCap} tickets for today.`);
+  }
+  if (state.tickets.has(cmd.ticketId)) return reject(ErrorCode.Conflict, 'Ticket id already in use.');
+  const seqNo = last + 1;
+  const ticket: Ticket = {
+    id: cmd.ticketId,
+    centerId: state.centerId,
+    day,
+    serviceId: service.id,
+    issuedServiceId: service.id,
+    seqNo,
+    number: formatNumber(service.prefix, seqNo),
+    lane: cmd.lane,
+    categoryId: cmd.lane === 'priority' ? (cmd.categoryId ?? null) : null,
+    language: cmd.language ?? null,
+    status: 'waiting',
+    issuedAt: now,
+    queuedAt: now,
+    targetCounterId: null,
+    returnServiceId: null,
+    counterId: null,
+    calledAt: null,
+    startedAt: null,
+    finishedAt: null,
+    firstCalledAt: null,
+    recalls: 0,
+    transfers: 0,
+  };
+  return ok({ type: 'ticket:issued', ticket, counter: null });
+}
+
+function ticketCommand(state: EngineState, cmd: Extract<Command, { type: 'reactivate' | 'cancel' }>, now: number): Decision {
+  const t = state.tickets.get(cmd.ticketId);
+  if (!t) return reject(ErrorCode.UnknownTicket, `There is no ticket "${cmd.ticketId}".`);
+  if (cmd.type === 'cancel') {
+    if (t.status !== 'waiting') return reject(ErrorCode.InvalidTransition, `Ticket ${t.number} is ${t.status}; only a waiting ticket can be cancelled.`);
+    return ok({ type: 'ticket:cancelled', ticket: { ...t, status: 'cancelled', finishedAt: now }, counter: null });
+  }
+  if (t.status !== 'no_show') return reject(ErrorCode.InvalidTransition, `Ticket ${t.number} is ${t.status}, not a no-show.`);
+  const limit = state.config.center.policy.noShowReactivateMin * MINUTE;
+  if (now - (t.finishedAt ?? 0) > limit) {
+    return reject(ErrorCode.ReactivationExpired, `Ticket ${t.number} was marked a no-show more than ${state.config.center.policy.noShowReactivateMin} minutes ago.`);
+  }
+  const ticket: Ticket = { ...t, status: 'waiting', counterId: null, calledAt: null, startedAt: null, finishedAt: null, recalls: 0 };
+  return ok({ type: 'ticket:reactivated', ticket, counter: null });
+}
+
+function setServices(state: EngineState, cmd: Extract<Command, { type: 'set-services' }>, now: number): Decision {
+  const counter = state.counters.get(cmd.counterId);
+  const plan = state.config.counters.find((c) => c.id === cmd.counterId);
+  if (!counter || !plan) return reject(ErrorCode.UnknownCounter, `There is no counter "${cmd.counterId}".`);
+  const allowed = new Set([...(plan.canServe ?? []), ...plan.services.map((s) => s.serviceId)]);
+  const seen = new Set<string>();
+  for (const s of cmd.services) {
+    if (!state.services.has(s.serviceId)) return reject(ErrorCode.UnknownService, `There is no service "${s.serviceId}".`);
+    if (!allowed.has(s.serviceId)) {
+      return reject(ErrorCode.NotQualified, `Counter ${counter.number} is not trained for service "${s.serviceId}" (canServe).`);
+    }
+    if (seen.has(s.serviceId)) return reject(ErrorCode.BadRequest, `Service "${s.serviceId}" is listed twice.`);
+    seen.add(s.serviceId);
+  }
+  const next: CounterState = { ...counter, services: cmd.services.map((s) => ({ ...s })), changedAt: now };
+  return ok({ type: 'counter:services-changed', counter: next, previous: counter.services, reason: cmd.reason });
+}
+
+type CounterCommand = Extract<Command, { counterId: string }>;
+
+function counterCommand(state: EngineState, cmd: Exclude<CounterCommand, { type: 'set-services' }>, now: number): Decision {
+  const c = state.counters.get(cmd.counterId);
+  if (!c) return reject(ErrorCode.UnknownCounter, `There is no counter "${cmd.counterId}".`);
+  const current = c.currentTicketId ? state.tickets.get(c.currentTicketId) : undefined;
+  const busy = () => reject(ErrorCode.CounterBusy, `Counter ${c.number} holds ticket ${current?.number ?? ''}; complete it, transfer it or mark a no-show first.`);
+  const idle = () => reject(ErrorCode.CounterIdle, `Counter ${c.number} holds no ticket.`);
+  const notOpen = () =>
+    c.status === 'paused'
+      ? reject(ErrorCode.CounterPaused, `Counter ${c.number} is paused (${c.pauseReason ?? ''}); resume it first.`)
+      : reject(ErrorCode.CounterClosed, `Counter ${c.number} is closed.`);
+  const counterAt = (patch: Partial<CounterState>): CounterState => ({ ...c, ...patch, changedAt: now });
+  const freed = counterAt({ currentTicketId: null });
+
+  switch (cmd.type) {
+    case 'open':
+      if (c.status !== 'closed') {
+        if (c.staffLogin === cmd.staffLogin) return ok();
+        if (cmd.takeover) return ok({ type: 'counter:opened', counter: counterAt({ staffLogin: cmd.staffLogin }) });
+        return reject(ErrorCode.CounterHeld, `Counter ${c.number} is held by ${c.staffLogin ?? 'someone else'}.`);
+      }
+      return ok({ type: 'counter:opened', counter: counterAt({ status: 'open', staffLogin: cmd.staffLogin, pauseReason: null }) });
+    case 'pause':
+      if (c.status !== 'open') return c.status === 'paused' ? reject(ErrorCode.InvalidTransition, `Counter ${c.number} is already paused.`) : notOpen();
+      if (current) return busy();
+      return ok({ type: 'counter:paused', counter: counterAt({ status: 'paused', pauseReason: cmd.reason }) });
+    case 'resume':
+      if (c.status !== 'paused') return reject(ErrorCode.InvalidTransition, `Counter ${c.number} is ${c.status}, not paused.`);
+      return ok({ type: 'counter:resumed', counter: counterAt({ status: 'open', pauseReason: null }) });
+    case 'close':
+      if (c.status === 'closed') return reject(ErrorCode.InvalidTransition, `Counter ${c.number} is already closed.`);
+      if (current) return busy();
+      return ok({ type: 'counter:closed', counter: counterAt({ status: 'closed', staffLogin: null, pauseReason: null, priorityStreak: 0 }) });
+    case 'call-next': {
+      if (c.status !== 'open') return notOpen();
+      if (current) return busy();
+      const pick = pickNext(state, c, now);
+      if (!pick) return reject(ErrorCode.QueueEmpty, `Nobody is waiting for counter ${c.number}'s services.`);
+      const t = pick.ticket;
+      const ticket: Ticket = { ...t, status: 'called', counterId: c.id, calledAt: now, targetCounterId: null, recalls: 0, firstCalledAt: t.firstCalledAt ?? now };
+      const streak = t.lane === 'priority' ? c.priorityStreak + 1 : 0;
+      return ok({ type: 'ticket:called', ticket, counter: counterAt({ currentTicketId: t.id, priorityStreak: streak }) });
+    }
+  }
+
+  // The rest act on the ticket the counter holds.
+  if (!current) return idle();
+  switch (cmd.type) {
+    case 'recall': {
+      if (current.status !== 'called') return reject(ErrorCode.InvalidTransition, `Ticket ${current.number} is already being served.`);
+      if (current.recalls >= state.config.center.policy.recallLimit) {
+        return ok({ type: 'ticket:no-show', ticket: { ...current, status: 'no_show', finishedAt: now }, counter: freed, reason: 'recall-limit' });
+      }
+      return ok({ type: 'ticket:recalled', ticket: { ...current, recalls: current.recalls + 1, calledAt: now }, counter: c });
+    }
+    case 'start':
+      if (current.status !== 'called') return reject(ErrorCode.InvalidTransition, `Ticket ${current.number} is already being served.`);
+      return ok({ type: 'ticket:started', ticket: { ...current, status: 'serving', startedAt: now }, counter: c });
+    case 'no-show':
+      if (current.status !== 'called') return reject(ErrorCode.InvalidTransition, `Ticket ${current.number} is being served; it cannot be a no-show.`);
+      return ok({ type: 'ticket:no-show', ticket: { ...current, status: 'no_show', finishedAt: now }, counter: freed, reason: 'marked' });
+    case 'complete': {
+      const done: Ticket = { ...current, status: 'done', startedAt: current.startedAt ?? current.calledAt, finishedAt: now };
+      const facts: FactBody[] = [{ type: 'ticket:completed', ticket: done, counter: freed }];
+      if (current.returnServiceId) {
+        // T4: back to the first service, with the original place in line.
+        const back: Ticket = { ...done, status: 'waiting', serviceId: current.returnServiceId, returnServiceId: null, counterId: null, calledAt: null, startedAt: null, finishedAt: null, recalls: 0 };
+        facts.push({ type: 'ticket:returned', ticket: back, counter: null, fromServiceId: current.serviceId });
+      }
+      return ok(...facts);
+    }
+    case 'transfer':
+      return transfer(state, cmd, c, current, freed);
+    default:
+      return assertNever(cmd);
+  }
+}
+
+function transfer(
+  state: EngineState,
+  cmd: Extract<Command, { type: 'transfer' }>,
+  c: CounterState,
+  current: Ticket,
+  freed: CounterState,
+): Decision {
+  const toServiceId = cmd.toServiceId ?? current.serviceId;
+  if (!state.services.has(toServiceId)) return reject(ErrorCode.UnknownService, `There is no service "${toServiceId}".`);
+  const toCounterId = cmd.toCounterId ?? null;
+  if (toCounterId !== null && !state.counters.has(toCounterId)) return reject(ErrorCode.UnknownCounter, `There is no counter "${toCounterId}".`);
+  if (toCounterId === c.id) return reject(ErrorCode.InvalidTransition, 'A ticket cannot be transferred to the counter that holds it.');
+  if (toCounterId === null && toServiceId === current.serviceId) {
+    return reject(ErrorCode.InvalidTransition, `Ticket ${current.number} is already in service "${toServiceId}"; choose another service or a counter.`);
+  }
+  const ticket: Ticket = {
+    ...current,
+    status: 'waiting',
+    serviceId: toServiceId,
+    targetCounterId: toCounterId,
+    returnServiceId: cmd.returnToService ? current.serviceId : current.returnServiceId,
+    counterId: null,
+    calledAt: null,
+    startedAt: null,
+    recalls: 0,
+    transfers: current.transfers + 1,
+  };
+  return ok({
+    type: 'ticket:transferred',
+    ticket,
+    counter: freed,
+    fromServiceId: current.serviceId,
+    fromCounterId: c.id,
+    toServiceId,
+    toCounterId,
+  });
+}

@@ -1,0 +1,73 @@
+/** The call-next rules of docs/SPEC.md (T1, G1, P1–P4, S1, F1). Pure. */
+import { MINUTE, type CounterState, type Lane, type Policy, type Ticket } from '@qms/shared';
+import type { EngineState } from './types.js';
+
+export function headStartMs(lane: Lane, policy: Policy): number {
+  switch (lane) {
+    case 'priority':
+      return policy.priorityHeadStartMin * MINUTE;
+    case 'booked':
+      return policy.bookedHeadStartMin * MINUTE;
+    case 'normal':
+      return 0;
+  }
+}
+
+/** P1/P3 then F1: lower is called first. */
+export function compareRank(a: Ticket, b: Ticket, policy: Policy): number {
+  return (
+    a.queuedAt - headStartMs(a.lane, policy) - (b.queuedAt - headStartMs(b.lane, policy)) || compareFifo(a, b)
+  );
+}
+
+/** F1: earlier place in line, then lower number, then id (a total order, for determinism). */
+export function compareFifo(a: Ticket, b: Ticket): number {
+  return a.queuedAt - b.queuedAt || a.seqNo - b.seqNo || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+function best(tickets: Ticket[], cmp: (a: Ticket, b: Ticket) => number): Ticket | undefined {
+  let top: Ticket | undefined;
+  for (const t of tickets) if (!top || cmp(t, top) < 0) top = t;
+  return top;
+}
+
+export interface Pick {
+  ticket: Ticket;
+  rule: 'T1' | 'G1' | 'P2' | 'P1' | 'S1';
+}
+
+/** Which waiting ticket counter `counter` calls next at `now`, and by which rule. */
+export function pickNext(state: EngineState, counter: CounterState, now: number): Pick | undefined {
+  const policy = state.config.center.policy;
+  const roles = new Map(counter.services.map((s) => [s.serviceId, s.role]));
+  const directed: Ticket[] = [];
+  const candidates: Ticket[] = [];
+  for (const id of state.waiting) {
+    const t = state.tickets.get(id);
+    if (!t) continue;
+    if (t.targetCounterId === counter.id) directed.push(t);
+    else if (t.targetCounterId === null && roles.has(t.serviceId)) candidates.push(t);
+  }
+
+  const t1 = best(directed, compareFifo);
+  if (t1) return { ticket: t1, rule: 'T1' };
+
+  const oldest = best(candidates, compareFifo);
+  if (oldest && now - oldest.queuedAt >= policy.maxWaitGuardMin * MINUTE) return { ticket: oldest, rule: 'G1' };
+
+  // P4 + S1: priority-lane tickets of every service compete with the primary services' queues.
+  const pool = candidates.filter((t) => t.lane === 'priority' || roles.get(t.serviceId) === 'primary');
+  if (pool.length === 0) {
+    const secondary = best(candidates, (a, b) => compareRank(a, b, policy));
+    return secondary && { ticket: secondary, rule: 'S1' };
+  }
+  if (counter.priorityStreak >= policy.priorityInterleave) {
+    const normal = best(
+      pool.filter((t) => t.lane !== 'priority'),
+      (a, b) => compareRank(a, b, policy),
+    );
+    if (normal) return { ticket: normal, rule: 'P2' };
+  }
+  const top = best(pool, (a, b) => compareRank(a, b, policy));
+  return top && { ticket: top, rule: 'P1' };
+}

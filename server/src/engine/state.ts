@@ -1,0 +1,67 @@
+import { localTime, type CounterState, type EngineConfig, type FactBody, type Ticket } from '@qms/shared';
+import type { EngineState } from './types.js';
+
+export function counterFromPlan(c: EngineConfig['counters'][number], now: number): CounterState {
+  return {
+    id: c.id,
+    number: c.number,
+    zone: c.zone,
+    status: 'closed',
+    services: c.services.map((s) => ({ ...s })),
+    staffLogin: null,
+    currentTicketId: null,
+    pauseReason: null,
+    priorityStreak: 0,
+    changedAt: now,
+  };
+}
+
+/**
+ * Build the state from configuration plus whatever live rows storage kept (counters' states and
+ * open tickets). Counters missing from `liveCounters` start closed on their plan.
+ */
+export function createEngineState(
+  centerId: string,
+  config: EngineConfig,
+  now: number,
+  liveCounters: CounterState[] = [],
+  tickets: Ticket[] = [],
+): EngineState {
+  const live = new Map(liveCounters.map((c) => [c.id, c]));
+  const state: EngineState = {
+    centerId,
+    config,
+    services: new Map(config.services.map((s) => [s.id, s])),
+    counters: new Map(),
+    tickets: new Map(),
+    waiting: new Set(),
+    numberingDay: localTime(now, config.center.timezone).day,
+    lastSeqNo: new Map(),
+  };
+  for (const c of config.counters) {
+    const kept = live.get(c.id);
+    // Configuration may have renamed or re-zoned a counter since the row was written.
+    state.counters.set(c.id, kept ? { ...kept, number: c.number, zone: c.zone } : counterFromPlan(c, now));
+  }
+  for (const t of tickets) trackTicket(state, t);
+  return state;
+}
+
+/** Apply a committed fact. Facts carry the entities after the change, so this is an upsert. */
+export function evolve(state: EngineState, fact: FactBody): void {
+  if ('ticket' in fact) trackTicket(state, fact.ticket);
+  if ('counter' in fact && fact.counter) state.counters.set(fact.counter.id, fact.counter);
+}
+
+function trackTicket(state: EngineState, t: Ticket): void {
+  state.tickets.set(t.id, t);
+  if (t.status === 'waiting') state.waiting.add(t.id);
+  else state.waiting.delete(t.id);
+  if (t.day > state.numberingDay) {
+    state.numberingDay = t.day;
+    state.lastSeqNo.clear();
+  }
+  if (t.day === state.numberingDay && t.seqNo > (state.lastSeqNo.get(t.issuedServiceId) ?? 0)) {
+    state.lastSeqNo.set(t.issuedServiceId, t.seqNo);
+  }
+}

@@ -1,0 +1,58 @@
+import type {
+  AppErrorBody,
+  CounterService,
+  CounterState,
+  EngineConfig,
+  ErrorCode,
+  FactBody,
+  Lane,
+  Service,
+  Ticket,
+} from '@qms/shared';
+
+/**
+ * The engine's whole view of one center's day. The engine never mutates it in `decide`;
+ * `evolve` applies committed facts to it (the caller owns it).
+ */
+export interface EngineState {
+  centerId: string;
+  config: EngineConfig;
+  services: Map<string, Service>;
+  counters: Map<string, CounterState>;
+  /** Today's tickets (any status) and older ones still open. */
+  tickets: Map<string, Ticket>;
+  /** Ids of the waiting tickets: the only ones call-next and the ETA look at. */
+  waiting: Set<string>;
+  /** Last number issued per service on `numberingDay`. */
+  numberingDay: string;
+  lastSeqNo: Map<string, number>;
+}
+
+export type Command =
+  | { type: 'issue'; ticketId: string; serviceId: string; lane: Lane; categoryId?: string | undefined; language?: string | undefined }
+  /** `takeover`: the holder's session has ended, so another staff member may take the counter as it is. */
+  | { type: 'open'; counterId: string; staffLogin: string; takeover?: boolean }
+  | { type: 'call-next'; counterId: string }
+  | { type: 'recall'; counterId: string }
+  | { type: 'start'; counterId: string }
+  | { type: 'complete'; counterId: string }
+  | { type: 'no-show'; counterId: string }
+  | {
+      type: 'transfer';
+      counterId: string;
+      toServiceId?: string | undefined;
+      toCounterId?: string | undefined;
+      returnToService?: boolean | undefined;
+    }
+  | { type: 'pause'; counterId: string; reason: string }
+  | { type: 'resume'; counterId: string }
+  | { type: 'close'; counterId: string }
+  | { type: 'set-services'; counterId: string; services: CounterService[]; reason: string }
+  | { type: 'reactivate'; ticketId: string }
+  | { type: 'cancel'; ticketId: string };
+
+export type Decision = { ok: true; facts: FactBody[] } | { ok: false; error: AppErrorBody };
+
+export function reject(code: ErrorCode, message: string): Decision {
+  return { ok: false, error: { code, message } };
+}

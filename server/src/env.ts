@@ -1,0 +1,21 @@
+/** Server settings from the environment, validated so a typo fails loudly at start. */
+import { formatIssues } from '@qms/shared';
+import { z } from 'zod';
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  QMS_DB: z.string().min(1).default('./data/qms.sqlite'),
+  /** `full`: fsync every commit (survives power loss); `normal`: survives crashes only. */
+  QMS_DURABILITY: z.enum(['full', 'normal']).default('full'),
+  /** `no` skips creating the demo center in an empty database. */
+  QMS_DEMO: z.enum(['yes', 'no']).default('yes'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+export type Env = z.infer<typeof envSchema>;
+
+export function readEnv(env: NodeJS.ProcessEnv): Env {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) throw new Error(`Invalid environment: ${formatIssues(parsed.error)}`);
+  return parsed.data;
+}

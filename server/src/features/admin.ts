@@ -1,0 +1,253 @@
+/**
+ * Admin CRUD and config import/export. Every edit goes through the whole-configuration schema
+ * (ConfigStore.write), so the checks of an imported file and of an edit are the same ones.
+ */
+import {
+  ErrorCode,
+  centerConfigSchema,
+  counterSchema,
+  createDeviceBody,
+  priorityCategorySchema,
+  serviceSchema,
+  type CenterConfig,
+} from '@qms/shared';
+import { z } from 'zod';
+import { AppError } from '../http/errors.js';
+import { route, type RouteContext, type RouteDef } from '../http/registry.js';
+import { actorName } from '../auth/principal.js';
+import type { Deps } from './deps.js';
+
+const staffBody = z
+  .object({
+    name: z.string().min(1).max(120),
+    role: z.enum(['operator', 'supervisor', 'admin']),
+    password: z.string().min(8, 'passwords need at least 8 characters').max(200).optional(),
+    services: z.array(z.string().min(1).max(64)).default([]),
+  })
+  .strict();
+
+const deviceUpdateBody = createDeviceBody.omit({ id: true, kind: true });
+
+type Ctx = RouteContext<unknown>;
+
+export function adminRoutes(deps: Deps): RouteDef[] {
+  const { hub, configs, auth } = deps;
+
+  const centerOf = (ctx: Ctx) => hub.get(ctx.principal?.centerId).centerId;
+  const current = (ctx: Ctx): CenterConfig => configs.read(centerOf(ctx)) as CenterConfig;
+  const save = (ctx: Ctx, cfg: CenterConfig) => {
+    const written = configs.write(cfg);
+    hub.get(cfg.center.id).configChanged(actorName(ctx.principal));
+    return written;
+  };
+
+  /** PUT/DELETE/GET for a collection of the config keyed by `id`. */
+  function collection<K extends 'services' | 'priorityCategories' | 'counters'>(
+    key: K,
+    path: string,
+    schema: z.ZodType,
+    inUse: (cfg: CenterConfig, id: string, ctx: Ctx) => string | null,
+  ): RouteDef[] {
+    return [
+      route({ method: 'get', path: `/api/admin/${path}`, tag: 'admin', summary: `List ${path}`, access: 'supervisor', handler: (ctx) => current(ctx)[key] }),
+      route({
+        method: 'put',
+        path: `/api/admin/${path}/:id`,
+        tag: 'admin',
+        summary: `Create or replace one of ${path}`,
+        access: 'admin',
+        // The id comes from the path; the rest is checked against the item's schema.
+        body: z.record(z.string(), z.unknown()),
+        handler: (ctx) => {
+          const cfg = current(ctx);
+          const item = schema.parse({ ...(ctx.body as object), id: ctx.params.id }) as CenterConfig[K][number];
+          const list = cfg[key] as { id: string }[];
+          const at = list.findIndex((x) => x.id === ctx.params.id);
+          if (at >= 0) list[at] = item;
+          else list.push(item);
+          const saved = save(ctx, cfg);
+          return (saved[key] as { id: string }[]).find((x) => x.id === ctx.params.id);
+        },
+      }),
+      route({
+        method: 'delete',
+        path: `/api/admin/${path}/:id`,
+        tag: 'admin',
+        summary: `Delete one of ${path}`,
+        access: 'admin',
+        handler: (ctx) => {
+          const cfg = current(ctx);
+          const id = ctx.params.id ?? '';
+          const list = cfg[key] as { id: string }[];
+          if (!list.some((x) => x.id === id)) throw new AppError(ErrorCode.NotFound, `There is no ${path} entry "${id}".`);
+          const why = inUse(cfg, id, ctx);
+          if (why) throw new AppError(ErrorCode.Conflict, why);
+          (cfg[key] as { id: string }[]) = list.filter((x) => x.id !== id);
+          save(ctx, cfg);
+          return { ok: true };
+        },
+      }),
+    ];
+  }
+
+  const waitingFor = (ctx: Ctx, serviceId: string) =>
+    [...hub.get(centerOf(ctx)).state.tickets.values()].filter((t) => t.serviceId === serviceId && ['waiting', 'called', 'serving'].includes(t.status)).length;
+
+  return [
+    ...collection('services', 'services', serviceSchema, (cfg, id, ctx) => {
+      const n = waitingFor(ctx, id);
+      if (n > 0) return `${n} tickets are still open for service "${id}"; serve or transfer them first.`;
+      const c = cfg.counters.find((x) => x.services.some((s) => s.serviceId === id));
+      return c ? `Counter ${c.number} serves "${id}"; change its services first.` : null;
+    }),
+    ...collection('priorityCategories', 'priority-categories', priorityCategorySchema, () => null),
+    ...collection('counters', 'counters', counterSchema, (_cfg, id, ctx) => {
+      const live = hub.get(centerOf(ctx)).state.counters.get(id);
+      return live && live.status !== 'closed' ? `Counter ${live.number} is ${live.status}; close it first.` : null;
+    }),
+
+    route({
+      method: 'get',
+      path: '/api/admin/staff',
+      tag: 'admin',
+      summary: 'List staff (without password hashes)',
+      access: 'supervisor',
+      handler: (ctx) => current(ctx).staff.map(({ login, name, role, services }) => ({ login, name, role, services })),
+    }),
+    route({
+      method: 'put',
+      path: '/api/admin/staff/:login',
+      tag: 'admin',
+      summary: 'Create or update a staff member; a new password ends their sessions',
+      access: 'admin',
+      body: staffBody,
+      handler: (ctx) => {
+        const cfg = current(ctx);
+        const login = ctx.params.login ?? '';
+        const old = cfg.staff.find((s) => s.login === login);
+        if (!old && !ctx.body.password) throw new AppError(ErrorCode.BadRequest, 'body.password: a new staff member needs a password');
+        const { password, ...rest } = ctx.body;
+        const next = { login, ...rest, ...(password ? { password } : { passwordHash: old?.passwordHash }) };
+        cfg.staff = old ? cfg.staff.map((s) => (s.login === login ? next : s)) : [...cfg.staff, next];
+        save(ctx, cfg);
+        if (password && old) auth.revokeStaff(cfg.center.id, login);
+        return { login, name: next.name, role: next.role, services: next.services };
+      },
+    }),
+    route({
+      method: 'delete',
+      path: '/api/admin/staff/:login',
+      tag: 'admin',
+      summary: 'Remove a staff member and end their sessions',
+      access: 'admin',
+      handler: (ctx) => {
+        const cfg = current(ctx);
+        const login = ctx.params.login ?? '';
+        if (ctx.principal?.kind === 'staff' && ctx.principal.login === login) throw new AppError(ErrorCode.Conflict, 'You cannot remove yourself.');
+        if (!cfg.staff.some((s) => s.login === login)) throw new AppError(ErrorCode.NotFound, `There is no staff member "${login}".`);
+        cfg.staff = cfg.staff.filter((s) => s.login !== login);
+        auth.revokeStaff(cfg.center.id, login);
+        save(ctx, cfg);
+        return { ok: true };
+      },
+    }),
+
+    route({
+      method: 'get',
+      path: '/api/admin/devices',
+      tag: 'admin',
+      summary: 'List paired devices (kiosks, displays)',
+      access: 'supervisor',
+      handler: (ctx) => current(ctx).devices.map(({ tokenHash, ...d }) => ({ ...d, paired: tokenHash !== undefined })),
+    }),
+    route({
+      method: 'post',
+      path: '/api/admin/devices',
+      tag: 'admin',
+      summary: 'Add a kiosk or display; returns a 6-digit pairing code valid for 15 minutes',
+      access: 'admin',
+      body: createDeviceBody,
+      status: 201,
+      handler: (ctx) => {
+        const cfg = current(ctx);
+        if (cfg.devices.some((d) => d.id === ctx.body.id)) throw new AppError(ErrorCode.Conflict, `Device "${ctx.body.id}" exists; use PUT to change it.`);
+        cfg.devices.push(ctx.body);
+        save(ctx, cfg);
+        return { device: ctx.body, pairing: auth.startPairing(cfg.center.id, ctx.body.id) };
+      },
+    }),
+    route({
+      method: 'put',
+      path: '/api/admin/devices/:id',
+      tag: 'admin',
+      summary: "Rename a device or change a display's counters/services",
+      access: 'admin',
+      body: deviceUpdateBody,
+      handler: (ctx) => {
+        const cfg = current(ctx);
+        const d = cfg.devices.find((x) => x.id === ctx.params.id);
+        if (!d) throw new AppError(ErrorCode.NotFound, `There is no device "${ctx.params.id}".`);
+        Object.assign(d, ctx.body);
+        save(ctx, cfg);
+        return d;
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/api/admin/devices/:id/pairing',
+      tag: 'admin',
+      summary: 'Re-pair a device: its old token stops working, a new pairing code is returned',
+      access: 'admin',
+      status: 201,
+      handler: (ctx) => {
+        const centerId = centerOf(ctx);
+        if (!current(ctx).devices.some((d) => d.id === ctx.params.id)) throw new AppError(ErrorCode.NotFound, `There is no device "${ctx.params.id}".`);
+        return auth.startPairing(centerId, ctx.params.id ?? '');
+      },
+    }),
+    route({
+      method: 'delete',
+      path: '/api/admin/devices/:id',
+      tag: 'admin',
+      summary: 'Remove a device; its token stops working at once',
+      access: 'admin',
+      handler: (ctx) => {
+        const cfg = current(ctx);
+        if (!cfg.devices.some((d) => d.id === ctx.params.id)) throw new AppError(ErrorCode.NotFound, `There is no device "${ctx.params.id}".`);
+        cfg.devices = cfg.devices.filter((d) => d.id !== ctx.params.id);
+        save(ctx, cfg);
+        return { ok: true };
+      },
+    }),
+
+    route({
+      method: 'get',
+      path: '/api/admin/config',
+      tag: 'admin',
+      summary: 'Export the whole center configuration as one JSON file (qms-center/1)',
+      access: 'admin',
+      handler: (ctx) => {
+        const cfg = current(ctx);
+        ctx.res.setHeader('Content-Disposition', `attachment; filename="${cfg.center.id}-config.json"`);
+        return cfg;
+      },
+    }),
+    route({
+      method: 'put',
+      path: '/api/admin/config',
+      tag: 'admin',
+      summary: "Import a whole configuration for this admin's center; validated first, errors name the JSON path",
+      access: 'admin',
+      body: centerConfigSchema,
+      handler: (ctx) => {
+        const centerId = centerOf(ctx);
+        if (ctx.body.center.id !== centerId) {
+          throw new AppError(ErrorCode.BadRequest, `body.center.id: this file is for center "${ctx.body.center.id}", you administer "${centerId}"`);
+        }
+        const open = [...hub.get(centerId).state.counters.values()].filter((c) => c.status !== 'closed' && !ctx.body.counters.some((x) => x.id === c.id));
+        if (open.length) throw new AppError(ErrorCode.Conflict, `Counters ${open.map((c) => c.number).join(', ')} are open and missing from the file; close them first.`);
+        return save(ctx, ctx.body);
+      },
+    }),
+  ];
+}

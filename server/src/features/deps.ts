@@ -1,0 +1,15 @@
+import type { AuthStore } from '../auth/auth-store.js';
+import type { Commands } from '../center/commands.js';
+import type { Hub } from '../center/hub.js';
+import type { Clock } from '../center/runtime.js';
+import type { ConfigStore } from '../storage/config-store.js';
+
+/** What feature routers and socket handlers are built from (composition at the edge). */
+export interface Deps {
+  hub: Hub;
+  commands: Commands;
+  auth: AuthStore;
+  configs: ConfigStore;
+  clock: Clock;
+  version: string;
+}

@@ -1,0 +1,66 @@
+import { ErrorCode } from '@qms/shared';
+import { z } from 'zod';
+import { AppError } from '../http/errors.js';
+import { route, type RouteDef } from '../http/registry.js';
+import { serviceLoads } from '../engine/index.js';
+import type { Deps } from './deps.js';
+
+/** How many missed facts a client is sent before it is given a fresh snapshot instead. */
+export const MAX_CATCH_UP = 500;
+
+const sinceQuery = z.object({ since: z.coerce.number().int().min(0) });
+const centerQuery = z.object({ center: z.string().max(64).optional() });
+
+export function queueRoutes({ hub, clock, version }: Deps): RouteDef[] {
+  return [
+    route({
+      method: 'get',
+      path: '/api/health',
+      tag: 'system',
+      summary: 'Liveness, version and the centers this server hosts',
+      access: 'public',
+      handler: () => ({ ok: true, version, centers: hub.ids().map((id) => ({ id, name: hub.get(id).config.center.name })) }),
+    }),
+    route({
+      method: 'get',
+      path: '/api/services',
+      tag: 'queue',
+      summary: "The center's services, priority categories and current expected waits (kiosk catalogue)",
+      access: 'public',
+      handler: ({ principal, query }) => {
+        const rt = hub.get(principal?.centerId ?? centerQuery.parse(query).center);
+        const { center, services, priorityCategories } = rt.config;
+        const { id, name, languages, defaultLanguage, targetWaitMin, timezone } = center;
+        return { center: { id, name, languages, defaultLanguage, targetWaitMin, timezone }, services, priorityCategories, loads: serviceLoads(rt.state, clock()) };
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/api/queue',
+      tag: 'queue',
+      summary: 'A snapshot of the hall: counters, open tickets, ETAs and per-service loads, at a sequence number',
+      access: 'device-or-staff',
+      handler: ({ principal }) => hub.get(principal?.centerId).snapshot(),
+    }),
+    route({
+      method: 'get',
+      path: '/api/events',
+      tag: 'queue',
+      summary: 'Facts after ?since=N, or a fresh snapshot when too many were missed',
+      access: 'device-or-staff',
+      handler: ({ principal, query }) => {
+        const parsed = sinceQuery.safeParse(query);
+        if (!parsed.success) throw new AppError(ErrorCode.BadRequest, 'query.since: expected a sequence number (an integer ≥ 0)');
+        return catchUp(hub.get(principal?.centerId), parsed.data.since);
+      },
+    }),
+  ];
+}
+
+export function catchUp(rt: ReturnType<Deps['hub']['get']>, since: number) {
+  const seq = rt.seq;
+  if (since > seq) return { kind: 'snapshot' as const, snapshot: rt.snapshot() };
+  const facts = rt.factsSince(since, MAX_CATCH_UP + 1);
+  if (facts.length > MAX_CATCH_UP) return { kind: 'snapshot' as const, snapshot: rt.snapshot() };
+  return { kind: 'facts' as const, facts };
+}

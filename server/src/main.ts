@@ -1,0 +1,66 @@
+/** `npm start`: the real clock, the real file, the real port. */
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { pino } from 'pino';
+import { createApp } from './app.js';
+import { DEMO_CREDENTIALS, demoCenter } from './demo/center.js';
+import { readEnv } from './env.js';
+import { ConfigStore } from './storage/config-store.js';
+import { openDatabase } from './storage/db.js';
+
+const rootDir = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const log = pino({ level: process.env.LOG_LEVEL ?? 'info' });
+
+function main(): void {
+  const env = readEnv(process.env);
+  const version = (JSON.parse(readFileSync(join(rootDir, 'package.json'), 'utf8')) as { version: string }).version;
+  const dbFile = resolve(env.QMS_DB);
+  const db = openDatabase(dbFile, env.QMS_DURABILITY);
+  const configs = new ConfigStore(db);
+  const created = configs.centerIds().length === 0 && env.QMS_DEMO === 'yes';
+  if (created) configs.write(demoCenter());
+
+  const app = createApp({ db, log, version, rootDir });
+  app.listen(env.PORT, env.HOST).then((port) => {
+    const base = `http://localhost:${port}`;
+    const lines = [
+      `QMS ${version} serving ${app.deps.hub.ids().length} center(s) from ${dbFile}`,
+      `  Kiosk:    ${base}/kiosk/`,
+      `  Counter:  ${base}/counter/`,
+      `  Display:  ${base}/display/`,
+      `  API:      ${base}/api/openapi.json`,
+    ];
+    if (app.deps.hub.ids().includes('demo')) {
+      lines.push(
+        `Demo center credentials${created ? ' (created now)' : ''}: change them before real use.`,
+        `  admin      ${DEMO_CREDENTIALS.admin.login} / ${DEMO_CREDENTIALS.admin.password}`,
+        `  supervisor ${DEMO_CREDENTIALS.supervisor.login} / ${DEMO_CREDENTIALS.supervisor.password}`,
+        `  operators  op1 … op16 / ${DEMO_CREDENTIALS.operatorPassword}  (opN is trained for counter N)`,
+        `  kiosk token    ${DEMO_CREDENTIALS.kioskToken}`,
+        `  display token  ${DEMO_CREDENTIALS.displayToken}`,
+      );
+    }
+    process.stdout.write(`${lines.join('\n')}\n`);
+  }, (err: Error) => {
+    log.fatal({ err }, `cannot listen on port ${env.PORT}`);
+    process.exit(1);
+  });
+
+  const stop = (signal: string) => {
+    log.info({ signal }, 'shutting down');
+    void app.close().finally(() => {
+      db.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+try {
+  main();
+} catch (err) {
+  log.fatal({ err }, err instanceof Error ? err.message : 'start failed');
+  process.exit(1);
+}

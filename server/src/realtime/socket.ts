@@ -1,0 +1,95 @@
+/**
+ * Socket.IO transport. Rooms per center and per role; a client gets a snapshot on connect, then
+ * facts. Commands are acked with `Response<T>`; facts are broadcast only by the hub, after the
+ * commit, so a refused command broadcasts nothing.
+ */
+import {
+  COUNTER_ACTIONS,
+  ErrorCode,
+  counterActionBodies,
+  issueTicketBody,
+  syncSinceBody,
+  type ClientToServerEvents,
+  type Response,
+  type ServerToClientEvents,
+} from '@qms/shared';
+import type { Server, Socket } from 'socket.io';
+import { z } from 'zod';
+import type { Principal } from '../auth/principal.js';
+import { serviceLoads } from '../engine/index.js';
+import { AppError, toErrorBody } from '../http/errors.js';
+import type { Deps } from '../features/deps.js';
+import { catchUp } from '../features/queue.js';
+
+export interface SocketData {
+  token: string;
+  centerId: string;
+}
+export type QmsServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type QmsSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+export const centerRoom = (centerId: string) => `center:${centerId}`;
+export const roleRoom = (centerId: string, role: string) => `center:${centerId}:${role}`;
+
+function roleOf(p: Principal): string {
+  return p.kind === 'device' ? p.deviceKind : p.role === 'operator' ? 'counter' : 'supervisor';
+}
+
+const counterIdOnly = z.object({ counterId: z.string().min(1).max(64) });
+
+export function attachSocket(io: QmsServer, deps: Deps): () => void {
+  const { hub, auth, commands } = deps;
+
+  io.use((socket, next) => {
+    const token: unknown = socket.handshake.auth?.token;
+    const p = typeof token === 'string' && token.length < 200 ? auth.resolve(token) : undefined;
+    if (!p) return next(new Error(ErrorCode.Unauthorized));
+    socket.data.token = token as string;
+    socket.data.centerId = p.centerId;
+    next();
+  });
+
+  io.on('connection', (socket: QmsSocket) => {
+    const p = auth.resolve(socket.data.token);
+    if (!p) return void socket.disconnect(true);
+    void socket.join([centerRoom(p.centerId), roleRoom(p.centerId, roleOf(p))]);
+    // A recovered connection has been replayed what it missed; the others start from a snapshot.
+    if (!socket.recovered) socket.emit('snapshot', hub.get(p.centerId).snapshot());
+
+    /** Re-resolve the token on every command: a revoked session stops at once. */
+    const handle = <T>(ack: unknown, run: (p: Principal) => T) => {
+      if (typeof ack !== 'function') return;
+      let res: Response<T>;
+      try {
+        const principal = auth.resolve(socket.data.token);
+        if (!principal) throw new AppError(ErrorCode.Unauthorized, 'Your session has ended: log in again.');
+        res = { ok: true, data: run(principal) };
+      } catch (err) {
+        res = { ok: false, error: toErrorBody(err) };
+      }
+      (ack as (r: Response<T>) => void)(res);
+    };
+
+    socket.on('ticket:issue', (payload, ack) => handle(ack, (pr) => commands.issue(pr, issueTicketBody.parse(payload))));
+    socket.on('sync:since', (payload, ack) =>
+      handle(ack, (pr) => catchUp(hub.get(pr.centerId), syncSinceBody.parse(payload).seq)),
+    );
+    for (const action of COUNTER_ACTIONS) {
+      const schema: z.ZodType<object> = action in counterActionBodies ? counterActionBodies[action as keyof typeof counterActionBodies] : z.object({}).strict();
+      socket.on(`counter:${action}`, (payload: unknown, ack: unknown) =>
+        handle(ack, (pr) => {
+          const { counterId } = counterIdOnly.parse(payload);
+          const { counterId: _drop, ...rest } = (payload ?? {}) as Record<string, unknown>;
+          return commands.counter(pr, counterId, action, schema.parse(rest));
+        }),
+      );
+    }
+  });
+
+  return hub.subscribe((facts, rt) => {
+    const room = io.to(centerRoom(rt.centerId));
+    for (const fact of facts) room.emit('fact', fact);
+    const last = facts.at(-1);
+    if (last) room.emit('queue:loads', { seq: last.seq, loads: serviceLoads(rt.state, last.at) });
+  });
+}

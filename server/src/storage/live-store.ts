@@ -1,0 +1,82 @@
+/** The live day: tickets, counter states and the event log. Statements are prepared once. */
+import type { CounterState, Fact, FactBody, Ticket } from '@qms/shared';
+import type { Db } from './db.js';
+
+export class LiveStore {
+  private readonly q;
+
+  constructor(private readonly db: Db) {
+    this.q = {
+      seq: db.prepare<[string], { seq: number }>('SELECT seq FROM centers WHERE id = ?'),
+      setSeq: db.prepare<[number, string]>('UPDATE centers SET seq = ? WHERE id = ?'),
+      event: db.prepare<[string, number, number, string, string | null, string]>(
+        'INSERT INTO events (center_id, seq, at, type, actor, json) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+      ticket: db.prepare<[string, string, string, string, number, string, string]>(
+        `INSERT INTO tickets (id, center_id, day, issued_service_id, seq_no, status, json) VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET status = excluded.status, json = excluded.json`,
+      ),
+      counter: db.prepare<[string, string, string]>(
+        `INSERT INTO counter_state (center_id, counter_id, json) VALUES (?, ?, ?)
+         ON CONFLICT (center_id, counter_id) DO UPDATE SET json = excluded.json`,
+      ),
+      counters: db.prepare<[string], { json: string }>('SELECT json FROM counter_state WHERE center_id = ?'),
+      liveTickets: db.prepare<[string, string], { json: string }>(
+        `SELECT json FROM tickets WHERE center_id = ? AND (day = ? OR status IN ('waiting', 'called', 'serving'))`,
+      ),
+      ticketById: db.prepare<[string], { json: string }>('SELECT json FROM tickets WHERE id = ?'),
+      since: db.prepare<[string, number, number], { seq: number; at: number; json: string }>(
+        'SELECT seq, at, json FROM events WHERE center_id = ? AND seq > ? ORDER BY seq LIMIT ?',
+      ),
+    };
+  }
+
+  seq(centerId: string): number {
+    return this.q.seq.get(centerId)?.seq ?? 0;
+  }
+
+  /**
+   * Append facts to the log and write the entities they carry, in one transaction, and return
+   * them stamped with their sequence numbers. Throws (and writes nothing) on any storage error.
+   */
+  commit(centerId: string, facts: FactBody[], at: number, actor: string | null): Fact[] {
+    return this.db.transaction(() => {
+      let seq = this.seq(centerId);
+      const stamped: Fact[] = [];
+      for (const body of facts) {
+        seq += 1;
+        const fact = { ...body, seq, at, centerId } as Fact;
+        this.q.event.run(centerId, seq, at, body.type, actor, JSON.stringify(body));
+        if ('ticket' in body) {
+          const t = body.ticket;
+          this.q.ticket.run(t.id, centerId, t.day, t.issuedServiceId, t.seqNo, t.status, JSON.stringify(t));
+        }
+        if ('counter' in body && body.counter) this.q.counter.run(centerId, body.counter.id, JSON.stringify(body.counter));
+        stamped.push(fact);
+      }
+      this.q.setSeq.run(seq, centerId);
+      return stamped;
+    })();
+  }
+
+  counterStates(centerId: string): CounterState[] {
+    return this.q.counters.all(centerId).map((r) => JSON.parse(r.json) as CounterState);
+  }
+
+  /** Today's tickets and any older ones still open. */
+  liveTickets(centerId: string, day: string): Ticket[] {
+    return this.q.liveTickets.all(centerId, day).map((r) => JSON.parse(r.json) as Ticket);
+  }
+
+  ticket(id: string): Ticket | undefined {
+    const row = this.q.ticketById.get(id);
+    return row ? (JSON.parse(row.json) as Ticket) : undefined;
+  }
+
+  /** Facts after `seq`, at most `limit`. */
+  factsSince(centerId: string, seq: number, limit: number): Fact[] {
+    return this.q.since
+      .all(centerId, seq, limit)
+      .map((r) => ({ ...(JSON.parse(r.json) as FactBody), seq: r.seq, at: r.at, centerId }) as Fact);
+  }
+}

@@ -1,0 +1,75 @@
+/** REST and socket payloads, validated with zod at every boundary. */
+import { z } from 'zod';
+import { LANES, LANGUAGES } from './codes.js';
+import { counterServiceSchema } from './config.js';
+
+const id = z.string().min(1).max(64);
+
+export const loginBody = z.object({
+  login: z.string().min(1).max(64),
+  password: z.string().min(1).max(200),
+  centerId: id.optional(),
+});
+export type LoginBody = z.infer<typeof loginBody>;
+
+export const pairBody = z.object({ code: z.string().regex(/^\d{6}$/, 'expected the 6-digit pairing code') });
+
+export const issueTicketBody = z
+  .object({
+    serviceId: id,
+    lane: z.enum(LANES).default('normal'),
+    categoryId: id.optional(),
+    language: z.enum(LANGUAGES).optional(),
+  })
+  .strict()
+  .refine((b) => b.lane !== 'priority' || b.categoryId !== undefined, {
+    message: 'a priority-lane ticket needs "categoryId"',
+    path: ['categoryId'],
+  })
+  .refine((b) => b.lane === 'priority' || b.categoryId === undefined, {
+    message: '"categoryId" is only for the priority lane',
+    path: ['categoryId'],
+  });
+export type IssueTicketBody = z.infer<typeof issueTicketBody>;
+
+export const counterIdParam = z.object({ counterId: id });
+export const emptyBody = z.object({}).strict();
+
+export const transferBody = z
+  .object({
+    toServiceId: id.optional(),
+    toCounterId: id.optional(),
+    returnToService: z.boolean().default(false),
+  })
+  .strict()
+  .refine((b) => b.toServiceId !== undefined || b.toCounterId !== undefined, {
+    message: 'give "toServiceId", "toCounterId" or both',
+  });
+export type TransferBody = z.infer<typeof transferBody>;
+
+export const pauseBody = z.object({ reason: z.string().trim().min(1, 'say why the counter pauses').max(200) }).strict();
+
+export const setServicesBody = z
+  .object({
+    services: z.array(counterServiceSchema).min(1),
+    reason: z.string().trim().min(1).max(300).default('changed by supervisor'),
+  })
+  .strict();
+
+export const syncSinceBody = z.object({ seq: z.number().int().min(0) }).strict();
+
+export const createDeviceBody = z
+  .object({
+    id,
+    kind: z.enum(['kiosk', 'display']),
+    name: z.string().min(1).max(120),
+    counters: z.array(id).default([]),
+    services: z.array(id).default([]),
+  })
+  .strict();
+
+/** Per counter action, the body schema; actions without one take an empty body. */
+export const counterActionBodies = {
+  transfer: transferBody,
+  pause: pauseBody,
+} as const;

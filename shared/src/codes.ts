@@ -1,0 +1,58 @@
+/** Codes are `as const` objects, not enums (STYLE 3). */
+
+export const LANGUAGES = ['ru', 'en', 'vi', 'uz'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export const LANES = ['priority', 'booked', 'normal'] as const;
+export type Lane = (typeof LANES)[number];
+
+export const TICKET_STATUSES = ['waiting', 'called', 'serving', 'done', 'no_show', 'cancelled'] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+
+export const COUNTER_STATUSES = ['closed', 'open', 'paused'] as const;
+export type CounterStatus = (typeof COUNTER_STATUSES)[number];
+
+export const ROLES = ['operator', 'supervisor', 'admin'] as const;
+export type StaffRole = (typeof ROLES)[number];
+
+export const DEVICE_KINDS = ['kiosk', 'display'] as const;
+export type DeviceKind = (typeof DEVICE_KINDS)[number];
+
+export const ErrorCode = {
+  BadRequest: 'BAD_REQUEST',
+  Unauthorized: 'UNAUTHORIZED',
+  Forbidden: 'FORBIDDEN',
+  NotFound: 'NOT_FOUND',
+  Conflict: 'CONFLICT',
+  RateLimited: 'RATE_LIMITED',
+  Internal: 'INTERNAL',
+  Unavailable: 'UNAVAILABLE',
+  // Queue rules
+  UnknownService: 'UNKNOWN_SERVICE',
+  UnknownCounter: 'UNKNOWN_COUNTER',
+  UnknownTicket: 'UNKNOWN_TICKET',
+  UnknownCategory: 'UNKNOWN_CATEGORY',
+  ServiceClosed: 'SERVICE_CLOSED',
+  DailyCapReached: 'DAILY_CAP_REACHED',
+  CounterClosed: 'COUNTER_CLOSED',
+  CounterPaused: 'COUNTER_PAUSED',
+  CounterBusy: 'COUNTER_BUSY',
+  CounterIdle: 'COUNTER_IDLE',
+  CounterHeld: 'COUNTER_HELD',
+  NotYourCounter: 'NOT_YOUR_COUNTER',
+  QueueEmpty: 'QUEUE_EMPTY',
+  InvalidTransition: 'INVALID_TRANSITION',
+  RecallLimit: 'RECALL_LIMIT',
+  ReactivationExpired: 'REACTIVATION_EXPIRED',
+  NotQualified: 'NOT_QUALIFIED',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export interface AppErrorBody {
+  code: ErrorCode;
+  message: string;
+}
+
+export function assertNever(value: never): never {
+  throw new Error(`Unexpected variant: ${JSON.stringify(value)}`);
+}

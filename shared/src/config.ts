@@ -1,0 +1,237 @@
+/**
+ * The center configuration: one JSON document, validated with zod, that the database stores
+ * table by table and the admin API imports and exports whole.
+ */
+import { z } from 'zod';
+import { DEVICE_KINDS, LANGUAGES, ROLES } from './codes.js';
+
+const id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_.-]+$/, 'use letters, digits, "_", "-" or "." only');
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'expected a time "HH:MM"');
+
+export const intervalSchema = z
+  .object({ from: hhmm, to: hhmm })
+  .refine((i) => i.from < i.to, { message: '"from" must be before "to"' });
+export type Interval = z.infer<typeof intervalSchema>;
+
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/** Opening hours per weekday; a missing or empty day is closed. */
+export const weeklyHoursSchema = z
+  .object({
+    mon: z.array(intervalSchema),
+    tue: z.array(intervalSchema),
+    wed: z.array(intervalSchema),
+    thu: z.array(intervalSchema),
+    fri: z.array(intervalSchema),
+    sat: z.array(intervalSchema),
+    sun: z.array(intervalSchema),
+  })
+  .partial();
+export type WeeklyHours = z.infer<typeof weeklyHoursSchema>;
+
+export const languageSchema = z.enum(LANGUAGES);
+
+/** Names per language; at least one. Missing languages fall back to the center's default. */
+export const namesSchema = z
+  .partialRecord(languageSchema, z.string().min(1).max(200))
+  .refine((n) => Object.keys(n).length > 0, { message: 'give a name in at least one language' });
+export type Names = z.infer<typeof namesSchema>;
+
+/** Queue policy parameters: the rules in docs/SPEC.md are fixed, these numbers are not. */
+export const policySchema = z.object({
+  /** P2: after this many priority-lane calls in a row at a counter, a waiting normal ticket goes next. */
+  priorityInterleave: z.number().int().min(1).max(100).default(3),
+  /** P3: a priority ticket counts as if it had been waiting this many minutes longer. */
+  priorityHeadStartMin: z.number().min(0).max(240).default(20),
+  /** P3: the same for booked (appointment) tickets. */
+  bookedHeadStartMin: z.number().min(0).max(240).default(10),
+  /** G1: a ticket that has waited this long is called next by any counter that serves it. */
+  maxWaitGuardMin: z.number().min(1).max(600).default(30),
+  /** R1: how many times a called ticket may be recalled before it becomes a no-show. */
+  recallLimit: z.number().int().min(0).max(10).default(2),
+  /** N1: how long a no-show can be put back in the queue. */
+  noShowReactivateMin: z.number().min(0).max(600).default(30),
+});
+export type Policy = z.infer<typeof policySchema>;
+
+export const serviceSchema = z.object({
+  id,
+  /** Ticket prefix: one capital letter, numbers read "A001". */
+  prefix: z.string().regex(/^[A-Z]$/, 'expected one capital letter'),
+  names: namesSchema,
+  /** Kiosk grouping for large catalogues. */
+  category: z.string().min(1).max(100).optional(),
+  targetWaitMin: z.number().positive().max(600).optional(),
+  /** Expected minutes per visitor, used for the ETA until the day has measured figures. */
+  serviceTimeMin: z.number().positive().max(600).default(10),
+  /** Hours when tickets are issued; default: the center's. */
+  hours: weeklyHoursSchema.optional(),
+  dailyCap: z.number().int().positive().optional(),
+});
+export type Service = z.infer<typeof serviceSchema>;
+
+export const priorityCategorySchema = z.object({
+  id,
+  names: namesSchema,
+  /** A symbol name the kiosk shows, e.g. "wheelchair", "elderly", "pregnant", "infant". */
+  icon: z.string().max(40).optional(),
+});
+export type PriorityCategory = z.infer<typeof priorityCategorySchema>;
+
+export const counterServiceSchema = z.object({
+  serviceId: id,
+  role: z.enum(['primary', 'secondary']).default('primary'),
+});
+export type CounterService = z.infer<typeof counterServiceSchema>;
+
+export const counterSchema = z.object({
+  id,
+  /** What the hall display shows: "7", "12A". */
+  number: z.string().min(1).max(8),
+  zone: z.string().min(1).max(40).default('main'),
+  /** The plan: what the counter serves when nothing has been rebalanced. */
+  services: z.array(counterServiceSchema).min(1),
+  /** What its staff can be switched to; default: its services. */
+  canServe: z.array(id).optional(),
+});
+export type Counter = z.infer<typeof counterSchema>;
+
+export const staffSchema = z
+  .object({
+    login: id,
+    name: z.string().min(1).max(120),
+    role: z.enum(ROLES),
+    /** scrypt hash "scrypt$N$r$p$salt$hash"; give `password` instead to set a new one. */
+    passwordHash: z.string().startsWith('scrypt$').optional(),
+    password: z.string().min(8, 'passwords need at least 8 characters').max(200).optional(),
+    services: z.array(id).default([]),
+  })
+  .refine((s) => s.passwordHash !== undefined || s.password !== undefined, {
+    message: 'give "password" or "passwordHash"',
+  });
+export type StaffInput = z.infer<typeof staffSchema>;
+
+export const deviceSchema = z.object({
+  id,
+  kind: z.enum(DEVICE_KINDS),
+  name: z.string().min(1).max(120),
+  /** Displays only: limit to these counters (ids); empty = all. */
+  counters: z.array(id).default([]),
+  /** Displays only: limit to these services; empty = all. */
+  services: z.array(id).default([]),
+  /** sha256 of the device token (hex); kept on export so paired devices survive a re-import. */
+  tokenHash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+});
+export type Device = z.infer<typeof deviceSchema>;
+
+export const centerInfoSchema = z.object({
+  id,
+  name: z.string().min(1).max(200),
+  /** IANA zone: ticket numbers restart at midnight here. */
+  timezone: z.string().refine(isValidTimeZone, { message: 'unknown IANA time zone' }),
+  languages: z.array(languageSchema).min(1),
+  defaultLanguage: languageSchema,
+  targetWaitMin: z.number().positive().max(600).default(15),
+  hours: weeklyHoursSchema,
+  policy: policySchema.default(policySchema.parse({})),
+});
+export type CenterInfo = z.infer<typeof centerInfoSchema>;
+
+export const centerConfigSchema = z
+  .object({
+    format: z.literal('qms-center/1'),
+    center: centerInfoSchema,
+    services: z.array(serviceSchema).min(1),
+    priorityCategories: z.array(priorityCategorySchema).default([]),
+    counters: z.array(counterSchema).default([]),
+    staff: z.array(staffSchema).default([]),
+    devices: z.array(deviceSchema).default([]),
+  })
+  .superRefine((cfg, ctx) => {
+    const unique = (items: { id: string }[], path: string) => {
+      const seen = new Set<string>();
+      items.forEach((it, i) => {
+        if (seen.has(it.id)) ctx.addIssue({ code: 'custom', path: [path, i, 'id'], message: `duplicate id "${it.id}"` });
+        seen.add(it.id);
+      });
+    };
+    unique(cfg.services, 'services');
+    unique(cfg.priorityCategories, 'priorityCategories');
+    unique(cfg.counters, 'counters');
+    unique(cfg.devices, 'devices');
+    unique(cfg.staff.map((s) => ({ id: s.login })), 'staff');
+    const prefixes = new Map<string, string>();
+    cfg.services.forEach((s, i) => {
+      const other = prefixes.get(s.prefix);
+      if (other) ctx.addIssue({ code: 'custom', path: ['services', i, 'prefix'], message: `prefix "${s.prefix}" is already used by service "${other}"` });
+      prefixes.set(s.prefix, s.id);
+    });
+    if (!cfg.center.languages.includes(cfg.center.defaultLanguage)) {
+      ctx.addIssue({ code: 'custom', path: ['center', 'defaultLanguage'], message: 'must be one of center.languages' });
+    }
+    const serviceIds = new Set(cfg.services.map((s) => s.id));
+    const numbers = new Map<string, string>();
+    cfg.counters.forEach((c, i) => {
+      c.services.forEach((cs, j) => {
+        if (!serviceIds.has(cs.serviceId)) ctx.addIssue({ code: 'custom', path: ['counters', i, 'services', j, 'serviceId'], message: `unknown service "${cs.serviceId}"` });
+      });
+      c.canServe?.forEach((sid, j) => {
+        if (!serviceIds.has(sid)) ctx.addIssue({ code: 'custom', path: ['counters', i, 'canServe', j], message: `unknown service "${sid}"` });
+      });
+      const other = numbers.get(c.number);
+      if (other) ctx.addIssue({ code: 'custom', path: ['counters', i, 'number'], message: `number "${c.number}" is already used by counter "${other}"` });
+      numbers.set(c.number, c.id);
+    });
+    cfg.staff.forEach((s, i) => {
+      s.services.forEach((sid, j) => {
+        if (!serviceIds.has(sid)) ctx.addIssue({ code: 'custom', path: ['staff', i, 'services', j], message: `unknown service "${sid}"` });
+      });
+    });
+    const counterIds = new Set(cfg.counters.map((c) => c.id));
+    cfg.devices.forEach((d, i) => {
+      d.counters.forEach((cid, j) => {
+        if (!counterIds.has(cid)) ctx.addIssue({ code: 'custom', path: ['devices', i, 'counters', j], message: `unknown counter "${cid}"` });
+      });
+      d.services.forEach((sid, j) => {
+        if (!serviceIds.has(sid)) ctx.addIssue({ code: 'custom', path: ['devices', i, 'services', j], message: `unknown service "${sid}"` });
+      });
+    });
+  });
+export type CenterConfigInput = z.input<typeof centerConfigSchema>;
+export type CenterConfig = z.infer<typeof centerConfigSchema>;
+
+/** The part of a configuration that the queue engine needs (no staff secrets, no devices). */
+export interface EngineConfig {
+  center: CenterInfo;
+  services: Service[];
+  priorityCategories: PriorityCategory[];
+  counters: Counter[];
+}
+
+function isValidTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** "center.services[3].prefix: expected one capital letter" for each zod issue. */
+export function formatIssues(error: z.ZodError, root = ''): string {
+  return error.issues
+    .map((iss) => {
+      const path = iss.path.reduce<string>(
+        (acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${String(p)}` : String(p)),
+        root,
+      );
+      return `${path || '(root)'}: ${iss.message}`;
+    })
+    .join('; ');
+}

@@ -1,0 +1,73 @@
+/** The live objects of a center's day, as the engine holds them and clients receive them. */
+import type { CounterStatus, Lane, TicketStatus } from './codes.js';
+import type { CounterService } from './config.js';
+
+export interface Ticket {
+  /** Unguessable: the public status page is reached by it alone. */
+  id: string;
+  centerId: string;
+  /** "YYYY-MM-DD" in the center's time zone; numbers restart each day. */
+  day: string;
+  serviceId: string;
+  /** The service it was issued for: its number's prefix and sequence belong to it. */
+  issuedServiceId: string;
+  /** Per service per day: 1, 2, 3 … */
+  seqNo: number;
+  /** What the visitor sees: "A001". Kept through transfers. */
+  number: string;
+  lane: Lane;
+  categoryId: string | null;
+  language: string | null;
+  status: TicketStatus;
+  issuedAt: number;
+  /** The place in line (epoch ms). Equals issuedAt; transfers and reactivation keep it (T2, N1). */
+  queuedAt: number;
+  /** Set by a transfer to a counter: only that counter calls the ticket (T1). */
+  targetCounterId: string | null;
+  /** Where it goes back after the current service, if the transfer asked for a return (T4). */
+  returnServiceId: string | null;
+  counterId: string | null;
+  calledAt: number | null;
+  startedAt: number | null;
+  finishedAt: number | null;
+  recalls: number;
+  /** How many times it has been transferred. */
+  transfers: number;
+  /** When it was first called today (for the wait KPIs): later calls after transfers do not count. */
+  firstCalledAt: number | null;
+}
+
+export interface CounterState {
+  id: string;
+  number: string;
+  zone: string;
+  status: CounterStatus;
+  /** The live assignment: the plan, unless a supervisor or the rebalancer changed it. */
+  services: CounterService[];
+  staffLogin: string | null;
+  currentTicketId: string | null;
+  pauseReason: string | null;
+  /** P2: priority-lane calls in a row at this counter. */
+  priorityStreak: number;
+  changedAt: number;
+}
+
+/** Position and expected wait of a waiting ticket. */
+export interface TicketEta {
+  /** 1 = next to be called for its service. */
+  position: number;
+  /** Minutes until called; null when no open counter serves its service. */
+  etaMin: number | null;
+}
+
+/** Per-service live figures for displays and the supervisor. */
+export interface ServiceLoad {
+  serviceId: string;
+  waiting: number;
+  waitingPriority: number;
+  oldestWaitMin: number;
+  /** Expected wait for a ticket issued now, minutes; null when no open counter serves it. */
+  expectedWaitMin: number | null;
+  targetWaitMin: number;
+  openCounters: number;
+}

@@ -1,0 +1,113 @@
+/**
+ * Facts (what happened, broadcast after commit) and the Socket.IO event maps. Every fact
+ * carries the center's sequence number; a client that sees a gap asks for `sync:since`.
+ */
+import type { AppErrorBody, Lane } from './codes.js';
+import type { CounterService } from './config.js';
+import type { CounterState, ServiceLoad, Ticket, TicketEta } from './domain.js';
+import type { Snapshot } from './snapshot.js';
+
+/** A ticket fact carries the ticket after the change and, where one took part, the counter. */
+type TicketFact<T extends string, Extra = object> = { type: T; ticket: Ticket; counter: CounterState | null } & Extra;
+type CounterFact<T extends string, Extra = object> = { type: T; counter: CounterState } & Extra;
+
+/** What the engine decides; the server stamps each with `seq`, `at` and `centerId`. */
+export type FactBody =
+  | TicketFact<'ticket:issued'>
+  | TicketFact<'ticket:called'>
+  | TicketFact<'ticket:recalled'>
+  | TicketFact<'ticket:started'>
+  | TicketFact<'ticket:completed'>
+  | TicketFact<'ticket:no-show', { reason: 'marked' | 'recall-limit' }>
+  | TicketFact<'ticket:reactivated'>
+  | TicketFact<
+      'ticket:transferred',
+      { fromServiceId: string; fromCounterId: string | null; toServiceId: string; toCounterId: string | null }
+    >
+  | TicketFact<'ticket:returned', { fromServiceId: string }>
+  | TicketFact<'ticket:cancelled'>
+  | CounterFact<'counter:opened'>
+  | CounterFact<'counter:paused'>
+  | CounterFact<'counter:resumed'>
+  | CounterFact<'counter:closed'>
+  | CounterFact<'counter:services-changed', { previous: CounterService[]; reason: string }>
+  | { type: 'config:changed' };
+
+export type FactType = FactBody['type'];
+export type Fact = FactBody & { seq: number; at: number; centerId: string };
+
+/** Command results, over HTTP and Socket.IO alike (STYLE 2). */
+export type Response<T> = { ok: true; data: T } | { ok: false; error: AppErrorBody };
+export type Ack<T> = (res: Response<T>) => void;
+
+export interface IssuedTicket {
+  ticket: Ticket;
+  eta: TicketEta;
+  seq: number;
+}
+export interface CommandResult {
+  ticket: Ticket | null;
+  counter: CounterState | null;
+  seq: number;
+}
+
+export interface IssueTicketCommand {
+  serviceId: string;
+  lane?: Lane;
+  categoryId?: string;
+  language?: string;
+}
+export interface TransferCommand {
+  toServiceId?: string;
+  toCounterId?: string;
+  returnToService?: boolean;
+}
+
+export type SyncResult = { kind: 'facts'; facts: Fact[] } | { kind: 'snapshot'; snapshot: Snapshot };
+
+export interface ServerToClientEvents {
+  snapshot: (snapshot: Snapshot) => void;
+  fact: (fact: Fact) => void;
+  /** Sent after facts when per-service loads changed; saves every client recomputing ETAs. */
+  'queue:loads': (payload: { seq: number; loads: ServiceLoad[] }) => void;
+}
+
+/** Counter commands: REST `POST /api/counters/:id/<action>` and socket `counter:<action>`. */
+export const COUNTER_ACTIONS = [
+  'claim',
+  'release',
+  'call-next',
+  'recall',
+  'start',
+  'complete',
+  'no-show',
+  'transfer',
+  'pause',
+  'resume',
+  'close',
+] as const;
+export type CounterAction = (typeof COUNTER_ACTIONS)[number];
+
+/** Extra payload per counter action, beyond the counter id. */
+export interface CounterActionPayloads {
+  transfer: TransferCommand;
+  pause: { reason: string };
+}
+export type CounterActionPayload<A extends CounterAction> = A extends keyof CounterActionPayloads
+  ? CounterActionPayloads[A]
+  : Record<string, never>;
+
+type CounterCommandEvents = {
+  [A in CounterAction as `counter:${A}`]: (p: { counterId: string } & CounterActionPayload<A>, ack: Ack<CommandResult>) => void;
+};
+
+export interface ClientToServerEvents extends CounterCommandEvents {
+  'ticket:issue': (cmd: IssueTicketCommand, ack: Ack<IssuedTicket>) => void;
+  /** Catch up after a gap: the facts after `seq`, or a fresh snapshot when too many were missed. */
+  'sync:since': (p: { seq: number }, ack: Ack<SyncResult>) => void;
+}
+
+export interface SocketData {
+  centerId: string;
+  principal: string;
+}

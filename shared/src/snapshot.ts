@@ -1,0 +1,16 @@
+import type { CenterInfo, PriorityCategory, Service } from './config.js';
+import type { CounterState, ServiceLoad, Ticket, TicketEta } from './domain.js';
+
+/** Everything a client needs to draw the hall, at one sequence number. */
+export interface Snapshot {
+  seq: number;
+  now: number;
+  center: CenterInfo;
+  services: Service[];
+  priorityCategories: PriorityCategory[];
+  counters: CounterState[];
+  /** Today's tickets that are waiting, called or being served, plus the last finished ones. */
+  tickets: Ticket[];
+  etas: Record<string, TicketEta>;
+  loads: ServiceLoad[];
+}
