@@ -1,0 +1,89 @@
+/**
+ * Start a real server (real SQLite file, real HTTP and Socket.IO on port 0) and clean up after.
+ * The clock is controllable so that tests of time rules do not sleep.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { io as connect, type Socket } from 'socket.io-client';
+import type { ClientToServerEvents, ServerToClientEvents } from '@qms/shared';
+import { createApp, type QmsApp } from '../../server/src/app.js';
+import { ConfigStore } from '../../server/src/storage/config-store.js';
+import { openDatabase, type Db } from '../../server/src/storage/db.js';
+import { PASSWORD, testCenter } from './center.js';
+
+export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export interface TestServer {
+  app: QmsApp;
+  db: Db;
+  url: string;
+  dir: string;
+  clock: { now: number; advance(ms: number): void };
+  /** fetch against the server with an optional bearer token; returns status and parsed JSON. */
+  call(method: string, path: string, opts?: { token?: string | undefined; body?: unknown }): Promise<{ status: number; body: any }>;
+  login(login: string, password?: string): Promise<string>;
+  socket(token: string): ClientSocket;
+  stop(): Promise<void>;
+}
+
+/** 2026-03-02 10:00 Moscow time, a Monday. */
+export const T0 = Date.UTC(2026, 2, 2, 7, 0, 0);
+
+export async function startServer(opts: { config?: ReturnType<typeof testCenter>; dir?: string } = {}): Promise<TestServer> {
+  const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'qms-test-'));
+  const db = openDatabase(join(dir, 'qms.sqlite'), 'normal');
+  const configs = new ConfigStore(db);
+  if (configs.centerIds().length === 0) configs.write(opts.config ?? testCenter());
+  const clock = { now: T0, advance(ms: number) { this.now += ms; } };
+  const app = createApp({ db, clock: () => clock.now });
+  const port = await app.listen(0, '127.0.0.1');
+  const url = `http://127.0.0.1:${port}`;
+  const sockets: ClientSocket[] = [];
+
+  const call: TestServer['call'] = async (method, path, o = {}) => {
+    const res = await fetch(url + path, {
+      method,
+      headers: { 'content-type': 'application/json', ...(o.token ? { authorization: `Bearer ${o.token}` } : {}) },
+      ...(o.body !== undefined ? { body: typeof o.body === 'string' ? o.body : JSON.stringify(o.body) } : {}),
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : null };
+  };
+
+  return {
+    app,
+    db,
+    url,
+    dir,
+    clock,
+    call,
+    async login(login, password = PASSWORD) {
+      const res = await call('POST', '/api/auth/login', { body: { login, password } });
+      if (res.status !== 200) throw new Error(`login ${login} failed: ${JSON.stringify(res.body)}`);
+      return res.body.token as string;
+    },
+    socket(token) {
+      const s: ClientSocket = connect(url, { auth: { token }, transports: ['websocket'], forceNew: true, reconnection: false });
+      sockets.push(s);
+      return s;
+    },
+    async stop() {
+      sockets.forEach((s) => s.disconnect());
+      await app.close();
+      db.close();
+      if (!opts.dir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Wait for the next event of a name on a socket (never sleep). */
+export function next<E extends keyof ServerToClientEvents>(s: ClientSocket, event: E, timeoutMs = 5000): Promise<Parameters<ServerToClientEvents[E]>[0]> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${String(event)} within ${timeoutMs} ms`)), timeoutMs);
+    s.once(event as any, ((payload: any) => {
+      clearTimeout(timer);
+      resolve(payload);
+    }) as any);
+  });
+}
