@@ -38,8 +38,9 @@ export function testCenter(id = 'c1'): CenterConfigInput {
       { login: 'op2', name: 'Operator 2', role: 'operator', password: PASSWORD, services: ['passport'] },
     ],
     devices: [
-      { id: 'kiosk', kind: 'kiosk', name: 'Kiosk', tokenHash: tokenHash(KIOSK_TOKEN) },
-      { id: 'tv', kind: 'display', name: 'TV', tokenHash: tokenHash(DISPLAY_TOKEN) },
+      // Device tokens are unique across the server: other centers get their own.
+      { id: 'kiosk', kind: 'kiosk', name: 'Kiosk', tokenHash: tokenHash(id === 'c1' ? KIOSK_TOKEN : `${KIOSK_TOKEN}-${id}`) },
+      { id: 'tv', kind: 'display', name: 'TV', tokenHash: tokenHash(id === 'c1' ? DISPLAY_TOKEN : `${DISPLAY_TOKEN}-${id}`) },
     ],
   };
 }

@@ -1,7 +1,8 @@
 import { localTime, type CounterState, type EngineConfig, type FactBody, type Ticket } from '@qms/shared';
 import type { EngineState } from './types.js';
 
-export function counterFromPlan(c: EngineConfig['counters'][number], now: number): CounterState {
+/** A counter as planned, closed; `changedAt` 0 means it has not changed today. */
+export function counterFromPlan(c: EngineConfig["counters"][number], now: number): CounterState {
   return {
     id: c.id,
     number: c.number,
@@ -41,7 +42,7 @@ export function createEngineState(
   for (const c of config.counters) {
     const kept = live.get(c.id);
     // Configuration may have renamed or re-zoned a counter since the row was written.
-    state.counters.set(c.id, kept ? { ...kept, number: c.number, zone: c.zone } : counterFromPlan(c, now));
+    state.counters.set(c.id, kept ? { ...kept, number: c.number, zone: c.zone } : counterFromPlan(c, 0));
   }
   for (const t of tickets) trackTicket(state, t);
   return state;

@@ -13,6 +13,7 @@ import {
   type Service,
   type StaffRole,
 } from '@qms/shared';
+import { ZodError } from 'zod';
 import { hashPassword } from '../auth/passwords.js';
 import type { Db } from './db.js';
 
@@ -40,7 +41,7 @@ export class ConfigStore {
   read(centerId: string): CenterConfig | undefined {
     const row = this.db.prepare<[string], { info_json: string }>('SELECT info_json FROM centers WHERE id = ?').get(centerId);
     if (!row) return undefined;
-    const center = { ...(JSON.parse(row.info_json) as Omit<CenterInfo, 'id'>), id: centerId } as CenterInfo;
+    const center = { id: centerId, ...(JSON.parse(row.info_json) as Omit<CenterInfo, 'id'>) } as CenterInfo;
     const staff = this.staff(centerId).map(({ login, name, role, passwordHash, services }) => ({ login, name, role, passwordHash, services }));
     const devices = this.db
       .prepare<[string], { id: string; kind: 'kiosk' | 'display'; name: string; scope_json: string; token_hash: string | null }>(
@@ -85,6 +86,7 @@ export class ConfigStore {
    */
   write(input: CenterConfigInput | CenterConfig): CenterConfig {
     const cfg = centerConfigSchema.parse(input);
+    this.checkTokensAreOurs(cfg);
     const hashes = new Map(cfg.staff.map((s) => [s.login, s.password !== undefined ? hashPassword(s.password) : (s.passwordHash ?? '')]));
     const centerId = cfg.center.id;
     this.db.transaction(() => {
@@ -110,6 +112,16 @@ export class ConfigStore {
       }
     })();
     return this.read(centerId) as CenterConfig;
+  }
+
+  /** Device tokens identify their center, so one token cannot belong to two centers. */
+  private checkTokensAreOurs(cfg: CenterConfig): void {
+    const q = this.db.prepare<[string, string], { center_id: string; id: string }>('SELECT center_id, id FROM devices WHERE token_hash = ? AND center_id != ?');
+    const issues = cfg.devices.flatMap((d, i) => {
+      const clash = d.tokenHash ? q.get(d.tokenHash, cfg.center.id) : undefined;
+      return clash ? [{ code: 'custom' as const, path: ['devices', i, 'tokenHash'], message: `this token is already used by device "${clash.id}" of center "${clash.center_id}"`, input: d.tokenHash }] : [];
+    });
+    if (issues.length) throw new ZodError(issues);
   }
 
   private jsonRows<T>(table: JsonTable, centerId: string): T[] {

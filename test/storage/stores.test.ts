@@ -1,0 +1,165 @@
+import { centerConfigSchema, formatIssues, type FactBody, type Ticket } from '@qms/shared';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ZodError } from 'zod';
+import { verifyPassword } from '../../server/src/auth/passwords.js';
+import { CenterRuntime } from '../../server/src/center/runtime.js';
+import { ConfigStore } from '../../server/src/storage/config-store.js';
+import { openDatabase } from '../../server/src/storage/db.js';
+import { LiveStore } from '../../server/src/storage/live-store.js';
+import { PASSWORD, testCenter } from '../helpers/center.js';
+import { T0 } from '../helpers/server.js';
+
+function setup(file = ':memory:') {
+  const db = openDatabase(file, 'normal');
+  const configs = new ConfigStore(db);
+  configs.write(testCenter());
+  return { db, configs, live: new LiveStore(db) };
+}
+
+describe('ConfigStore', () => {
+  it('writes and reads back the whole configuration, hashing plain passwords with scrypt', () => {
+    const { configs } = setup();
+    const cfg = configs.read('c1');
+    const expected = centerConfigSchema.parse(testCenter());
+    expect(cfg?.services).toEqual(expected.services);
+    expect(cfg?.counters).toEqual(expected.counters);
+    expect(cfg?.center).toEqual(expected.center);
+    const admin = cfg?.staff.find((s) => s.login === 'admin');
+    expect(admin?.passwordHash).toMatch(/^scrypt\$/);
+    expect(admin && 'password' in admin).toBe(false);
+    expect(verifyPassword(PASSWORD, admin?.passwordHash ?? '')).toBe(true);
+    expect(verifyPassword('wrong-password', admin?.passwordHash ?? '')).toBe(false);
+  });
+
+  it('an export re-imports to the same configuration (round trip)', () => {
+    const { configs } = setup();
+    const exported = configs.read('c1');
+    const again = configs.write(JSON.parse(JSON.stringify(exported)));
+    expect(again).toEqual(exported);
+  });
+
+  it('rejects an invalid configuration with JSON paths and writes nothing', () => {
+    const { configs } = setup();
+    const before = configs.read('c1');
+    const bad = testCenter() as any;
+    bad.services[1].prefix = 'A';
+    bad.counters[0].services[0].serviceId = 'nope';
+    let message = '';
+    try {
+      configs.write(bad);
+    } catch (err) {
+      message = formatIssues(err as ZodError);
+    }
+    expect(message).toContain('services[1].prefix: prefix "A" is already used by service "passport"');
+    expect(message).toContain('counters[0].services[0].serviceId: unknown service "nope"');
+    expect(configs.read('c1')).toEqual(before);
+  });
+
+  it('keys everything by center: two centers live side by side', () => {
+    const { configs } = setup();
+    configs.write(testCenter('c2'));
+    expect(configs.centerIds()).toEqual(['c1', 'c2']);
+    expect(configs.read('c2')?.center.name).toBe('Test center c2');
+    expect(configs.read('c1')?.services.length).toBe(3);
+  });
+
+  it('refuses a device token already paired in another center, naming the device', () => {
+    const { configs } = setup();
+    const other = testCenter('c2') as any;
+    other.devices[0].tokenHash = configs.read('c1')?.devices[0]?.tokenHash;
+    let message = '';
+    try {
+      configs.write(other);
+    } catch (err) {
+      message = formatIssues(err as ZodError);
+    }
+    expect(message).toBe('devices[0].tokenHash: this token is already used by device "kiosk" of center "c1"');
+    expect(configs.centerIds()).toEqual(['c1']);
+  });
+});
+
+describe('LiveStore', () => {
+  const ticket = (seqNo: number, id = `t${seqNo}`): Ticket => ({
+    id, centerId: 'c1', day: '2026-03-02', serviceId: 'passport', issuedServiceId: 'passport', seqNo, number: `A00${seqNo}`,
+    lane: 'normal', categoryId: null, language: null, status: 'waiting', issuedAt: T0, queuedAt: T0, targetCounterId: null,
+    returnServiceId: null, counterId: null, calledAt: null, startedAt: null, finishedAt: null, recalls: 0, transfers: 0, firstCalledAt: null,
+  });
+
+  it('stamps facts with consecutive sequence numbers and reads them back', () => {
+    const { live } = setup();
+    const facts = live.commit('c1', [{ type: 'ticket:issued', ticket: ticket(1), counter: null }, { type: 'ticket:issued', ticket: ticket(2), counter: null }], T0, 'test');
+    expect(facts.map((f) => f.seq)).toEqual([1, 2]);
+    expect(live.seq('c1')).toBe(2);
+    expect(live.factsSince('c1', 1, 10).map((f) => [f.seq, f.type])).toEqual([[2, 'ticket:issued']]);
+    expect(live.liveTickets('c1', '2026-03-02').map((t) => t.number)).toEqual(['A001', 'A002']);
+  });
+
+  it('I2: the database refuses a second ticket with the same number, and the whole commit rolls back', () => {
+    const { live } = setup();
+    live.commit('c1', [{ type: 'ticket:issued', ticket: ticket(1), counter: null }], T0, null);
+    const batch: FactBody[] = [
+      { type: 'ticket:issued', ticket: ticket(2), counter: null },
+      { type: 'ticket:issued', ticket: ticket(1, 'other-id'), counter: null },
+    ];
+    expect(() => live.commit('c1', batch, T0, null)).toThrow(/UNIQUE/);
+    expect(live.seq('c1')).toBe(1);
+    expect(live.liveTickets('c1', '2026-03-02').map((t) => t.id)).toEqual(['t1']);
+    expect(live.factsSince('c1', 0, 10)).toHaveLength(1);
+  });
+});
+
+describe('CenterRuntime over a real file', () => {
+  it('comes back after a restart with waiting, called and serving tickets and a paused counter', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'qms-rt-')), 'q.sqlite');
+    const a = setup(file);
+    let now = T0;
+    const rt = new CenterRuntime('c1', a.configs, a.live, () => now);
+    const ok = (cmd: Parameters<CenterRuntime['execute']>[0]) => {
+      const out = rt.execute(cmd, 'test');
+      if (!out.ok) throw new Error(out.error.message);
+      now += 60_000;
+    };
+    for (let i = 0; i < 5; i++) ok({ type: 'issue', ticketId: `t${i}`, serviceId: 'passport', lane: 'normal' });
+    ok({ type: 'open', counterId: '1', staffLogin: 'op1' });
+    ok({ type: 'open', counterId: '2', staffLogin: 'op2' });
+    ok({ type: 'open', counterId: '3', staffLogin: 'super' });
+    ok({ type: 'call-next', counterId: '1' });
+    ok({ type: 'call-next', counterId: '2' });
+    ok({ type: 'start', counterId: '2' });
+    ok({ type: 'pause', counterId: '3', reason: 'lunch' });
+    const before = rt.snapshot();
+    a.db.close();
+
+    const b = setup(file);
+    const again = new CenterRuntime('c1', b.configs, b.live, () => now);
+    const after = again.snapshot();
+    expect(after.seq).toBe(before.seq);
+    expect(after.counters).toEqual(before.counters);
+    expect(after.tickets).toEqual(before.tickets);
+    expect(after.counters.find((c) => c.id === '3')).toMatchObject({ status: 'paused', pauseReason: 'lunch' });
+    expect(after.tickets.map((t) => t.status).sort()).toEqual(['called', 'serving', 'waiting', 'waiting', 'waiting']);
+    // Numbering continues where it stopped.
+    const out = again.execute({ type: 'issue', ticketId: 'late', serviceId: 'passport', lane: 'normal' }, null);
+    expect(out.ok && out.facts[0]?.type === 'ticket:issued' && out.facts[0].ticket.number).toBe('A006');
+    b.db.close();
+  });
+
+  it('a failed write changes nothing in memory, broadcasts nothing and says so', () => {
+    const { db, configs, live } = setup();
+    const rt = new CenterRuntime('c1', configs, live, () => T0);
+    const heard: unknown[] = [];
+    rt.subscribe((f) => heard.push(f));
+    // Simulate a storage failure (as a full disk would raise) for the next commit only.
+    db.exec("CREATE TRIGGER fail BEFORE INSERT ON events BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END;");
+    const out = rt.execute({ type: 'issue', ticketId: 'x', serviceId: 'passport', lane: 'normal' }, null);
+    expect(out).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
+    expect(rt.state.tickets.size).toBe(0);
+    expect(heard).toEqual([]);
+    db.exec('DROP TRIGGER fail');
+    const retry = rt.execute({ type: 'issue', ticketId: 'x', serviceId: 'passport', lane: 'normal' }, null);
+    expect(retry.ok && retry.facts[0]?.type === 'ticket:issued' && retry.facts[0].ticket.number).toBe('A001');
+  });
+});
