@@ -25,7 +25,7 @@ export type FactBody =
       { fromServiceId: string; fromCounterId: string | null; toServiceId: string; toCounterId: string | null }
     >
   | TicketFact<'ticket:returned', { fromServiceId: string }>
-  | TicketFact<'ticket:cancelled'>
+  | TicketFact<'ticket:cancelled', { reason: 'cancelled' | 'day-ended' }>
   | CounterFact<'counter:opened'>
   | CounterFact<'counter:paused'>
   | CounterFact<'counter:resumed'>

@@ -50,7 +50,9 @@ describe('admin CRUD', () => {
     const put = await s.call('PUT', '/api/admin/counters/5', { token: admin, body: { number: '5', services: [{ serviceId: 'benefits' }] } });
     expect(put).toMatchObject({ status: 200, body: { id: '5', zone: 'main', services: [{ serviceId: 'benefits', role: 'primary' }] } });
     const op = await s.login('op1');
-    expect((await s.call('POST', '/api/counters/5/claim', { token: op })).status).toBe(200);
+    expect(await s.call('POST', '/api/counters/5/claim', { token: op })).toMatchObject({ status: 422, body: { error: { code: 'NOT_QUALIFIED', message: 'You are not trained for "benefits", which counter 5 serves.' } } });
+    const sup = await s.login('super');
+    expect((await s.call('POST', '/api/counters/5/claim', { token: sup })).status).toBe(200);
     expect(await s.call('DELETE', '/api/admin/counters/5', { token: admin })).toMatchObject({ status: 409, body: { error: { message: 'Counter 5 is open; close it first.' } } });
   });
 

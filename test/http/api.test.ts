@@ -121,6 +121,18 @@ describe('tickets', () => {
     expect((await issue({ serviceId: 'passport' }, await s.login('op2'))).status).toBe(201);
   });
 
+  it('I2, D1: numbers restart at local midnight and the old day\'s waiting tickets are closed', async () => {
+    const old = (await issue({ serviceId: 'passport' })).body.ticket;
+    expect(old.day).toBe('2026-03-02');
+    // T0 is 10:00 in Moscow; 14 hours later it is 00:00 the next day there.
+    s.clock.advance(14 * 3600_000);
+    const fresh = (await issue({ serviceId: 'passport' })).body.ticket;
+    expect(fresh).toMatchObject({ number: 'A001', day: '2026-03-03' });
+    expect((await s.call('GET', `/api/tickets/${old.id}`)).body.status).toBe('cancelled');
+    const facts = (await s.call('GET', '/api/events?since=1', { token: DISPLAY_TOKEN })).body.facts;
+    expect(facts.map((f: any) => [f.type, f.reason ?? null, f.ticket.number])).toEqual([['ticket:cancelled', 'day-ended', 'A001'], ['ticket:issued', null, 'A001']]);
+  });
+
   it('GET /api/tickets/:id is the public status page data, by unguessable id only', async () => {
     const { body } = await issue({ serviceId: 'property' });
     expect(body.ticket.id).toMatch(/^[A-Za-z0-9_-]{22}$/);

@@ -22,8 +22,8 @@ export class AuthStore {
       session: db.prepare<[string], { center_id: string; login: string; counter_id: string | null; expires_at: number; revoked_at: number | null }>(
         'SELECT center_id, login, counter_id, expires_at, revoked_at FROM sessions WHERE token_hash = ?',
       ),
-      staff: db.prepare<[string, string], { name: string; role: 'operator' | 'supervisor' | 'admin'; password_hash: string }>(
-        'SELECT name, role, password_hash FROM staff WHERE center_id = ? AND login = ?',
+      staff: db.prepare<[string, string], { name: string; role: 'operator' | 'supervisor' | 'admin'; password_hash: string; services_json: string }>(
+        'SELECT name, role, password_hash, services_json FROM staff WHERE center_id = ? AND login = ?',
       ),
       insertSession: db.prepare('INSERT INTO sessions (token_hash, center_id, login, created_at, expires_at) VALUES (?, ?, ?, ?, ?)'),
       touch: db.prepare('UPDATE sessions SET expires_at = ? WHERE token_hash = ?'),
@@ -49,7 +49,7 @@ export class AuthStore {
     const hash = tokenHash(token);
     const now = this.clock();
     this.q.insertSession.run(hash, centerId, login, now, now + SESSION_TTL_MS);
-    return { token, principal: { kind: 'staff', centerId, login, name: row.name, role: row.role, sessionHash: hash, counterId: null } };
+    return { token, principal: { kind: 'staff', centerId, login, name: row.name, role: row.role, services: JSON.parse(row.services_json) as string[], sessionHash: hash, counterId: null } };
   }
 
   logout(p: StaffPrincipal): void {
@@ -66,7 +66,16 @@ export class AuthStore {
       const staff = this.q.staff.get(s.center_id, s.login);
       if (!staff) return undefined;
       if (s.expires_at - SESSION_TTL_MS < now - TOUCH_EVERY_MS) this.q.touch.run(now + SESSION_TTL_MS, hash);
-      return { kind: 'staff', centerId: s.center_id, login: s.login, name: staff.name, role: staff.role, sessionHash: hash, counterId: s.counter_id };
+      return {
+        kind: 'staff',
+        centerId: s.center_id,
+        login: s.login,
+        name: staff.name,
+        role: staff.role,
+        services: JSON.parse(staff.services_json) as string[],
+        sessionHash: hash,
+        counterId: s.counter_id,
+      };
     }
     const d = this.q.device.get(hash);
     if (!d) return undefined;

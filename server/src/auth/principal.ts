@@ -8,6 +8,8 @@ export type Principal =
       login: string;
       name: string;
       role: StaffRole;
+      /** Services the person is trained for; empty = not restricted. */
+      services: string[];
       sessionHash: string;
       /** The counter this session holds, if any. */
       counterId: string | null;

@@ -53,6 +53,11 @@ export class Commands {
       if (staff.counterId !== null && staff.counterId !== counterId) {
         throw new AppError(ErrorCode.Conflict, `You hold counter ${staff.counterId}; release it first.`);
       }
+      const live = rt.state.counters.get(counterId);
+      const untrained = staff.services.length === 0 ? [] : (live?.services ?? []).filter((s) => !staff.services.includes(s.serviceId));
+      if (untrained.length > 0) {
+        throw new AppError(ErrorCode.NotQualified, `You are not trained for ${untrained.map((s) => `"${s.serviceId}"`).join(', ')}, which counter ${live?.number ?? counterId} serves.`);
+      }
       const holder = this.auth.holder(staff.centerId, counterId);
       if (holder && holder.login !== staff.login) {
         throw new AppError(ErrorCode.CounterHeld, `Counter ${counterId} is held by ${holder.login}.`);

@@ -37,6 +37,7 @@ export class CenterRuntime {
     private readonly onStorageError: (err: unknown) => void = () => {},
   ) {
     this.reload();
+    this.endEarlierDays(this.clock());
   }
 
   /** (Re)build the in-memory state from storage: at start, after a config change, a new day or a failed write. */
@@ -90,8 +91,16 @@ export class CenterRuntime {
     return { ok: true, facts, seq: facts.at(-1)?.seq ?? this.seq };
   }
 
+  /** At the first command of a new local day: numbering restarts (I2) and yesterday's queue closes (D1). */
   private rolloverIfNewDay(now: number): void {
-    if (localTime(now, this.state.config.center.timezone).day !== this.state.numberingDay) this.reload();
+    if (localTime(now, this.state.config.center.timezone).day === this.state.numberingDay) return;
+    this.reload();
+    this.endEarlierDays(now);
+  }
+
+  private endEarlierDays(now: number): void {
+    const decision = decide(this.state, { type: 'end-days-before', day: this.state.numberingDay }, now);
+    if (decision.ok && decision.facts.length > 0) this.commit(decision.facts, now, 'system:day-end');
   }
 
   ticket(id: string): Ticket | undefined {

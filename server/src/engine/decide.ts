@@ -30,6 +30,8 @@ export function decide(state: EngineState, cmd: Command, now: number): Decision 
       return ticketCommand(state, cmd, now);
     case 'set-services':
       return setServices(state, cmd, now);
+    case 'end-days-before':
+      return endDaysBefore(state, cmd.day, now);
     case 'open':
     case 'call-next':
     case 'recall':
@@ -98,7 +100,7 @@ function ticketCommand(state: EngineState, cmd: Extract<Command, { type: 'reacti
   if (!t) return reject(ErrorCode.UnknownTicket, `There is no ticket "${cmd.ticketId}".`);
   if (cmd.type === 'cancel') {
     if (t.status !== 'waiting') return reject(ErrorCode.InvalidTransition, `Ticket ${t.number} is ${t.status}; only a waiting ticket can be cancelled.`);
-    return ok({ type: 'ticket:cancelled', ticket: { ...t, status: 'cancelled', finishedAt: now }, counter: null });
+    return ok({ type: 'ticket:cancelled', ticket: { ...t, status: 'cancelled', finishedAt: now }, counter: null, reason: 'cancelled' });
   }
   if (t.status !== 'no_show') return reject(ErrorCode.InvalidTransition, `Ticket ${t.number} is ${t.status}, not a no-show.`);
   const limit = state.config.center.policy.noShowReactivateMin * MINUTE;
@@ -107,6 +109,15 @@ function ticketCommand(state: EngineState, cmd: Extract<Command, { type: 'reacti
   }
   const ticket: Ticket = { ...t, status: 'waiting', counterId: null, calledAt: null, startedAt: null, finishedAt: null, recalls: 0 };
   return ok({ type: 'ticket:reactivated', ticket, counter: null });
+}
+
+function endDaysBefore(state: EngineState, day: string, now: number): Decision {
+  const facts: FactBody[] = [];
+  for (const id of state.waiting) {
+    const t = state.tickets.get(id);
+    if (t && t.day < day) facts.push({ type: 'ticket:cancelled', ticket: { ...t, status: 'cancelled', finishedAt: now }, counter: null, reason: 'day-ended' });
+  }
+  return ok(...facts);
 }
 
 function setServices(state: EngineState, cmd: Extract<Command, { type: 'set-services' }>, now: number): Decision {

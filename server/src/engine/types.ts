@@ -49,7 +49,9 @@ export type Command =
   | { type: 'close'; counterId: string }
   | { type: 'set-services'; counterId: string; services: CounterService[]; reason: string }
   | { type: 'reactivate'; ticketId: string }
-  | { type: 'cancel'; ticketId: string };
+  | { type: 'cancel'; ticketId: string }
+  /** D1: at a new local day, tickets still waiting from earlier days are closed. */
+  | { type: 'end-days-before'; day: string };
 
 export type Decision = { ok: true; facts: FactBody[] } | { ok: false; error: AppErrorBody };
 
