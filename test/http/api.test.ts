@@ -118,7 +118,11 @@ describe('tickets', () => {
     expect(await issue({ serviceId: 'passport' }, '')).toMatchObject({ status: 401, body: { error: { code: 'UNAUTHORIZED' } } });
     expect(await issue({ serviceId: 'passport' }, 'forged')).toMatchObject({ status: 401 });
     expect(await issue({ serviceId: 'passport' }, DISPLAY_TOKEN)).toMatchObject({ status: 403, body: { error: { code: 'FORBIDDEN' } } });
-    expect((await issue({ serviceId: 'passport' }, await s.login('op2'))).status).toBe(201);
+    const op = await s.login('op2');
+    expect((await issue({ serviceId: 'passport' }, op)).status).toBe(201);
+    // Booked (appointment) tickets come from staff checking the visitor in, not from the kiosk.
+    expect(await issue({ serviceId: 'passport', lane: 'booked' })).toMatchObject({ status: 403 });
+    expect(await issue({ serviceId: 'passport', lane: 'booked' }, op)).toMatchObject({ status: 201, body: { ticket: { lane: 'booked', number: 'A002' } } });
   });
 
   it('I2, D1: numbers restart at local midnight and the old day\'s waiting tickets are closed', async () => {

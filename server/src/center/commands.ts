@@ -35,6 +35,9 @@ export class Commands {
     if (!p || (p.kind === 'device' && p.deviceKind !== 'kiosk')) {
       throw new AppError(p ? ErrorCode.Forbidden : ErrorCode.Unauthorized, 'Tickets are issued by a paired kiosk or by staff.');
     }
+    if (body.lane === 'booked' && p.kind !== 'staff') {
+      throw new AppError(ErrorCode.Forbidden, 'Booked tickets are issued by staff checking an appointment in.');
+    }
     const rt = this.hub.get(p.centerId);
     const out = succeed(rt.execute({ type: 'issue', ticketId: this.newId(), ...body }, actorName(p)));
     const fact = out.facts[0];
