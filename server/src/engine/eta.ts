@@ -58,6 +58,12 @@ function queues(state: EngineState): Map<string, Ticket[]> {
   return byQueue;
 }
 
+/** W2 for tickets transferred to a counter (T1): that counter alone, if it is open. */
+function directedCapacity(state: EngineState, counterId: string): { capacity: number; free: boolean } | undefined {
+  const c = state.counters.get(counterId);
+  return c?.status === 'open' ? { capacity: 1, free: c.currentTicketId === null } : undefined;
+}
+
 /** W1, W3 for every waiting ticket. */
 export function computeEtas(state: EngineState): Record<string, TicketEta> {
   const caps = serviceCapacity(state);
@@ -66,7 +72,7 @@ export function computeEtas(state: EngineState): Record<string, TicketEta> {
   const out: Record<string, TicketEta> = {};
   for (const [key, list] of queues(state)) {
     list.forEach((t, i) => {
-      const cap = key.startsWith('c:') ? { capacity: 1, free: false } : caps.get(t.serviceId);
+      const cap = key.startsWith('c:') ? directedCapacity(state, key.slice(2)) : caps.get(t.serviceId);
       out[t.id] = { position: i + 1, etaMin: etaAt(i + 1, cap, mean(t.serviceId)) };
     });
   }

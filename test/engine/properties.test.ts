@@ -1,0 +1,452 @@
+/**
+ * Property tests: random command sequences against the engine, with invariants checked after
+ * every step. Replay a failure with FC_SEED=<seed> (and FC_PATH=<path>) from fast-check's report.
+ */
+import fc from 'fast-check';
+import { isDeepStrictEqual } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { TICKET_STATUSES, type CounterState, type FactBody, type Lane, type Policy, type Ticket, type TicketStatus } from '@qms/shared';
+import { computeEtas, decide, evolve, formatNumber, serviceLoads, type Command, type EngineState } from '../../server/src/engine/index.js';
+import { Sim, min, snapshotOf } from './harness.js';
+
+const FC_SEED = process.env.FC_SEED;
+const FC_PATH = process.env.FC_PATH;
+
+function params(numRuns: number): { numRuns: number; seed?: number; path?: string } {
+  if (!FC_SEED) return { numRuns };
+  const seed = Number(FC_SEED);
+  console.log(`fast-check: replaying seed ${seed}${FC_PATH ? ` path ${FC_PATH}` : ''}`);
+  return { numRuns, seed, ...(FC_PATH ? { path: FC_PATH } : {}) };
+}
+
+const SERVICES = ['passport', 'property', 'benefits'] as const;
+const COUNTERS = ['1', '2', '3', '4'] as const;
+const at0 = <T>(list: readonly T[], i: number): T => list[i % list.length] as T;
+
+/** Moscow midnight starting 2026-03-02 (a Monday). */
+const MIDNIGHT = Date.UTC(2026, 2, 1, 21, 0);
+
+// ---------------------------------------------------------------------------------------------
+// Random operations, resolved into commands against the state at the time they run.
+
+/** 0–3: that counter; 4–11: one of the counters in a state where the command can succeed (if any). */
+const c = fc.integer({ min: 0, max: 3 * COUNTERS.length - 1 });
+const s = fc.integer({ min: 0, max: SERVICES.length - 1 });
+const laneArb = fc.constantFrom<Lane>('normal', 'normal', 'priority', 'booked');
+const simple = (k: 'call-next' | 'recall' | 'start' | 'complete' | 'no-show' | 'pause' | 'resume' | 'close') =>
+  fc.record({ k: fc.constant(k), c });
+
+const opArb = fc.oneof(
+  { weight: 7, arbitrary: fc.record({ k: fc.constant('issue' as const), s, lane: laneArb }) },
+  { weight: 8, arbitrary: simple('call-next') },
+  { weight: 6, arbitrary: simple('complete') },
+  { weight: 3, arbitrary: simple('start') },
+  { weight: 2, arbitrary: simple('recall') },
+  { weight: 2, arbitrary: simple('no-show') },
+  { weight: 1, arbitrary: simple('pause') },
+  { weight: 1, arbitrary: simple('resume') },
+  { weight: 1, arbitrary: simple('close') },
+  {
+    weight: 3,
+    arbitrary: fc.record({ k: fc.constant('open' as const), c, staff: fc.constantFrom('a', 'a', 'b'), takeover: fc.boolean() }),
+  },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      k: fc.constant('transfer' as const),
+      c,
+      toS: fc.option(s, { nil: null, freq: 4 }),
+      toC: fc.option(c, { nil: null, freq: 2 }),
+      ret: fc.boolean(),
+    }),
+  },
+  { weight: 2, arbitrary: fc.record({ k: fc.constant('reactivate' as const), pick: fc.nat(), any: fc.constantFrom(false, false, true) }) },
+  { weight: 1, arbitrary: fc.record({ k: fc.constant('cancel' as const), pick: fc.nat(), any: fc.constantFrom(false, false, true) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      k: fc.constant('set-services' as const),
+      c,
+      services: fc.uniqueArray(fc.record({ s, primary: fc.boolean() }), { selector: (x) => x.s, maxLength: 3 }),
+    }),
+  },
+);
+type Op = typeof opArb extends fc.Arbitrary<infer T> ? T : never;
+
+const dtArb = fc.oneof(
+  { weight: 3, arbitrary: fc.constant(0) },
+  { weight: 6, arbitrary: fc.integer({ min: 1, max: 5 }) },
+  { weight: 1, arbitrary: fc.integer({ min: 10, max: 180 }) },
+);
+const stepArb = fc.record({ dt: dtArb, op: opArb });
+
+const policyArb = fc.record({
+  priorityInterleave: fc.integer({ min: 1, max: 5 }),
+  priorityHeadStartMin: fc.integer({ min: 0, max: 60 }),
+  bookedHeadStartMin: fc.integer({ min: 0, max: 30 }),
+  maxWaitGuardMin: fc.integer({ min: 1, max: 60 }),
+  recallLimit: fc.integer({ min: 0, max: 3 }),
+  noShowReactivateMin: fc.integer({ min: 0, max: 60 }),
+}) satisfies fc.Arbitrary<Policy>;
+
+function pickTicket(state: EngineState, pick: number, any: boolean, status: TicketStatus): string {
+  const all = [...state.tickets.values()];
+  const pool = any ? all : all.filter((t) => t.status === status);
+  return pool.length === 0 ? 'no-such-ticket' : at0(pool, pick).id;
+}
+
+const SUITS: Record<string, (ctr: CounterState) => boolean> = {
+  open: (ctr) => ctr.status === 'closed',
+  'call-next': (ctr) => ctr.status === 'open' && ctr.currentTicketId === null,
+  pause: (ctr) => ctr.status === 'open' && ctr.currentTicketId === null,
+  resume: (ctr) => ctr.status === 'paused',
+  close: (ctr) => ctr.status !== 'closed' && ctr.currentTicketId === null,
+  'set-services': () => true,
+};
+const holding = (ctr: CounterState) => ctr.currentTicketId !== null;
+
+function counterFor(state: EngineState, i: number, k: string): string {
+  if (i < COUNTERS.length) return at0(COUNTERS, i);
+  const suits = SUITS[k] ?? holding;
+  const pool = [...state.counters.values()].filter(suits);
+  return pool.length === 0 ? at0(COUNTERS, i) : at0(pool, i).id;
+}
+
+function toCommand(state: EngineState, op: Op, nextId: () => string): Command {
+  const counterId = 'c' in op ? counterFor(state, op.c, op.k) : '';
+  switch (op.k) {
+    case 'issue': {
+      const lane = op.lane;
+      return { type: 'issue', ticketId: nextId(), serviceId: at0(SERVICES, op.s), lane, categoryId: lane === 'priority' ? 'disability' : undefined };
+    }
+    case 'open':
+      return { type: 'open', counterId, staffLogin: op.staff, takeover: op.takeover };
+    case 'pause':
+      return { type: 'pause', counterId, reason: 'break' };
+    case 'transfer':
+      return {
+        type: 'transfer',
+        counterId,
+        toServiceId: op.toS === null ? undefined : at0(SERVICES, op.toS),
+        toCounterId: op.toC === null ? undefined : at0(COUNTERS, op.toC),
+        returnToService: op.ret,
+      };
+    case 'reactivate':
+      return { type: 'reactivate', ticketId: pickTicket(state, op.pick, op.any, 'no_show') };
+    case 'cancel':
+      return { type: 'cancel', ticketId: pickTicket(state, op.pick, op.any, 'waiting') };
+    case 'set-services':
+      return {
+        type: 'set-services',
+        counterId,
+        services: op.services.map((x) => ({ serviceId: at0(SERVICES, x.s), role: x.primary ? 'primary' : 'secondary' })),
+        reason: 'rebalance',
+      };
+    default:
+      return { type: op.k, counterId };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checks.
+
+/** Which status a ticket may have before each ticket fact, and after. */
+const TRANSITIONS: Record<string, [TicketStatus[] | null, TicketStatus]> = {
+  'ticket:issued': [null, 'waiting'],
+  'ticket:called': [['waiting'], 'called'],
+  'ticket:recalled': [['called'], 'called'],
+  'ticket:started': [['called'], 'serving'],
+  'ticket:completed': [['called', 'serving'], 'done'],
+  'ticket:no-show': [['called'], 'no_show'],
+  'ticket:reactivated': [['no_show'], 'waiting'],
+  'ticket:transferred': [['called', 'serving'], 'waiting'],
+  'ticket:returned': [['done'], 'waiting'],
+  'ticket:cancelled': [['waiting'], 'cancelled'],
+};
+/** Set at issue, never changed: the number and the place in line survive transfers and reactivation (T2, N1, T4). */
+const FIXED = ['id', 'centerId', 'day', 'issuedServiceId', 'seqNo', 'number', 'lane', 'categoryId', 'issuedAt', 'queuedAt'] as const;
+
+/** A failed check throws with a message that says what broke (cheaper than `expect` in hot loops). */
+function check(cond: boolean, message: () => string): asserts cond {
+  if (!cond) throw new Error(message());
+}
+
+function checkFact(state: EngineState, fact: FactBody): void {
+  if (!('ticket' in fact)) return;
+  const rule = TRANSITIONS[fact.type];
+  check(rule !== undefined, () => `unexpected ticket fact ${fact.type}`);
+  const [from, to] = rule;
+  const t = fact.ticket;
+  const prev = state.tickets.get(t.id);
+  check(t.status === to, () => `${fact.type} leaves ${t.number} ${t.status}, not ${to}`);
+  if (from === null) {
+    check(prev === undefined, () => `${fact.type}: ticket id ${t.id} already exists`);
+    return;
+  }
+  check(prev !== undefined, () => `${fact.type}: unknown ticket ${t.id}`);
+  check(from.includes(prev.status), () => `${fact.type} from ${prev.status}`);
+  for (const key of FIXED) check(t[key] === prev[key], () => `${fact.type} changed ${key} of ${prev.number}: ${prev[key]} → ${t[key]}`);
+}
+
+function checkInvariants(state: EngineState, issued: number): void {
+  const tickets = [...state.tickets.values()];
+  const counters = [...state.counters.values()];
+
+  // No ticket lost: as many as were issued, each in exactly one known status.
+  check(tickets.length === issued, () => `${tickets.length} tickets for ${issued} issued`);
+  for (const t of tickets) check(TICKET_STATUSES.includes(t.status), () => `${t.number} has status ${t.status}`);
+  const waiting = tickets.filter((t) => t.status === 'waiting');
+  check(waiting.length === state.waiting.size && waiting.every((t) => state.waiting.has(t.id)), () => 'the waiting set is not the waiting tickets');
+
+  // A ticket is never held by two counters, and every called/serving ticket is held by its counter.
+  const holder = new Map<string, string>();
+  for (const ctr of counters) {
+    if (ctr.status === 'closed') {
+      check(ctr.staffLogin === null && ctr.pauseReason === null && ctr.priorityStreak === 0, () => `closed counter ${ctr.id} keeps staff/pause/streak`);
+    } else {
+      check(ctr.staffLogin !== null, () => `${ctr.status} counter ${ctr.id} without staff`);
+    }
+    const held = ctr.currentTicketId;
+    if (held === null) continue;
+    check(!holder.has(held), () => `ticket ${held} held by counters ${holder.get(held)} and ${ctr.id}`);
+    holder.set(held, ctr.id);
+    check(ctr.status === 'open', () => `${ctr.status} counter ${ctr.id} holds ticket ${held}`);
+    const t = state.tickets.get(held);
+    check(t !== undefined && (t.status === 'called' || t.status === 'serving'), () => `counter ${ctr.id} holds a ${t?.status} ticket`);
+    check(t.counterId === ctr.id, () => `counter ${ctr.id} holds ${t.number} whose counterId is ${t.counterId}`);
+  }
+  for (const t of tickets) {
+    const active = t.status === 'called' || t.status === 'serving';
+    check(active ? holder.get(t.id) === t.counterId : !holder.has(t.id), () => `${t.number} (${t.status}, counter ${t.counterId}) held by ${holder.get(t.id)}`);
+    if (active) check(t.calledAt !== null && t.targetCounterId === null, () => `${t.number} ${t.status} without a call time or still directed`);
+    if (t.status === 'waiting') {
+      check(t.counterId === null && t.calledAt === null && t.startedAt === null && t.finishedAt === null, () => `waiting ${t.number} keeps call data`);
+      check(t.targetCounterId === null || state.counters.has(t.targetCounterId), () => `${t.number} directed to unknown counter`);
+    }
+    if (t.status === 'done' || t.status === 'no_show' || t.status === 'cancelled') check(t.finishedAt !== null, () => `${t.number} ${t.status} without finishedAt`);
+    if (t.status === 'serving' || t.status === 'done') check(t.startedAt !== null, () => `${t.number} ${t.status} without startedAt`);
+  }
+
+  // Numbers: per issuing service per day, 1..n with no gap and no repeat, and well formed.
+  const seqs = new Map<string, number[]>();
+  for (const t of tickets) {
+    const key = `${t.issuedServiceId}|${t.day}`;
+    const list = seqs.get(key) ?? [];
+    list.push(t.seqNo);
+    seqs.set(key, list);
+    const prefix = state.services.get(t.issuedServiceId)?.prefix ?? '?';
+    check(t.number === formatNumber(prefix, t.seqNo), () => `${t.number} is not ${prefix} + ${t.seqNo}`);
+  }
+  for (const [key, list] of seqs) {
+    list.sort((a, b) => a - b);
+    check(
+      list.every((n, i) => n === i + 1),
+      () => `numbers of ${key}: ${list.join(',')}`,
+    );
+  }
+
+  // Positions and ETAs: every waiting ticket has one; positions run 1..n in each queue.
+  const etas = computeEtas(state);
+  check(Object.keys(etas).length === state.waiting.size && [...state.waiting].every((id) => id in etas), () => 'ETAs are not the waiting tickets');
+  const positions = new Map<string, number[]>();
+  for (const [id, eta] of Object.entries(etas)) {
+    const t = state.tickets.get(id);
+    const key = t?.targetCounterId ? `c:${t.targetCounterId}` : `s:${t?.serviceId}`;
+    const list = positions.get(key) ?? [];
+    list.push(eta.position);
+    positions.set(key, list);
+    check(eta.etaMin === null || eta.etaMin >= 0, () => `negative ETA ${eta.etaMin}`);
+  }
+  for (const [key, list] of positions) {
+    list.sort((a, b) => a - b);
+    check(
+      list.every((n, i) => n === i + 1),
+      () => `positions in ${key}: ${list.join(',')}`,
+    );
+  }
+  const undirected = waiting.filter((t) => t.targetCounterId === null).length;
+  check(serviceLoads(state, 0).reduce((sum, l) => sum + l.waiting, 0) === undirected, () => 'service loads miscount the waiting tickets');
+}
+
+interface World {
+  sim: Sim;
+  issued: number;
+  refused: Map<string, number>;
+  facts: Map<string, number>;
+}
+
+const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+
+/** One step: decide (which must not write the state), check every fact, apply it, check the invariants. */
+function step(w: World, dt: number, op: Op): void {
+  const { sim } = w;
+  sim.advance(dt);
+  const cmd = toCommand(sim.state, op, sim.nextId);
+  const before = snapshotOf(sim.state);
+  const d = decide(sim.state, cmd, sim.now);
+  if (!isDeepStrictEqual(snapshotOf(sim.state), before)) {
+    expect(snapshotOf(sim.state), `${JSON.stringify(cmd)}: decide wrote the state`).toEqual(before);
+  }
+  if (!d.ok) {
+    // A refused command emits nothing; as nothing is applied, the state stays deep-equal (checked above).
+    check(!('facts' in d) && typeof d.error.code === 'string', () => `${cmd.type} refused with facts`);
+    bump(w.refused, d.error.code);
+    return;
+  }
+  for (const f of d.facts) {
+    checkFact(sim.state, f);
+    bump(w.facts, f.type);
+    if (f.type === 'ticket:issued') w.issued += 1;
+    evolve(sim.state, f);
+  }
+  checkInvariants(sim.state, w.issued);
+}
+
+describe('engine properties', () => {
+  it('random days keep the invariants: one holder per ticket, no lost ticket, gapless numbers, refusals change nothing', () => {
+    const refused = new Map<string, number>();
+    const facts = new Map<string, number>();
+    fc.assert(
+      fc.property(
+        policyArb,
+        fc.integer({ min: 0, max: 24 * 60 - 1 }),
+        fc.subarray([...COUNTERS]),
+        fc.array(stepArb, { minLength: 1, maxLength: 120, size: 'max' }),
+        (policy, startMin, opened, plan) => {
+          const w: World = { sim: new Sim({ policy, now: MIDNIGHT + min(startMin) }), issued: 0, refused, facts };
+          checkInvariants(w.sim.state, 0);
+          for (const id of opened) step(w, 0, { k: 'open', c: COUNTERS.indexOf(id), staff: 'a', takeover: false });
+          for (const { dt, op } of plan) step(w, dt, op);
+        },
+      ),
+      params(200),
+    );
+    // The generator reaches every kind of fact and the usual refusals.
+    for (const type of Object.keys(TRANSITIONS)) expect(facts.get(type) ?? 0, type).toBeGreaterThan(0);
+    for (const type of ['counter:opened', 'counter:paused', 'counter:resumed', 'counter:closed', 'counter:services-changed']) {
+      expect(facts.get(type) ?? 0, type).toBeGreaterThan(0);
+    }
+    for (const code of ['COUNTER_BUSY', 'COUNTER_IDLE', 'COUNTER_CLOSED', 'COUNTER_PAUSED', 'QUEUE_EMPTY', 'INVALID_TRANSITION']) {
+      expect(refused.get(code) ?? 0, code).toBeGreaterThan(0);
+    }
+  });
+
+  it('I2: numbering restarts at local midnight, whatever was issued before it', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 8 }), fc.integer({ min: 1, max: 8 }), fc.integer({ min: 1, max: 600 }), (before, after, gap) => {
+        const sim = new Sim({ now: MIDNIGHT + min(24 * 60) - min(gap) }); // `gap` minutes before the 3rd
+        const first = Array.from({ length: before }, () => sim.issue('passport'));
+        sim.now = MIDNIGHT + min(24 * 60) + min(gap);
+        const second = Array.from({ length: after }, () => sim.issue('passport'));
+        expect(first.map((t) => t.day)).toEqual(first.map(() => '2026-03-02'));
+        expect(second.map((t) => t.day)).toEqual(second.map(() => '2026-03-03'));
+        expect(second.map((t) => t.seqNo)).toEqual(second.map((_, i) => i + 1));
+        checkInvariants(sim.state, before + after);
+      }),
+      params(50),
+    );
+  });
+
+  it('F1: within a lane, one service is called first come, first served at a counter with a single primary service', () => {
+    const fifoOp = fc.oneof(
+      { weight: 3, arbitrary: fc.record({ k: fc.constant('issue' as const), lane: laneArb, dt: fc.integer({ min: 0, max: 4 }) }) },
+      { weight: 2, arbitrary: fc.record({ k: fc.constantFrom('serve' as const, 'no-show' as const), dt: fc.integer({ min: 0, max: 8 }) }) },
+    );
+    fc.assert(
+      fc.property(policyArb, fc.array(fifoOp, { minLength: 1, maxLength: 80, size: 'max' }), (policy, ops) => {
+        const sim = new Sim({ policy });
+        sim.open('1'); // passport, primary, nothing else
+        const called: Ticket[] = [];
+        for (const op of ops) {
+          sim.advance(op.dt);
+          if (op.k === 'issue') {
+            sim.issue('passport', op.lane);
+            continue;
+          }
+          const d = sim.tryRun({ type: 'call-next', counterId: '1' });
+          if (!d.ok) {
+            expect(d.error.code).toBe('QUEUE_EMPTY');
+            expect(sim.state.waiting.size).toBe(0);
+            continue;
+          }
+          const fact = d.facts[0];
+          if (fact && 'ticket' in fact) called.push(fact.ticket);
+          sim.run({ type: op.k === 'serve' ? 'complete' : 'no-show', counterId: '1' });
+        }
+        for (const lane of ['normal', 'priority', 'booked'] as const) {
+          const seqs = called.filter((t) => t.lane === lane).map((t) => t.seqNo);
+          expect(seqs, lane).toEqual([...seqs].sort((a, b) => a - b));
+        }
+        // Whatever was called came before every ticket of its lane still waiting.
+        for (const id of sim.state.waiting) {
+          const w = sim.ticket(id);
+          for (const t of called) if (t.lane === w.lane) expect(t.seqNo).toBeLessThan(w.seqNo);
+        }
+      }),
+      params(100),
+    );
+  });
+
+  it('F1: with a single lane the calls follow the issue order exactly', () => {
+    fc.assert(
+      fc.property(policyArb, fc.array(fc.tuple(fc.boolean(), fc.integer({ min: 0, max: 10 })), { maxLength: 60, size: 'max' }), (policy, ops) => {
+        const sim = new Sim({ policy });
+        sim.open('1');
+        const issued: string[] = [];
+        const called: string[] = [];
+        for (const [isIssue, dt] of ops) {
+          sim.advance(dt);
+          if (isIssue) issued.push(sim.issue('passport').number);
+          else if (sim.state.waiting.size > 0) called.push(sim.serveNext('1'));
+        }
+        expect(called).toEqual(issued.slice(0, called.length));
+      }),
+      params(100),
+    );
+  });
+
+  it('G1: with continuous priority arrivals a normal ticket is called within the guard plus one service', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          priorityInterleave: fc.integer({ min: 1, max: 100 }),
+          priorityHeadStartMin: fc.integer({ min: 0, max: 240 }),
+          maxWaitGuardMin: fc.integer({ min: 1, max: 60 }),
+        }),
+        fc.boolean(),
+        fc.integer({ min: 1, max: 20 }),
+        fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 100, maxLength: 100 }), // priority arrivals per minute
+        fc.infiniteStream(fc.nat()),
+        (policy, twoCounters, maxServiceMin, arrivals, durations) => {
+          const sim = new Sim({ policy });
+          const counters = twoCounters ? ['1', '2'] : ['1'];
+          const busyUntil = new Map<string, number>();
+          for (const id of counters) sim.open(id);
+          // Every counter is busy with a priority ticket when the normal ticket arrives.
+          for (const id of counters) {
+            sim.issue('passport', 'priority');
+            sim.callNext(id);
+            busyUntil.set(id, sim.now + min(1 + (durations.next().value % maxServiceMin)));
+          }
+          const normal = sim.issue('passport');
+          const deadline = normal.queuedAt + min(policy.maxWaitGuardMin + maxServiceMin);
+          for (let minute = 0; sim.ticket(normal.id).status === 'waiting'; minute++) {
+            expect(sim.now, 'the normal ticket is still waiting past the guard plus one service').toBeLessThanOrEqual(deadline);
+            for (let k = 0; k < (arrivals[minute % arrivals.length] ?? 0); k++) sim.issue('passport', 'priority');
+            for (const id of counters) {
+              if (sim.counter(id).currentTicketId !== null && (busyUntil.get(id) ?? 0) <= sim.now) sim.run({ type: 'complete', counterId: id });
+              if (sim.counter(id).currentTicketId === null && sim.state.waiting.size > 0) {
+                sim.callNext(id);
+                busyUntil.set(id, sim.now + min(1 + (durations.next().value % maxServiceMin)));
+              }
+            }
+            if (sim.ticket(normal.id).status !== 'waiting') break;
+            sim.advance(1);
+          }
+          expect(sim.ticket(normal.id).calledAt).toBeLessThanOrEqual(deadline);
+        },
+      ),
+      params(100),
+    );
+  });
+});
