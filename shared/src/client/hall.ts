@@ -1,0 +1,94 @@
+/**
+ * The client-side picture of a hall: a snapshot plus the facts after it. Pure and immutable, so
+ * every app's store can hold it and tests can replay facts into it.
+ */
+import type { CenterInfo, PriorityCategory, Service } from '../config.js';
+import type { CounterState, ServiceLoad, Ticket, TicketEta } from '../domain.js';
+import type { Fact } from '../events.js';
+import type { Snapshot } from '../snapshot.js';
+
+export interface CallRecord {
+  ticketId: string;
+  number: string;
+  serviceId: string;
+  counterId: string;
+  counterNumber: string;
+  language: string | null;
+  at: number;
+  recall: boolean;
+}
+
+export interface HallState {
+  seq: number;
+  center: CenterInfo;
+  services: Service[];
+  priorityCategories: PriorityCategory[];
+  counters: Record<string, CounterState>;
+  tickets: Record<string, Ticket>;
+  /** From the snapshot; positions move as facts arrive, so apps use them as a first estimate. */
+  etas: Record<string, TicketEta>;
+  loads: ServiceLoad[];
+  /** Newest first. */
+  calls: CallRecord[];
+  /** server clock − client clock, measured at the snapshot: waits are shown in server time. */
+  clockOffsetMs: number;
+}
+
+const KEEP_FINISHED = 60;
+const KEEP_CALLS = 20;
+
+export function fromSnapshot(snap: Snapshot, clientNow: number): HallState {
+  const calls = snap.tickets
+    .filter((t) => t.calledAt !== null && t.counterId !== null)
+    .sort((a, b) => (b.calledAt ?? 0) - (a.calledAt ?? 0))
+    .slice(0, KEEP_CALLS)
+    .map((t) => callOf(t, snap.counters.find((c) => c.id === t.counterId)?.number ?? '', t.calledAt ?? 0, false));
+  return {
+    seq: snap.seq,
+    center: snap.center,
+    services: snap.services,
+    priorityCategories: snap.priorityCategories,
+    counters: Object.fromEntries(snap.counters.map((c) => [c.id, c])),
+    tickets: Object.fromEntries(snap.tickets.map((t) => [t.id, t])),
+    etas: snap.etas,
+    loads: snap.loads,
+    calls,
+    clockOffsetMs: snap.now - clientNow,
+  };
+}
+
+function callOf(t: Ticket, counterNumber: string, at: number, recall: boolean): CallRecord {
+  return { ticketId: t.id, number: t.number, serviceId: t.serviceId, counterId: t.counterId ?? '', counterNumber, language: t.language, at, recall };
+}
+
+/** Apply one fact (the caller checks that `fact.seq === state.seq + 1`). */
+export function applyFact(state: HallState, fact: Fact): HallState {
+  const next: HallState = { ...state, seq: fact.seq };
+  if ('counter' in fact && fact.counter) next.counters = { ...state.counters, [fact.counter.id]: fact.counter };
+  if ('ticket' in fact) {
+    next.tickets = pruneFinished({ ...state.tickets, [fact.ticket.id]: fact.ticket });
+    if (fact.type === 'ticket:called' || fact.type === 'ticket:recalled') {
+      const counterNumber = fact.counter?.number ?? next.counters[fact.ticket.counterId ?? '']?.number ?? '';
+      next.calls = [callOf(fact.ticket, counterNumber, fact.at, fact.type === 'ticket:recalled'), ...state.calls].slice(0, KEEP_CALLS);
+    }
+  }
+  return next;
+}
+
+function pruneFinished(tickets: Record<string, Ticket>): Record<string, Ticket> {
+  const finished = Object.values(tickets).filter((t) => t.status === 'done' || t.status === 'no_show' || t.status === 'cancelled');
+  if (finished.length <= KEEP_FINISHED) return tickets;
+  finished.sort((a, b) => (a.finishedAt ?? 0) - (b.finishedAt ?? 0));
+  const out = { ...tickets };
+  for (const t of finished.slice(0, finished.length - KEEP_FINISHED)) delete out[t.id];
+  return out;
+}
+
+/** Waiting tickets of some services, in the order the engine ranks them (priority head start, then FIFO). */
+export function waitingFor(state: HallState, serviceIds: Set<string>, counterId?: string): Ticket[] {
+  const policy = state.center.policy;
+  const head = (t: Ticket) => (t.lane === 'priority' ? policy.priorityHeadStartMin : t.lane === 'booked' ? policy.bookedHeadStartMin : 0) * 60_000;
+  return Object.values(state.tickets)
+    .filter((t) => t.status === 'waiting' && (t.targetCounterId === null ? serviceIds.has(t.serviceId) : t.targetCounterId === counterId))
+    .sort((a, b) => a.queuedAt - head(a) - (b.queuedAt - head(b)) || a.seqNo - b.seqNo);
+}

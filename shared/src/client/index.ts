@@ -1,0 +1,2 @@
+export * from './hall.js';
+export * from './sync.js';

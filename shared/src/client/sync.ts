@@ -1,0 +1,118 @@
+/**
+ * A hall connection that never needs F5: snapshot on connect, facts in sequence order, a gap
+ * (a missed seq) filled with `sync:since`, a periodic check for silently lost facts, and
+ * Socket.IO's own reconnection with backoff underneath.
+ */
+import { io, type Socket } from 'socket.io-client';
+import type { ClientToServerEvents, Fact, ServerToClientEvents, SyncResult } from '../events.js';
+import { applyFact, fromSnapshot, type HallState } from './hall.js';
+
+export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'unauthorized';
+
+export interface HallConnectionOptions {
+  token: string;
+  /** Server URL; default: the page's origin. */
+  url?: string;
+  onState: (state: HallState) => void;
+  onStatus: (status: ConnectionStatus) => void;
+  /** Every fact once, in order, as it is applied (live or caught up). */
+  onFact?: (fact: Fact, state: HallState) => void;
+  /** How often to ask the server whether anything was missed, ms. */
+  checkEveryMs?: number;
+  now?: () => number;
+}
+
+export interface HallConnection {
+  socket: ClientSocket;
+  close(): void;
+}
+
+export function connectHall(opts: HallConnectionOptions): HallConnection {
+  const now = opts.now ?? Date.now;
+  const socket: ClientSocket = io(opts.url ?? '', {
+    auth: { token: opts.token },
+    transports: ['websocket', 'polling'],
+    reconnectionDelay: 500,
+    reconnectionDelayMax: 10_000,
+  });
+  let state: HallState | null = null;
+  let syncing = false;
+  const pending: Fact[] = [];
+
+  const publish = () => state && opts.onState(state);
+
+  const apply = (facts: Fact[]) => {
+    for (const f of facts.sort((a, b) => a.seq - b.seq)) {
+      if (!state || f.seq <= state.seq) continue;
+      if (f.seq !== state.seq + 1) return false;
+      state = applyFact(state, f);
+      opts.onFact?.(f, state);
+    }
+    return true;
+  };
+
+  const resync = () => {
+    if (!state || syncing || !socket.connected) return;
+    syncing = true;
+    socket.timeout(10_000).emit('sync:since', { seq: state.seq }, (err: Error | null, res) => {
+      syncing = false;
+      if (err || !res.ok) return; // the next fact or check retries
+      catchUp(res.data);
+    });
+  };
+
+  const catchUp = (res: SyncResult) => {
+    if (res.kind === 'snapshot') state = fromSnapshot(res.snapshot, now());
+    else apply(res.facts);
+    const queued = pending.splice(0);
+    if (!apply(queued)) resync();
+    publish();
+  };
+
+  socket.on('snapshot', (snap) => {
+    state = fromSnapshot(snap, now());
+    pending.length = 0;
+    opts.onStatus('live');
+    publish();
+  });
+  socket.on('fact', (fact) => {
+    if (!state) return;
+    if (syncing) return void pending.push(fact);
+    if (apply([fact])) publish();
+    else {
+      pending.push(fact);
+      resync();
+    }
+  });
+  socket.on('queue:loads', ({ seq, loads }) => {
+    if (state && seq >= state.seq) {
+      state = { ...state, loads };
+      publish();
+    }
+  });
+  socket.on('connect', () => {
+    // A recovered connection was replayed what it missed; check anyway, it costs one round trip.
+    if (socket.recovered) {
+      opts.onStatus('live');
+      resync();
+    }
+  });
+  socket.on('disconnect', () => opts.onStatus('reconnecting'));
+  socket.on('connect_error', (err) => {
+    if (err.message === 'UNAUTHORIZED') {
+      opts.onStatus('unauthorized');
+      socket.disconnect();
+    } else opts.onStatus('reconnecting');
+  });
+  opts.onStatus('connecting');
+  const timer = setInterval(resync, opts.checkEveryMs ?? 30_000);
+
+  return {
+    socket,
+    close() {
+      clearInterval(timer);
+      socket.disconnect();
+    },
+  };
+}
