@@ -30,14 +30,18 @@ export interface TestServer {
 /** 2026-03-02 10:00 Moscow time, a Monday. */
 export const T0 = Date.UTC(2026, 2, 2, 7, 0, 0);
 
-export async function startServer(opts: { config?: ReturnType<typeof testCenter>; dir?: string } = {}): Promise<TestServer> {
+/**
+ * `rootDir`: serve the built UIs from there (browser tests). `dir` + `port`: restart a server on
+ * the same database and address (a restart test), leaving the directory in place.
+ */
+export async function startServer(opts: { config?: ReturnType<typeof testCenter>; dir?: string; rootDir?: string; port?: number } = {}): Promise<TestServer> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'qms-test-'));
   const db = openDatabase(join(dir, 'qms.sqlite'), 'normal');
   const configs = new ConfigStore(db);
   if (configs.centerIds().length === 0) configs.write(opts.config ?? testCenter());
   const clock = { now: T0, advance(ms: number) { this.now += ms; } };
-  const app = createApp({ db, clock: () => clock.now });
-  const port = await app.listen(0, '127.0.0.1');
+  const app = createApp({ db, clock: () => clock.now, ...(opts.rootDir ? { rootDir: opts.rootDir } : {}) });
+  const port = await app.listen(opts.port ?? 0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
   const sockets: ClientSocket[] = [];
 

@@ -1,2 +1,3 @@
 export * from './hall.js';
 export * from './sync.js';
+export * from './api.js';
