@@ -62,8 +62,11 @@ export type Policy = z.infer<typeof policySchema>;
 
 export const serviceSchema = z.object({
   id,
-  /** Ticket prefix: one capital letter, numbers read "A001". */
-  prefix: z.string().regex(/^[A-Z]$/, 'expected one capital letter'),
+  /**
+   * Ticket prefix: numbers read "A001". One letter suits small centers; large catalogues (Tver's
+   * registry lists 142 services) need more, so up to three letters or digits, starting with a letter.
+   */
+  prefix: z.string().regex(/^[A-Z][A-Z0-9]{0,2}$/, 'expected 1 to 3 capital Latin letters or digits, starting with a letter'),
   names: namesSchema,
   /** Kiosk grouping for large catalogues. */
   category: z.string().min(1).max(100).optional(),
@@ -223,7 +226,7 @@ function isValidTimeZone(tz: string): boolean {
   }
 }
 
-/** "center.services[3].prefix: expected one capital letter" for each zod issue. */
+/** "services[3].prefix: expected …" for each zod issue, with its JSON path. */
 export function formatIssues(error: z.ZodError, root = ''): string {
   return error.issues
     .map((iss) => {

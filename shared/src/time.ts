@@ -24,6 +24,12 @@ export function localTime(now: number, timeZone: string): LocalTime {
   };
 }
 
+/** Epoch ms of the local midnight that starts `now`'s day in `timeZone`. */
+export function startOfLocalDay(now: number, timeZone: string): number {
+  const d = new TZDate(now, timeZone);
+  return new TZDate(d.getFullYear(), d.getMonth(), d.getDate(), 0, 0, 0, 0, timeZone).getTime();
+}
+
 export function parseHHMM(s: string): number {
   const [h, m] = s.split(':');
   return Number(h) * 60 + Number(m);

@@ -123,7 +123,7 @@ describe('config import/export', () => {
     const res = await s.call('PUT', '/api/admin/config', { token: admin, body: cfg });
     expect(res.status).toBe(400);
     expect(res.body.error.message).toContain('body.center.timezone: unknown IANA time zone');
-    expect(res.body.error.message).toContain('body.services[0].prefix: expected one capital letter');
+    expect(res.body.error.message).toContain('body.services[0].prefix: expected 1 to 3 capital Latin letters or digits, starting with a letter');
     expect(res.body.error.message).toContain('body.counters[1].services[1].serviceId: unknown service "ghost"');
     expect((await s.call('GET', '/api/admin/config', { token: admin })).body.center.timezone).toBe('Europe/Moscow');
   });

@@ -7,6 +7,7 @@
 import {
   ErrorCode,
   localTime,
+  startOfLocalDay,
   type AppErrorBody,
   type EngineConfig,
   type Fact,
@@ -15,6 +16,7 @@ import {
   type TicketEta,
 } from '@qms/shared';
 import { computeEtas, createEngineState, decide, etaOf, evolve, serviceLoads, type Command, type EngineState } from '../engine/index.js';
+import { todayStats, type TodayStats } from '../kpi/today.js';
 import type { ConfigStore } from '../storage/config-store.js';
 import type { LiveStore } from '../storage/live-store.js';
 
@@ -132,6 +134,16 @@ export class CenterRuntime {
       etas: computeEtas(this.state),
       loads: serviceLoads(this.state, now),
     };
+  }
+
+  /** Today's figures per operator, counter and service (the counter app, the supervisor). */
+  todayStats(): TodayStats {
+    const now = this.clock();
+    this.rolloverIfNewDay(now);
+    const { center, services } = this.state.config;
+    const target = new Map(services.map((s) => [s.id, s.targetWaitMin ?? center.targetWaitMin]));
+    const facts = this.live.factsFrom(this.centerId, startOfLocalDay(now, center.timezone));
+    return todayStats(this.state.numberingDay, facts, [...this.state.tickets.values()], services.map((s) => s.id), (id) => target.get(id) ?? center.targetWaitMin);
   }
 
   factsSince(seq: number, limit: number): Fact[] {

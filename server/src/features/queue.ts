@@ -44,6 +44,14 @@ export function queueRoutes({ hub, clock, version }: Deps): RouteDef[] {
     }),
     route({
       method: 'get',
+      path: '/api/stats/today',
+      tag: 'queue',
+      summary: "Today's figures per operator, counter and service (served, no-shows, transfers, average service time and wait, P90, share within target)",
+      access: 'staff',
+      handler: ({ principal }) => hub.get(principal?.centerId).todayStats(),
+    }),
+    route({
+      method: 'get',
       path: '/api/events',
       tag: 'queue',
       summary: 'Facts after ?since=N, or a fresh snapshot when too many were missed',

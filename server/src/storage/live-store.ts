@@ -25,6 +25,9 @@ export class LiveStore {
         `SELECT json FROM tickets WHERE center_id = ? AND (day = ? OR status IN ('waiting', 'called', 'serving'))`,
       ),
       ticketById: db.prepare<[string], { json: string }>('SELECT json FROM tickets WHERE id = ?'),
+      fromTime: db.prepare<[string, number], { seq: number; at: number; actor: string | null; json: string }>(
+        'SELECT seq, at, actor, json FROM events WHERE center_id = ? AND at >= ? ORDER BY seq',
+      ),
       since: db.prepare<[string, number, number], { seq: number; at: number; json: string }>(
         'SELECT seq, at, json FROM events WHERE center_id = ? AND seq > ? ORDER BY seq LIMIT ?',
       ),
@@ -71,6 +74,13 @@ export class LiveStore {
   ticket(id: string): Ticket | undefined {
     const row = this.q.ticketById.get(id);
     return row ? (JSON.parse(row.json) as Ticket) : undefined;
+  }
+
+  /** Facts committed at or after `at`, with who did them (for the day's figures). */
+  factsFrom(centerId: string, at: number): (Fact & { actor: string | null })[] {
+    return this.q.fromTime
+      .all(centerId, at)
+      .map((r) => ({ ...(JSON.parse(r.json) as FactBody), seq: r.seq, at: r.at, centerId, actor: r.actor }) as Fact & { actor: string | null });
   }
 
   /** Facts after `seq`, at most `limit`. */

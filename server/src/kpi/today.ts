@@ -1,0 +1,96 @@
+/**
+ * Today's figures for the counter app and the supervisor: per operator and per counter from the
+ * event log (who did what), per service from today's tickets. Pure over its inputs.
+ */
+import { MINUTE, type Fact, type Ticket } from '@qms/shared';
+import { round1, waitStats, withinTargetShare } from './waits.js';
+
+export interface WorkFigures {
+  served: number;
+  noShows: number;
+  transfers: number;
+  avgServiceMin: number | null;
+  avgWaitMin: number | null;
+}
+
+export interface ServiceFigures {
+  issued: number;
+  served: number;
+  waiting: number;
+  avgWaitMin: number | null;
+  p90WaitMin: number | null;
+  withinTargetShare: number | null;
+}
+
+export interface TodayStats {
+  day: string;
+  staff: Record<string, WorkFigures>;
+  counters: Record<string, WorkFigures>;
+  services: Record<string, ServiceFigures>;
+}
+
+interface Acc {
+  served: number;
+  noShows: number;
+  transfers: number;
+  service: number[];
+  wait: number[];
+}
+
+const mean = (xs: number[]) => (xs.length ? round1(xs.reduce((s, v) => s + v, 0) / xs.length) : null);
+
+function figures(a: Acc): WorkFigures {
+  return { served: a.served, noShows: a.noShows, transfers: a.transfers, avgServiceMin: mean(a.service), avgWaitMin: mean(a.wait) };
+}
+
+export function todayStats(
+  day: string,
+  facts: (Fact & { actor: string | null })[],
+  tickets: Ticket[],
+  serviceIds: string[],
+  targetMin: (serviceId: string) => number,
+): TodayStats {
+  const staff = new Map<string, Acc>();
+  const counters = new Map<string, Acc>();
+  const acc = (m: Map<string, Acc>, key: string) => m.get(key) ?? m.set(key, { served: 0, noShows: 0, transfers: 0, service: [], wait: [] }).get(key)!;
+
+  for (const f of facts) {
+    if (!('ticket' in f) || f.ticket.day !== day) continue;
+    const t = f.ticket;
+    const who = f.actor?.startsWith('staff:') ? [acc(staff, f.actor.slice(6))] : [];
+    const where = f.counter ? [acc(counters, f.counter.id)] : [];
+    for (const a of [...who, ...where]) {
+      if (f.type === 'ticket:completed') {
+        a.served += 1;
+        if (t.startedAt !== null && t.finishedAt !== null) a.service.push((t.finishedAt - t.startedAt) / MINUTE);
+      } else if (f.type === 'ticket:no-show') a.noShows += 1;
+      else if (f.type === 'ticket:transferred') a.transfers += 1;
+      else if (f.type === 'ticket:called' && t.calledAt !== null) a.wait.push((t.calledAt - t.queuedAt) / MINUTE);
+    }
+  }
+
+  // Issued and first waits belong to the service the visitor chose; waiting and served to where
+  // the ticket is now (a transfer moves it).
+  const services: Record<string, ServiceFigures> = {};
+  const todays = tickets.filter((t) => t.day === day);
+  for (const serviceId of serviceIds) {
+    const issued = todays.filter((t) => t.issuedServiceId === serviceId);
+    const waits = issued.filter((t) => t.firstCalledAt !== null).map((t) => ((t.firstCalledAt ?? 0) - t.issuedAt) / MINUTE);
+    const stats = waitStats(waits);
+    services[serviceId] = {
+      issued: issued.length,
+      served: todays.filter((t) => t.serviceId === serviceId && t.status === 'done').length,
+      waiting: todays.filter((t) => t.serviceId === serviceId && t.status === 'waiting').length,
+      avgWaitMin: round1(stats.mean),
+      p90WaitMin: round1(stats.p90),
+      withinTargetShare: withinTargetShare(waits.map((w) => ({ waitMin: w, targetMin: targetMin(serviceId) }))),
+    };
+  }
+
+  return {
+    day,
+    staff: Object.fromEntries([...staff].map(([k, a]) => [k, figures(a)])),
+    counters: Object.fromEntries([...counters].map(([k, a]) => [k, figures(a)])),
+    services,
+  };
+}
