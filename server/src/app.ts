@@ -13,6 +13,7 @@ import { AuthStore } from './auth/auth-store.js';
 import { Commands, newTicketId } from './center/commands.js';
 import { Hub } from './center/hub.js';
 import type { Clock } from './center/runtime.js';
+import { DEMO_CREDENTIALS } from './demo/center.js';
 import { adminRoutes } from './features/admin.js';
 import { authRoutes } from './features/auth.js';
 import { counterRoutes } from './features/counters.js';
@@ -84,7 +85,13 @@ export function createApp(opts: AppOptions): QmsApp {
   api.get('/api/openapi.json', (_req, res) => void res.json(openapi));
   api.all('/api/{*rest}', (req, res) => void res.status(404).json({ error: { code: ErrorCode.NotFound, message: `No endpoint ${req.method} ${req.path}; see /api/openapi.json.` } }));
   app.use(api);
-  if (opts.rootDir) app.use(staticApps(opts.rootDir));
+  if (opts.rootDir) {
+    const demoLinks = () => ({
+      ...(auth.resolve(DEMO_CREDENTIALS.kioskToken) ? { kiosk: DEMO_CREDENTIALS.kioskToken } : {}),
+      ...(auth.resolve(DEMO_CREDENTIALS.displayToken) ? { display: DEMO_CREDENTIALS.displayToken } : {}),
+    });
+    app.use(staticApps(opts.rootDir, demoLinks));
+  }
   app.use(errorHandler(log));
 
   const http = createServer(app);

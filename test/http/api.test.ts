@@ -242,3 +242,18 @@ describe('counters over HTTP', () => {
     expect(await s.call('GET', '/api/events?since=abc', { token: DISPLAY_TOKEN })).toMatchObject({ status: 400 });
   });
 });
+
+describe('landing page', () => {
+  it('links the three apps and explains pairing', async () => {
+    const root = await startServer({ rootDir: (await import('node:path')).resolve(import.meta.dirname, '../..') });
+    try {
+      const html = await (await fetch(`${root.url}/`)).text();
+      for (const link of ['/kiosk/', '/counter/', '/display/', '/api/openapi.json']) expect(html).toContain(`href="${link}"`);
+      expect(html).toContain('6-digit code');
+      // The test center has no demo devices: no pre-paired links.
+      expect(html).not.toContain('?token=');
+    } finally {
+      await root.stop();
+    }
+  });
+});

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 export const UI_APPS = ['kiosk', 'counter', 'display'] as const;
 
 /** Serve each built UI at /<app>/, with its index.html for client-side routes. */
-export function staticApps(rootDir: string): Router {
+/** `demoLinks()`: links that open the demo kiosk and display already paired, while the demo tokens still work. */
+export function staticApps(rootDir: string, demoLinks: () => { kiosk?: string; display?: string } = () => ({})): Router {
   const router = express.Router();
   for (const app of UI_APPS) {
     const dist = join(rootDir, `${app}-ui`, 'dist');
@@ -17,7 +18,13 @@ export function staticApps(rootDir: string): Router {
     });
   }
   router.get('/', (_req, res) => {
-    res.type('html').send(LANDING);
+    const demo = demoLinks();
+    const links = [
+      demo.kiosk && `<li><a href="/kiosk/?token=${encodeURIComponent(demo.kiosk)}">Demo kiosk, already paired</a></li>`,
+      demo.display && `<li><a href="/display/?token=${encodeURIComponent(demo.display)}">Demo hall display, already paired</a></li>`,
+    ].filter(Boolean);
+    const demoHtml = links.length ? `<h2>Try the demo center</h2><ul>${links.join('')}<li>Counter app: log in as <code>op1</code> / <code>operator-demo</code> (operators op1 … op16), <code>supervisor</code> / <code>supervisor-demo</code> or <code>admin</code> / <code>admin-demo</code></li></ul>` : '';
+    res.type('html').send(LANDING.replace('<!--demo-->', demoHtml));
   });
   return router;
 }
@@ -39,8 +46,10 @@ a{color:#0645ad}li{margin:.4rem 0}code{background:#f2f2f2;padding:.1rem .3rem}</
 <li><a href="/display/">Hall display</a>: the TV that announces calls</li>
 <li><a href="/api/openapi.json">API (OpenAPI)</a> and <a href="/api/health">health</a></li>
 </ul>
+<!--demo-->
 <h2>Pairing a kiosk or a display</h2>
-<p>An admin adds the device (<code>POST /api/admin/devices</code>) and gets a 6-digit code valid for
-15 minutes; the device exchanges it once for its long-lived token (<code>POST /api/devices/pair</code>).
-The demo center's devices are paired already: see the README for their tokens.</p>
+<ol><li>In the counter app, log in as an admin and open <b>Admin → Devices</b>; add the kiosk or display.
+It shows a 6-digit code, valid for 15 minutes.</li>
+<li>On the device, open <code>/kiosk/</code> or <code>/display/</code> and enter the code. The device keeps
+its token and never needs a login again; re-pairing or deleting it in Admin revokes it.</li></ol>
 </body></html>`;
