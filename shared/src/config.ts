@@ -46,13 +46,15 @@ export type Names = z.infer<typeof namesSchema>;
 /** Queue policy parameters: the rules in docs/SPEC.md are fixed, these numbers are not. */
 export const policySchema = z.object({
   /** P2: after this many priority-lane calls in a row at a counter, a waiting normal ticket goes next. */
-  priorityInterleave: z.number().int().min(1).max(100).default(3),
+  priorityInterleave: z.number().int().min(1).max(10_000).default(3),
   /** P3: a priority ticket counts as if it had been waiting this many minutes longer. */
-  priorityHeadStartMin: z.number().min(0).max(240).default(20),
+  priorityHeadStartMin: z.number().min(0).max(1440).default(20),
   /** P3: the same for booked (appointment) tickets. */
-  bookedHeadStartMin: z.number().min(0).max(240).default(10),
+  bookedHeadStartMin: z.number().min(0).max(1440).default(10),
   /** G1: a ticket that has waited this long is called next by any counter that serves it. */
-  maxWaitGuardMin: z.number().min(1).max(600).default(30),
+  maxWaitGuardMin: z.number().min(1).max(1440).default(30),
+  /** S1: an idle counter calls from its secondary services; false = only through the guard G1. */
+  secondaryWhenIdle: z.boolean().default(true),
   /** R1: how many times a called ticket may be recalled before it becomes a no-show. */
   recallLimit: z.number().int().min(0).max(10).default(2),
   /** N1: how long a no-show can be put back in the queue. */

@@ -19,6 +19,7 @@ describe('harness', () => {
       priorityHeadStartMin: 20,
       bookedHeadStartMin: 10,
       maxWaitGuardMin: 30,
+      secondaryWhenIdle: true,
       recallLimit: 2,
       noShowReactivateMin: 30,
     });

@@ -85,6 +85,7 @@ const policyArb = fc.record({
   priorityHeadStartMin: fc.integer({ min: 0, max: 60 }),
   bookedHeadStartMin: fc.integer({ min: 0, max: 30 }),
   maxWaitGuardMin: fc.integer({ min: 1, max: 60 }),
+  secondaryWhenIdle: fc.boolean(),
   recallLimit: fc.integer({ min: 0, max: 3 }),
   noShowReactivateMin: fc.integer({ min: 0, max: 60 }),
 }) satisfies fc.Arbitrary<Policy>;

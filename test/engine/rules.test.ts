@@ -331,6 +331,16 @@ describe('calling the next ticket', () => {
     expect(sim.errorOf({ type: 'call-next', counterId: '2' })).toBe(ErrorCode.QueueEmpty);
   });
 
+  it('S1: with secondaryWhenIdle off, an idle counter leaves its secondary queue to the guard (G1)', () => {
+    const sim = new Sim({ policy: { secondaryWhenIdle: false, maxWaitGuardMin: 15 } });
+    sim.issue('property'); // B001 at 0, a secondary service of counter 2
+    sim.open('2');
+    expect(sim.errorOf({ type: 'call-next', counterId: '2' })).toBe(ErrorCode.QueueEmpty);
+    sim.advance(15);
+    expect(pickNext(sim.state, sim.counter('2'), sim.now)?.rule).toBe('G1');
+    expect(sim.serveNext('2')).toBe('B001');
+  });
+
   it('S1: secondary tickets are ranked by P1/P3 among themselves', () => {
     const sim = new Sim();
     sim.issue('property'); // B001 normal at 0

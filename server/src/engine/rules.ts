@@ -58,6 +58,7 @@ export function pickNext(state: EngineState, counter: CounterState, now: number)
   // P4 + S1: priority-lane tickets of every service compete with the primary services' queues.
   const pool = candidates.filter((t) => t.lane === 'priority' || roles.get(t.serviceId) === 'primary');
   if (pool.length === 0) {
+    if (!policy.secondaryWhenIdle) return undefined;
     const secondary = best(candidates, (a, b) => compareRank(a, b, policy));
     return secondary && { ticket: secondary, rule: 'S1' };
   }
