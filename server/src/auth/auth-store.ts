@@ -13,6 +13,7 @@ type StaffPrincipal = Extract<Principal, { kind: 'staff' }>;
 
 export class AuthStore {
   private readonly q;
+  private readonly revokeListeners = new Set<() => void>();
 
   constructor(
     private readonly db: Db,
@@ -39,6 +40,16 @@ export class AuthStore {
     };
   }
 
+  /** Called after any token stops working, so open sockets can be closed at once. */
+  onRevoke(listener: () => void): () => void {
+    this.revokeListeners.add(listener);
+    return () => this.revokeListeners.delete(listener);
+  }
+
+  private revoked(): void {
+    for (const l of this.revokeListeners) l();
+  }
+
   /** Check a password; on success a new session token (shown once) and the principal. */
   login(centerId: string, login: string, password: string): { token: string; principal: StaffPrincipal } | undefined {
     const row = this.q.staff.get(centerId, login);
@@ -54,6 +65,7 @@ export class AuthStore {
 
   logout(p: StaffPrincipal): void {
     this.q.revoke.run(this.clock(), p.sessionHash);
+    this.revoked();
   }
 
   /** The principal behind a bearer token, or undefined when unknown, expired or revoked. */
@@ -113,6 +125,7 @@ export class AuthStore {
       .prepare('UPDATE devices SET pairing_code = ?, pairing_expires_at = ?, token_hash = NULL WHERE center_id = ? AND id = ?')
       .run(code, expiresAt, centerId, deviceId);
     if (res.changes === 0) throw new Error(`no device ${deviceId}`);
+    this.revoked();
     return { code, expiresAt };
   }
 
@@ -133,12 +146,15 @@ export class AuthStore {
   }
 
   revokeDevice(centerId: string, deviceId: string): boolean {
-    return this.db.prepare('UPDATE devices SET token_hash = NULL, pairing_code = NULL WHERE center_id = ? AND id = ?').run(centerId, deviceId).changes > 0;
+    const changed = this.db.prepare('UPDATE devices SET token_hash = NULL, pairing_code = NULL WHERE center_id = ? AND id = ?').run(centerId, deviceId).changes > 0;
+    this.revoked();
+    return changed;
   }
 
   /** End every session of a staff member (password change, removal). */
   revokeStaff(centerId: string, login: string): void {
     this.db.prepare('UPDATE sessions SET revoked_at = ?, counter_id = NULL WHERE center_id = ? AND login = ? AND revoked_at IS NULL').run(this.clock(), centerId, login);
+    this.revoked();
   }
 }
 

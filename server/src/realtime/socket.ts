@@ -86,10 +86,21 @@ export function attachSocket(io: QmsServer, deps: Deps): () => void {
     }
   });
 
-  return hub.subscribe((facts, rt) => {
+  /** Close the sockets whose token no longer works (logout, re-pairing, a removed device or person). */
+  const sweep = async () => {
+    for (const s of await io.fetchSockets()) if (!auth.resolve(s.data.token)) s.disconnect(true);
+  };
+  const stopSweeping = auth.onRevoke(() => void sweep());
+
+  const stopBroadcasting = hub.subscribe((facts, rt) => {
     const room = io.to(centerRoom(rt.centerId));
     for (const fact of facts) room.emit('fact', fact);
     const last = facts.at(-1);
     if (last) room.emit('queue:loads', { seq: last.seq, loads: serviceLoads(rt.state, last.at) });
+    if (facts.some((f) => f.type === 'config:changed')) void sweep();
   });
+  return () => {
+    stopSweeping();
+    stopBroadcasting();
+  };
 }

@@ -42,7 +42,7 @@ export function fromSnapshot(snap: Snapshot, clientNow: number): HallState {
     .filter((t) => t.calledAt !== null && t.counterId !== null)
     .sort((a, b) => (b.calledAt ?? 0) - (a.calledAt ?? 0))
     .slice(0, KEEP_CALLS)
-    .map((t) => callOf(t, snap.counters.find((c) => c.id === t.counterId)?.number ?? '', t.calledAt ?? 0, false));
+    .map((t) => callOf(t, snap.counters.find((c) => c.id === t.counterId)?.number ?? '', t.calledAt ?? 0, t.recalls > 0));
   return {
     seq: snap.seq,
     center: snap.center,

@@ -57,6 +57,7 @@ export function connectHall(opts: HallConnectionOptions): HallConnection {
     syncing = true;
     socket.timeout(10_000).emit('sync:since', { seq: state.seq }, (err: Error | null, res) => {
       syncing = false;
+      if (!err && !res.ok && res.error.code === 'UNAUTHORIZED') return unauthorized();
       if (err || !res.ok) return; // the next fact or check retries
       catchUp(res.data);
     });
@@ -98,12 +99,29 @@ export function connectHall(opts: HallConnectionOptions): HallConnection {
       resync();
     }
   });
-  socket.on('disconnect', () => opts.onStatus('reconnecting'));
+  socket.on('disconnect', (reason) => {
+    opts.onStatus('reconnecting');
+    // The server closes a socket whose token was revoked; reconnecting tells us whether it was.
+    if (reason === 'io server disconnect') socket.connect();
+  });
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  let failures = 0;
+  const unauthorized = () => {
+    opts.onStatus('unauthorized');
+    socket.disconnect();
+  };
   socket.on('connect_error', (err) => {
-    if (err.message === 'UNAUTHORIZED') {
-      opts.onStatus('unauthorized');
-      socket.disconnect();
-    } else opts.onStatus('reconnecting');
+    if (err.message === 'UNAUTHORIZED') return unauthorized();
+    opts.onStatus('reconnecting');
+    // Socket.IO gives up when a middleware refuses; a TV must keep trying, with backoff.
+    if (!socket.active) {
+      failures += 1;
+      clearTimeout(retry);
+      retry = setTimeout(() => socket.connect(), Math.min(30_000, 1000 * 2 ** Math.min(failures, 5)));
+    }
+  });
+  socket.on('connect', () => {
+    failures = 0;
   });
   opts.onStatus('connecting');
   const timer = setInterval(resync, opts.checkEveryMs ?? 30_000);
@@ -112,6 +130,7 @@ export function connectHall(opts: HallConnectionOptions): HallConnection {
     socket,
     close() {
       clearInterval(timer);
+      clearTimeout(retry);
       socket.disconnect();
     },
   };

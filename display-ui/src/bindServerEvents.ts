@@ -1,0 +1,86 @@
+/**
+ * The one place where the server's events reach the store (STYLE 9). connectHall keeps the hall
+ * state in step (snapshot, facts in order, gaps filled, reconnection); this module puts that
+ * state in the store and turns new calls into announcements. Returns its unsubscribe.
+ */
+import { connectHall, type CallRecord, type HallConnection, type HallConnectionOptions, type HallState } from '@qms/shared/client';
+import { callPhrase, speechLanguages } from './announce/phrases.js';
+import type { NewAnnouncement } from './store/announcements.js';
+import type { DisplayStore } from './store/index.js';
+import { callInZone } from './zone.js';
+
+/** A call older than this (server time) is shown but no longer announced: after an outage, say. */
+export const ANNOUNCE_WITHIN_MS = 2 * 60_000;
+const REMEMBER_CALLS = 200;
+
+export const callKey = (c: Pick<CallRecord, 'ticketId' | 'at'>): string => `${c.ticketId}@${c.at}`;
+
+export interface BindOptions {
+  token: string;
+  store: DisplayStore;
+  connect?: (opts: HallConnectionOptions) => HallConnection;
+  now?: () => number;
+  /** The configuration changed: the device's zone may have. */
+  onConfigChanged?: () => void;
+}
+
+export function announcementsFor(call: CallRecord, state: HallState, speechLangs: Parameters<typeof speechLanguages>[1]): NewAnnouncement[] {
+  return speechLanguages(state.center, speechLangs, call.language).map((lang, i) => ({
+    callKey: callKey(call),
+    lang,
+    text: callPhrase(lang, call.number, call.counterNumber),
+    chime: i === 0,
+  }));
+}
+
+export function bindServerEvents({ token, store, connect = connectHall, now = Date.now, onConfigChanged }: BindOptions): () => void {
+  // Calls this display already knows, so that a fresh snapshot (after a server restart) does
+  // not announce them again but does announce the ones made while we were away.
+  const known = new Set<string>();
+  const remember = (key: string) => {
+    known.delete(key);
+    known.add(key);
+    if (known.size > REMEMBER_CALLS) known.delete(known.values().next().value ?? '');
+  };
+  let fromFacts: CallRecord[] = [];
+  let first = true;
+
+  const onState = (state: HallState) => {
+    const fresh = [...fromFacts];
+    fromFacts = [];
+    if (!first) {
+      // Oldest first, as they happened.
+      for (const call of [...state.calls].reverse()) if (!known.has(callKey(call))) fresh.push(call);
+    }
+    first = false;
+    for (const call of state.calls) remember(callKey(call));
+
+    const s = store.getState();
+    const serverNow = now() + state.clockOffsetMs;
+    const wanted = fresh.filter((c) => callInZone(s.zone, c, state.counters));
+    s.setHall(state, wanted.length);
+    const items = wanted.filter((c) => serverNow - c.at <= ANNOUNCE_WITHIN_MS).flatMap((c) => announcementsFor(c, state, s.options.langs));
+    if (items.length > 0) s.enqueue(items, now());
+  };
+
+  const connection = connect({
+    token,
+    onState,
+    onStatus: (status) => {
+      store.getState().setStatus(status);
+      if (status === 'unauthorized') store.getState().setPairing('unpaired');
+    },
+    onFact: (fact, state) => {
+      if (fact.type === 'ticket:called' || fact.type === 'ticket:recalled') {
+        // applyFact has just put this call first; a recall of the same ticket counts again.
+        const call = state.calls[0];
+        if (call) {
+          fromFacts.push(call);
+          remember(callKey(call));
+        }
+      } else if (fact.type === 'config:changed') onConfigChanged?.();
+    },
+  });
+
+  return () => connection.close();
+}

@@ -1,0 +1,64 @@
+/**
+ * A display may serve one zone of the hall: some counters, some services, or both (then a call
+ * must match both). Empty lists mean the whole hall.
+ */
+import type { CounterState, ServiceLoad } from '@qms/shared';
+import type { CallRecord } from '@qms/shared/client';
+import type { DisplayOptions } from './options.js';
+
+export interface Zone {
+  counters: string[];
+  services: string[];
+}
+
+export const WHOLE_HALL: Zone = { counters: [], services: [] };
+
+/** The URL wins over the device's configured scope, so an installer can test a zone without an admin. */
+export function resolveZone(options: Pick<DisplayOptions, 'counters' | 'services'>, device: Zone | null): Zone {
+  if (options.counters.length > 0 || options.services.length > 0) return { counters: options.counters, services: options.services };
+  return device ?? WHOLE_HALL;
+}
+
+export const isWholeHall = (zone: Zone): boolean => zone.counters.length === 0 && zone.services.length === 0;
+
+/** Installers read the number on the wall, the configuration uses ids: accept either. */
+function counterMatches(zone: Zone, counterId: string, counters: Record<string, CounterState>): boolean {
+  if (zone.counters.length === 0) return true;
+  const number = counters[counterId]?.number;
+  return zone.counters.some((c) => c === counterId || c === number);
+}
+
+export function callInZone(zone: Zone, call: Pick<CallRecord, 'counterId' | 'serviceId'>, counters: Record<string, CounterState>): boolean {
+  return counterMatches(zone, call.counterId, counters) && (zone.services.length === 0 || zone.services.includes(call.serviceId));
+}
+
+/**
+ * The services whose queues the display lists: the zone's services, else those its counters
+ * serve right now (a merge adds a service live), else all (null).
+ */
+export function zoneServices(zone: Zone, counters: Record<string, CounterState>): Set<string> | null {
+  if (zone.services.length > 0) return new Set(zone.services);
+  if (zone.counters.length === 0) return null;
+  const ids = Object.values(counters)
+    .filter((c) => counterMatches(zone, c.id, counters))
+    .flatMap((c) => c.services.map((s) => s.serviceId));
+  return new Set(ids);
+}
+
+export function loadsInZone(zone: Zone, loads: ServiceLoad[], counters: Record<string, CounterState>): ServiceLoad[] {
+  const wanted = zoneServices(zone, counters);
+  return wanted ? loads.filter((l) => wanted.has(l.serviceId)) : loads;
+}
+
+/** Newest first, one line per ticket: a recall replaces the earlier line of the same ticket. */
+export function visibleCalls(zone: Zone, calls: CallRecord[], counters: Record<string, CounterState>, max: number): CallRecord[] {
+  const seen = new Set<string>();
+  const out: CallRecord[] = [];
+  for (const call of calls) {
+    if (out.length >= max) break;
+    if (seen.has(call.ticketId) || !callInZone(zone, call, counters)) continue;
+    seen.add(call.ticketId);
+    out.push(call);
+  }
+  return out;
+}
