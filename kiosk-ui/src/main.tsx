@@ -1,13 +1,60 @@
+/**
+ * Composition: one store, the modules that feed it (catalogue sync, speech, the document), and
+ * one of two apps: the kiosk, or a ticket's status page for phones at /kiosk/t/<id>.
+ */
+import { deviceToken } from '@qms/shared/client';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App';
-import './styles.css';
+import { bindDocument } from './bind-document';
+import { initI18n, isLanguage } from './i18n';
+import { statusRouteId } from './links';
+import { TOKEN_KEY } from './pairing';
+import { KioskApp } from './screens/KioskApp';
+import { StatusPage } from './screens/StatusPage';
+import { bindSpeech } from './speech';
+import { startStatusPolling } from './status-poll';
+import { useKiosk } from './store';
+import { readDeviceSettings } from './store/settings';
+import { startSync } from './sync';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/options.css';
+import './styles/priority.css';
+import './styles/search.css';
+import './styles/controls.css';
+import './styles/ticket.css';
+import './styles/screens.css';
+import './styles/print.css';
+import './styles/phone.css';
 
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('Missing #root element');
+const root = createRoot(rootElement);
+const store = useKiosk.getState();
+const ticketId = statusRouteId(window.location.pathname);
 
-createRoot(rootElement).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+if (ticketId) {
+  const urlLang = new URLSearchParams(window.location.search).get('lang');
+  if (isLanguage(urlLang)) store.setLang(urlLang);
+  initI18n(useKiosk.getState().lang);
+  bindDocument(useKiosk, 'statusTitle');
+  document.body.classList.add('phone-body');
+  const poll = startStatusPolling(useKiosk, ticketId, isLanguage(urlLang));
+  root.render(
+    <StrictMode>
+      <StatusPage onRefresh={poll.refresh} />
+    </StrictMode>,
+  );
+} else {
+  store.setToken(deviceToken(TOKEN_KEY));
+  store.setDeviceSettings(readDeviceSettings(window.location.search, localStorage));
+  initI18n(useKiosk.getState().lang);
+  bindDocument(useKiosk, 'appTitle');
+  bindSpeech(useKiosk);
+  const sync = startSync(useKiosk);
+  root.render(
+    <StrictMode>
+      <KioskApp onPaired={sync.now} />
+    </StrictMode>,
+  );
+}

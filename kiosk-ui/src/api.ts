@@ -1,0 +1,64 @@
+/** Every server call the kiosk makes, outside React. All return the shared `Response` shape. */
+import type { CenterInfo, Lane, Language, Names, PriorityCategory, Response, Service, ServiceLoad, Ticket, TicketEta, TicketStatus } from '@qms/shared';
+import { api } from '@qms/shared/client';
+
+export type CenterSummary = Pick<CenterInfo, 'id' | 'name' | 'languages' | 'defaultLanguage' | 'targetWaitMin' | 'timezone'>;
+
+/** GET /api/services */
+export interface Catalogue {
+  center: CenterSummary;
+  services: Service[];
+  priorityCategories: PriorityCategory[];
+  loads: ServiceLoad[];
+}
+
+/** POST /api/tickets → 201 */
+export interface Issued {
+  ticket: Ticket;
+  eta: TicketEta | null;
+  seq: number;
+}
+
+/** GET /api/tickets/:id — the public status page's view (typed here until shared/ exports it). */
+export interface TicketStatusView {
+  id: string;
+  number: string;
+  status: TicketStatus;
+  lane: Lane;
+  service: { id: string; names: Names } | null;
+  counterNumber: string | null;
+  issuedAt: number;
+  calledAt: number | null;
+  eta: TicketEta | null;
+  center: { id: string; name: string };
+}
+
+export interface Me {
+  kind: 'device' | 'staff';
+  deviceKind?: string;
+}
+
+/** With a kiosk token the server answers for the kiosk's own center; without, for its first. */
+export function fetchCatalogue(token: string | null, centerId?: string): Promise<Response<Catalogue>> {
+  const query = centerId ? `?center=${encodeURIComponent(centerId)}` : '';
+  return api<Catalogue>(`/api/services${query}`, { token, timeoutMs: 8_000 });
+}
+
+export function fetchMe(token: string): Promise<Response<Me>> {
+  return api<Me>('/api/auth/me', { token, timeoutMs: 8_000 });
+}
+
+export interface IssueRequest {
+  serviceId: string;
+  lane: 'normal' | 'priority';
+  categoryId?: string;
+  language: Language;
+}
+
+export function issueTicket(token: string, body: IssueRequest): Promise<Response<Issued>> {
+  return api<Issued>('/api/tickets', { token, body, timeoutMs: 10_000 });
+}
+
+export function fetchTicketStatus(id: string): Promise<Response<TicketStatusView>> {
+  return api<TicketStatusView>(`/api/tickets/${encodeURIComponent(id)}`, { timeoutMs: 8_000 });
+}

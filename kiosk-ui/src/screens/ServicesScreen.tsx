@@ -1,0 +1,81 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CategoryIcon } from '../components/Icons';
+import { Keyboard } from '../components/Keyboard';
+import { PriorityEntry } from '../components/PriorityEntry';
+import { ScreenLayout } from '../components/ScreenLayout';
+import { ScrollArea } from '../components/ScrollArea';
+import { SearchBox } from '../components/SearchBox';
+import { ServiceList } from '../components/ServiceList';
+import { TopicList } from '../components/TopicList';
+import { OTHER_TOPIC, needsTopics, search, topicLabel, topics as groupTopics } from '../catalogue';
+import { useCatalogue, useNamedServices, useNameIn } from '../hooks/useCatalogue';
+import { useScreenSpeech } from '../hooks/useScreenSpeech';
+import { useKiosk } from '../store';
+
+/**
+ * The catalogue. A few services: all of them as big buttons. Many: categories first, and a
+ * search box with its own keyboard; results replace the categories as the visitor types.
+ */
+export function ServicesScreen() {
+  const { t } = useTranslation();
+  const catalogue = useCatalogue();
+  const items = useNamedServices();
+  const name = useNameIn();
+  const lang = useKiosk((s) => s.lang);
+  const lane = useKiosk((s) => s.lane);
+  const categoryId = useKiosk((s) => s.priorityCategoryId);
+  const topic = useKiosk((s) => s.topic);
+  const query = useKiosk((s) => s.query);
+  const setQuery = useKiosk((s) => s.setQuery);
+  const [keyboard, setKeyboard] = useState(false);
+
+  const grouped = needsTopics(catalogue.services);
+  const allTopics = useMemo(() => groupTopics(items), [items]);
+  const results = useMemo(() => search(items, query), [items, query]);
+  const searching = grouped && query.trim() !== '';
+  const inTopic = grouped && !searching && topic !== null ? allTopics.find((x) => x.id === topic) : undefined;
+  const category = lane === 'priority' ? catalogue.priorityCategories.find((c) => c.id === categoryId) : undefined;
+
+  const heading = inTopic ? (inTopic.id === OTHER_TOPIC ? t('otherTopic') : topicLabel(inTopic.id)) : grouped && !searching ? t('chooseTopic') : t('chooseService');
+  const shown = !grouped ? items : searching ? results : (inTopic?.items ?? []);
+  const showTopics = grouped && !searching && !inTopic;
+  const keyboardShown = grouped && !inTopic && keyboard;
+  useScreenSpeech([
+    category && t('priorityFor', { category: name(category.names) }),
+    heading,
+    !grouped && t('chooseServiceHint'),
+    ...(showTopics ? allTopics.map((x) => (x.id === OTHER_TOPIC ? t('otherTopic') : topicLabel(x.id))) : shown.map((x) => x.name)),
+    lane === 'normal' && !inTopic && !searching && catalogue.priorityCategories.length > 0 && t('priorityLane'),
+  ]);
+
+  return (
+    <ScreenLayout
+      className={`services-screen${keyboardShown ? ' with-keyboard' : ''}`}
+      above={
+        category && (
+          <p className="lane-badge">
+            <CategoryIcon name={category.icon} />
+            {t('priorityFor', { category: name(category.names) })}
+          </p>
+        )
+      }
+      heading={heading}
+      hint={!grouped ? t('chooseServiceHint') : undefined}
+    >
+      <div className="catalogue">
+        {lane === 'normal' && !inTopic && !searching && catalogue.priorityCategories.length > 0 && <PriorityEntry />}
+        {grouped && !inTopic && <SearchBox onOpen={() => setKeyboard(true)} />}
+        {searching && (
+          <p className="search-count" role="status">
+            {results.length > 0 ? t('searchFound', { count: results.length }) : t('searchNothing')}
+          </p>
+        )}
+        <ScrollArea contentKey={`${lang}|${topic}|${query}|${showTopics}`}>
+          {showTopics ? <TopicList topics={allTopics} label={heading} /> : <ServiceList items={shown} label={heading} />}
+        </ScrollArea>
+      </div>
+      {keyboardShown && <Keyboard lang={lang} onKey={(ch) => setQuery(query + ch)} onDelete={() => setQuery(query.slice(0, -1))} onHide={() => setKeyboard(false)} />}
+    </ScreenLayout>
+  );
+}

@@ -1,0 +1,19 @@
+import type { Catalogue } from '../api';
+import type { Slice } from './types';
+
+export interface CatalogueSlice {
+  /** The last catalogue the server sent; kept through network blips. */
+  catalogue: Catalogue | null;
+  setCatalogue(catalogue: Catalogue): void;
+}
+
+export const catalogueSlice: Slice<CatalogueSlice> = (set, get) => ({
+  catalogue: null,
+  setCatalogue: (catalogue) => {
+    const { langChosen, lang } = get();
+    const languages = catalogue.center.languages;
+    // The UI starts in the center's default language until the visitor picks one.
+    const keep = langChosen && languages.includes(lang);
+    set({ catalogue, ...(keep ? {} : { lang: catalogue.center.defaultLanguage, langChosen: false }) });
+  },
+});

@@ -1,0 +1,24 @@
+/** The kiosk's one store, built from slices (STYLE 9); read it through narrow selectors. */
+import { create } from 'zustand';
+import { catalogueSlice } from './catalogue';
+import { deviceSlice } from './device';
+import { flowSlice } from './flow';
+import { settingsSlice } from './settings';
+import { statusSlice } from './status';
+import { ticketSlice } from './ticket';
+import type { KioskState } from './types';
+
+export function createKioskStore() {
+  return create<KioskState>()((...a) => ({
+    ...deviceSlice(...a),
+    ...catalogueSlice(...a),
+    ...flowSlice(...a),
+    ...ticketSlice(...a),
+    ...settingsSlice(...a),
+    ...statusSlice(...a),
+  }));
+}
+
+export const useKiosk = createKioskStore();
+export type KioskStore = typeof useKiosk;
+export type { KioskState } from './types';

@@ -1,0 +1,50 @@
+import type { Ticket, TicketEta } from '@qms/shared';
+import QRCode from 'qrcode';
+import { issueTicket } from '../api';
+import { ticketStatusUrl } from '../links';
+import type { Slice } from './types';
+
+export type IssueFailure = 'closed' | 'cap' | 'failed';
+
+/** Only a 201 from the server leads to 'issued': no other path ever shows a number. */
+export type IssueState =
+  | { state: 'idle' }
+  | { state: 'issuing'; serviceId: string }
+  | { state: 'failed'; serviceId: string; reason: IssueFailure }
+  | { state: 'issued'; ticket: Ticket; eta: TicketEta | null; statusUrl: string; qr: string | null };
+
+export interface TicketSlice {
+  issue: IssueState;
+  takeTicket(serviceId: string): Promise<void>;
+}
+
+export const ticketSlice: Slice<TicketSlice> = (set, get) => ({
+  issue: { state: 'idle' },
+  takeTicket: async (serviceId) => {
+    const s = get();
+    // A second tap while the first request is out must not issue a second ticket.
+    if (s.issue.state === 'issuing' || !s.token) return;
+    set({ screen: 'ticket', issue: { state: 'issuing', serviceId } });
+    const res = await issueTicket(s.token, {
+      serviceId,
+      lane: s.lane,
+      ...(s.lane === 'priority' && s.priorityCategoryId ? { categoryId: s.priorityCategoryId } : {}),
+      language: s.lang,
+    });
+    if (!res.ok) {
+      const code = res.error.code;
+      if (code === 'UNAUTHORIZED' || code === 'FORBIDDEN') {
+        get().needPairing(code === 'UNAUTHORIZED' ? 'revoked' : 'notKiosk');
+        return set({ issue: { state: 'idle' }, screen: 'language' });
+      }
+      if (code === 'UNAVAILABLE') get().setOnline(false);
+      const reason: IssueFailure = code === 'SERVICE_CLOSED' ? 'closed' : code === 'DAILY_CAP_REACHED' ? 'cap' : 'failed';
+      return set({ issue: { state: 'failed', serviceId, reason } });
+    }
+    const { ticket, eta } = res.data;
+    const statusUrl = ticketStatusUrl(ticket.id, s.lang, s.publicUrl, window.location.origin);
+    // The number is shown even if the QR code cannot be drawn: the ticket exists.
+    const qr = await QRCode.toDataURL(statusUrl, { errorCorrectionLevel: 'M', margin: 2, width: 480 }).catch(() => null);
+    set({ issue: { state: 'issued', ticket, eta, statusUrl, qr } });
+  },
+});

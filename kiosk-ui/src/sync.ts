@@ -1,0 +1,83 @@
+/**
+ * Keeps the catalogue fresh and the device's pairing known, outside React: every 60 s when the
+ * server answers, with backoff (1, 2, 4 … 30 s) while it does not. A kiosk left running through
+ * a server restart or a network blip recovers on its own.
+ */
+import { fetchCatalogue, fetchMe } from './api';
+import type { KioskStore } from './store';
+
+export const REFRESH_MS = 60_000;
+export const MAX_BACKOFF_MS = 30_000;
+
+export function backoffMs(failures: number): number {
+  return Math.min(1_000 * 2 ** Math.max(0, failures - 1), MAX_BACKOFF_MS);
+}
+
+export interface Sync {
+  /** Load now (after pairing, or when an issue failed on the network). */
+  now(): void;
+  stop(): void;
+}
+
+export function startSync(store: KioskStore): Sync {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let failures = 0;
+  let running = false;
+  let stopped = false;
+
+  const schedule = (ms: number) => {
+    clearTimeout(timer);
+    if (!stopped) timer = setTimeout(() => void tick(), ms);
+  };
+
+  const checkDevice = async () => {
+    const { token, paired } = store.getState();
+    if (!token || paired !== 'unknown') return;
+    const me = await fetchMe(token);
+    if (token !== store.getState().token) return; // re-paired meanwhile
+    if (me.ok) {
+      if (me.data.kind === 'device' && me.data.deviceKind === 'kiosk') store.getState().markPaired();
+      else store.getState().needPairing('notKiosk');
+    } else if (me.error.code === 'UNAUTHORIZED') store.getState().needPairing('revoked');
+    // Any other failure: stay 'unknown' and keep serving visitors; the next tick asks again.
+  };
+
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    const res = await fetchCatalogue(store.getState().token);
+    if (res.ok) {
+      failures = 0;
+      store.getState().setCatalogue(res.data);
+      store.getState().setOnline(true);
+      await checkDevice();
+      schedule(REFRESH_MS);
+    } else {
+      failures += 1;
+      store.getState().setOnline(false);
+      schedule(backoffMs(failures));
+    }
+    running = false;
+  };
+
+  // Someone else (a failed ticket issue) noticed the network is down: start retrying at once.
+  const unsubscribe = store.subscribe((s, prev) => {
+    if (prev.online && !s.online && !running && failures === 0) {
+      failures = 1;
+      schedule(backoffMs(failures));
+    }
+  });
+  const onOnline = () => schedule(0);
+  window.addEventListener('online', onOnline);
+  void tick();
+
+  return {
+    now: () => schedule(0),
+    stop() {
+      stopped = true;
+      clearTimeout(timer);
+      unsubscribe();
+      window.removeEventListener('online', onOnline);
+    },
+  };
+}
