@@ -16,7 +16,7 @@ const ticket = (n: number, serviceId: string, over: Partial<Ticket> = {}): Ticke
   id: `t${n}`, centerId: 'c', day: '2026-03-02', serviceId, issuedServiceId: serviceId, seqNo: n,
   number: `${serviceId === 'passport' ? 'A' : 'B'}${String(n).padStart(3, '0')}`, lane: 'normal', categoryId: null,
   language: null, status: 'waiting', issuedAt: T, queuedAt: T, targetCounterId: null, returnServiceId: null,
-  counterId: null, calledAt: null, startedAt: null, finishedAt: null, recalls: 0, transfers: 0, firstCalledAt: null, ...over,
+  counterId: null, calledAt: null, startedAt: null, finishedAt: null, recalls: 0, transfers: 0, firstCalledAt: null, clientRef: null, ...over,
 });
 
 const snapshot = (seq: number, tickets: Ticket[] = []): Snapshot => ({

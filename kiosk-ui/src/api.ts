@@ -53,6 +53,8 @@ export interface IssueRequest {
   lane: 'normal' | 'priority';
   categoryId?: string;
   language: Language;
+  /** The same for a retry, so a lost answer never becomes two tickets (server rule I4). */
+  clientRef: string;
 }
 
 export function issueTicket(token: string, body: IssueRequest): Promise<Response<Issued>> {

@@ -88,9 +88,10 @@ export function topicLabel(id: string): string {
 
 export type Wait = { kind: 'unknown' } | { kind: 'none' } | { kind: 'about'; minutes: number };
 
-export function waitOf(loads: ServiceLoad[], serviceId: string): { wait: Wait; waiting: number } {
+export function waitOf(loads: ServiceLoad[], serviceId: string, lane: 'normal' | 'priority' = 'normal'): { wait: Wait; waiting: number } {
   const load = loads.find((l) => l.serviceId === serviceId);
-  if (!load || load.expectedWaitMin === null) return { wait: { kind: 'unknown' }, waiting: load?.waiting ?? 0 };
-  const minutes = Math.round(load.expectedWaitMin);
+  const expected = lane === 'priority' ? load?.expectedPriorityWaitMin : load?.expectedWaitMin;
+  if (!load || expected === null || expected === undefined) return { wait: { kind: 'unknown' }, waiting: load?.waiting ?? 0 };
+  const minutes = Math.round(expected);
   return { wait: minutes < 1 ? { kind: 'none' } : { kind: 'about', minutes }, waiting: load.waiting };
 }

@@ -20,6 +20,8 @@ export const issueTicketBody = z
     lane: z.enum(LANES).default('normal'),
     categoryId: id.optional(),
     language: z.enum(LANGUAGES).optional(),
+    /** I4: a random id per visitor request; a retry after a lost answer sends the same one. */
+    clientRef: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'expected 8 to 64 letters, digits, "_" or "-"').optional(),
   })
   .strict()
   .refine((b) => b.lane !== 'priority' || b.categoryId !== undefined, {

@@ -33,6 +33,8 @@ export interface Ticket {
   recalls: number;
   /** How many times it has been transferred. */
   transfers: number;
+  /** The issuing client's request id: a retried request returns this ticket instead of a new one (I4). */
+  clientRef: string | null;
   /** When it was first called today (for the wait KPIs): later calls after transfers do not count. */
   firstCalledAt: number | null;
 }
@@ -70,4 +72,6 @@ export interface ServiceLoad {
   expectedWaitMin: number | null;
   targetWaitMin: number;
   openCounters: number;
+  /** The same for a priority-lane ticket issued now. */
+  expectedPriorityWaitMin: number | null;
 }

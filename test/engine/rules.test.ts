@@ -57,7 +57,7 @@ describe('issuing', () => {
       calledAt: null,
       startedAt: null,
       finishedAt: null,
-      firstCalledAt: null,
+      firstCalledAt: null, clientRef: null,
       recalls: 0,
       transfers: 0,
     } satisfies Ticket);
@@ -89,6 +89,16 @@ describe('issuing', () => {
     expect(sim.errorOf({ type: 'issue', ticketId: 'same', serviceId: 'property', lane: 'normal' })).toBe(ErrorCode.Conflict);
     expect(sim.state.tickets.size).toBe(1);
     expect(sim.issue('property').number).toBe('B001');
+  });
+
+  it('I4: a repeated clientRef issues nothing; the first ticket stands', () => {
+    const sim = new Sim();
+    sim.run({ type: 'issue', ticketId: 'a', serviceId: 'passport', lane: 'normal', clientRef: 'req-12345678' });
+    const before = snapshotOf(sim.state);
+    expect(tryRun(sim.state, { type: 'issue', ticketId: 'b', serviceId: 'property', lane: 'normal', clientRef: 'req-12345678' }, sim.now)).toEqual({ ok: true, facts: [] });
+    expect(snapshotOf(sim.state)).toEqual(before);
+    expect(sim.state.clientRefs.get('req-12345678')).toBe('a');
+    expect(sim.issue('passport').number).toBe('A002');
   });
 
   it('I2: numbers run per service: prefix letter plus three digits', () => {
@@ -1087,6 +1097,7 @@ describe('expected wait', () => {
       waitingPriority: 1,
       oldestWaitMin: 10,
       expectedWaitMin: 10.8, // position 4: 3 / (5/3) × 6
+      expectedPriorityWaitMin: 3.6, // position 2, behind the one priority ticket: 1 / (5/3) × 6
       targetWaitMin: 15,
       openCounters: 2,
     });

@@ -114,6 +114,16 @@ describe('tickets', () => {
     expect((await issue({ serviceId: 'passport' })).body.ticket.number).toBe('A001');
   });
 
+  it('I4: a retried request with the same clientRef returns the first ticket, not a second', async () => {
+    const first = await issue({ serviceId: 'passport', clientRef: 'kiosk-req-0001' });
+    const again = await issue({ serviceId: 'passport', clientRef: 'kiosk-req-0001' });
+    expect(again.status).toBe(201);
+    expect(again.body.ticket).toEqual(first.body.ticket);
+    expect(again.body.seq).toBe(first.body.seq);
+    expect((await issue({ serviceId: 'passport', clientRef: 'kiosk-req-0002' })).body.ticket.number).toBe('A002');
+    expect(await issue({ serviceId: 'passport', clientRef: 'x' })).toMatchObject({ status: 400, body: { error: { message: expect.stringContaining('body.clientRef') } } });
+  });
+
   it('only a paired kiosk or staff issue tickets', async () => {
     expect(await issue({ serviceId: 'passport' }, '')).toMatchObject({ status: 401, body: { error: { code: 'UNAUTHORIZED' } } });
     expect(await issue({ serviceId: 'passport' }, 'forged')).toMatchObject({ status: 401 });
@@ -142,7 +152,10 @@ describe('tickets', () => {
     expect(body.ticket.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
     const pub = await s.call('GET', `/api/tickets/${body.ticket.id}`);
     expect(pub.status).toBe(200);
-    expect(pub.body).toMatchObject({ number: 'B001', status: 'waiting', service: { id: 'property' }, eta: { position: 1 }, center: { name: 'Test center c1' } });
+    expect(pub.body).toMatchObject({
+      number: 'B001', status: 'waiting', language: null, service: { id: 'property' }, eta: { position: 1 },
+      center: { name: 'Test center c1', languages: ['ru', 'en', 'vi', 'uz'], defaultLanguage: 'ru', timezone: 'Europe/Moscow' },
+    });
     expect(pub.body.centerId).toBeUndefined();
     expect(await s.call('GET', '/api/tickets/guess')).toMatchObject({ status: 404, body: { error: { code: 'UNKNOWN_TICKET' } } });
   });

@@ -10,30 +10,25 @@ export function waitText(t: TFunction, wait: Wait): string {
   return t('waitAbout', { count: wait.minutes });
 }
 
-/**
- * Big buttons, one per service, each with its current expected wait. The server's figure is
- * for a normal-lane ticket, so the priority lane does not show it (the ticket will show its own).
- */
+/** Big buttons, one per service, each with the current expected wait in the visitor's lane. */
 export function ServiceList({ items, label }: { items: Named[]; label: string }) {
   const { t } = useTranslation();
   const loads = useKiosk((s) => s.catalogue?.loads ?? []);
   const busy = useKiosk((s) => s.issue.state === 'issuing');
   const takeTicket = useKiosk((s) => s.takeTicket);
-  const showWait = useKiosk((s) => s.lane === 'normal');
+  const lane = useKiosk((s) => s.lane);
   return (
     <ul className="options services" aria-label={label}>
       {items.map(({ service, name }) => {
-        const { wait } = waitOf(loads, service.id);
+        const { wait } = waitOf(loads, service.id, lane);
         return (
           <li key={service.id}>
             <button type="button" className="option service" disabled={busy} onClick={() => void takeTicket(service.id)}>
               <span className="option-name">{name}</span>
-              {showWait && (
-                <span className="option-meta">
-                  <ClockIcon />
-                  <span>{waitText(t, wait)}</span>
-                </span>
-              )}
+              <span className="option-meta">
+                <ClockIcon />
+                <span>{waitText(t, wait)}</span>
+              </span>
             </button>
           </li>
         );

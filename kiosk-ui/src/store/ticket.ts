@@ -9,13 +9,18 @@ export type IssueFailure = 'closed' | 'cap' | 'failed';
 /** Only a 201 from the server leads to 'issued': no other path ever shows a number. */
 export type IssueState =
   | { state: 'idle' }
-  | { state: 'issuing'; serviceId: string }
-  | { state: 'failed'; serviceId: string; reason: IssueFailure }
+  | { state: 'issuing'; serviceId: string; clientRef: string }
+  | { state: 'failed'; serviceId: string; reason: IssueFailure; clientRef: string }
   | { state: 'issued'; ticket: Ticket; eta: TicketEta | null; statusUrl: string; qr: string | null };
 
 export interface TicketSlice {
   issue: IssueState;
   takeTicket(serviceId: string): Promise<void>;
+}
+
+/** crypto.getRandomValues works on plain http too (a kiosk on the LAN), unlike randomUUID. */
+function newClientRef(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 export const ticketSlice: Slice<TicketSlice> = (set, get) => ({
@@ -24,9 +29,13 @@ export const ticketSlice: Slice<TicketSlice> = (set, get) => ({
     const s = get();
     // A second tap while the first request is out must not issue a second ticket.
     if (s.issue.state === 'issuing' || !s.token) return;
-    set({ screen: 'ticket', issue: { state: 'issuing', serviceId } });
+    // "Try again" after a failure re-sends the same request id: if the first one did reach the
+    // server, the visitor gets that ticket rather than a second one.
+    const clientRef = s.issue.state === 'failed' && s.issue.serviceId === serviceId ? s.issue.clientRef : newClientRef();
+    set({ screen: 'ticket', issue: { state: 'issuing', serviceId, clientRef } });
     const res = await issueTicket(s.token, {
       serviceId,
+      clientRef,
       lane: s.lane,
       ...(s.lane === 'priority' && s.priorityCategoryId ? { categoryId: s.priorityCategoryId } : {}),
       language: s.lang,
@@ -39,7 +48,7 @@ export const ticketSlice: Slice<TicketSlice> = (set, get) => ({
       }
       if (code === 'UNAVAILABLE') get().setOnline(false);
       const reason: IssueFailure = code === 'SERVICE_CLOSED' ? 'closed' : code === 'DAILY_CAP_REACHED' ? 'cap' : 'failed';
-      return set({ issue: { state: 'failed', serviceId, reason } });
+      return set({ issue: { state: 'failed', serviceId, reason, clientRef } });
     }
     const { ticket, eta } = res.data;
     const statusUrl = ticketStatusUrl(ticket.id, s.lang, s.publicUrl, window.location.origin);

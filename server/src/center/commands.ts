@@ -41,8 +41,9 @@ export class Commands {
     const rt = this.hub.get(p.centerId);
     const out = succeed(rt.execute({ type: 'issue', ticketId: this.newId(), ...body }, actorName(p)));
     const fact = out.facts[0];
-    if (!fact || fact.type !== 'ticket:issued') throw new AppError(ErrorCode.Internal, 'ticket was not issued');
-    return { ticket: fact.ticket, eta: rt.eta(fact.ticket.id), seq: out.seq };
+    const ticket = fact?.type === 'ticket:issued' ? fact.ticket : rt.state.tickets.get(rt.state.clientRefs.get(body.clientRef ?? '') ?? '');
+    if (!ticket) throw new AppError(ErrorCode.Internal, 'ticket was not issued');
+    return { ticket, eta: rt.eta(ticket.id), seq: out.seq };
   }
 
   counter(p: Principal | null, counterId: string, action: CounterAction, payload: CounterPayload = {}): CommandResult {

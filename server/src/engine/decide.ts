@@ -50,6 +50,8 @@ export function decide(state: EngineState, cmd: Command, now: number): Decision 
 
 function issue(state: EngineState, cmd: Extract<Command, { type: 'issue' }>, now: number): Decision {
   const { center } = state.config;
+  // I4: a retried request (its answer was lost) issues nothing new; the caller returns the first ticket.
+  if (cmd.clientRef && state.clientRefs.has(cmd.clientRef)) return ok();
   const service = state.services.get(cmd.serviceId);
   if (!service) return reject(ErrorCode.UnknownService, `There is no service "${cmd.serviceId}".`);
   if (cmd.lane === 'priority') {
@@ -89,6 +91,7 @@ function issue(state: EngineState, cmd: Extract<Command, { type: 'issue' }>, now
     startedAt: null,
     finishedAt: null,
     firstCalledAt: null,
+    clientRef: cmd.clientRef ?? null,
     recalls: 0,
     transfers: 0,
   };

@@ -90,12 +90,15 @@ export function serviceLoads(state: EngineState, now: number): ServiceLoad[] {
     const list = q.get(`s:${s.id}`) ?? [];
     const oldest = list.reduce((min, t) => Math.min(min, t.queuedAt), now);
     const normalAhead = list.length; // a new normal-lane ticket goes behind everyone waiting now
+    const mean = meanServiceMin(state, s.id);
     return {
       serviceId: s.id,
       waiting: list.length,
       waitingPriority: list.filter((t) => t.lane === 'priority').length,
       oldestWaitMin: Math.round(((now - oldest) / MINUTE) * 10) / 10,
-      expectedWaitMin: etaAt(normalAhead + 1, caps.get(s.id), meanServiceMin(state, s.id)),
+      expectedWaitMin: etaAt(normalAhead + 1, caps.get(s.id), mean),
+      // A priority ticket issued now ranks behind the priority tickets already waiting (P1/P3).
+      expectedPriorityWaitMin: etaAt(list.filter((t) => t.lane === 'priority').length + 1, caps.get(s.id), mean),
       targetWaitMin: s.targetWaitMin ?? state.config.center.targetWaitMin,
       openCounters: caps.get(s.id)?.open ?? 0,
     };

@@ -36,6 +36,7 @@ export function createEngineState(
     counters: new Map(),
     tickets: new Map(),
     waiting: new Set(),
+    clientRefs: new Map(),
     numberingDay: localTime(now, config.center.timezone).day,
     lastSeqNo: new Map(),
   };
@@ -56,6 +57,7 @@ export function evolve(state: EngineState, fact: FactBody): void {
 
 function trackTicket(state: EngineState, t: Ticket): void {
   state.tickets.set(t.id, t);
+  if (t.clientRef) state.clientRefs.set(t.clientRef, t.id);
   if (t.status === 'waiting') state.waiting.add(t.id);
   else state.waiting.delete(t.id);
   if (t.day > state.numberingDay) {

@@ -23,13 +23,23 @@ export interface EngineState {
   tickets: Map<string, Ticket>;
   /** Ids of the waiting tickets: the only ones call-next and the ETA look at. */
   waiting: Set<string>;
+  /** I4: ticket id by the client request that issued it. */
+  clientRefs: Map<string, string>;
   /** Last number issued per service on `numberingDay`. */
   numberingDay: string;
   lastSeqNo: Map<string, number>;
 }
 
 export type Command =
-  | { type: 'issue'; ticketId: string; serviceId: string; lane: Lane; categoryId?: string | undefined; language?: string | undefined }
+  | {
+      type: 'issue';
+      ticketId: string;
+      serviceId: string;
+      lane: Lane;
+      categoryId?: string | undefined;
+      language?: string | undefined;
+      clientRef?: string | undefined;
+    }
   /** `takeover`: the holder's session has ended, so another staff member may take the counter as it is. */
   | { type: 'open'; counterId: string; staffLogin: string; takeover?: boolean }
   | { type: 'call-next'; counterId: string }

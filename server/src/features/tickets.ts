@@ -33,12 +33,13 @@ export function ticketRoutes({ hub, commands }: Deps): RouteDef[] {
             number: t.number,
             status: t.status,
             lane: t.lane,
+            language: t.language,
             service: service ? { id: service.id, names: service.names } : null,
             counterNumber: counter?.number ?? null,
             issuedAt: t.issuedAt,
             calledAt: t.calledAt,
             eta: t.status === 'waiting' ? rt.eta(t.id) : null,
-            center: { id: rt.centerId, name: rt.config.center.name },
+            center: (({ id, name, languages, defaultLanguage, timezone }) => ({ id, name, languages, defaultLanguage, timezone }))(rt.config.center),
           };
         }
         throw new AppError(ErrorCode.UnknownTicket, 'No such ticket.');

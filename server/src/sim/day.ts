@@ -1,0 +1,401 @@
+/**
+ * One simulated day: visitors arrive, counters open and close on their shifts, and every queue
+ * decision is the real engine's (`decide` then `evolve`, as the server does), on a virtual clock.
+ *
+ * Semantics (SIMULATION.md): a called visitor is served for their drawn service time, or, as a
+ * no-show, costs the counter `noShowCostMin` before being marked; at the end of a shift a counter
+ * finishes the visitor in hand, then closes; at the end of its last shift it keeps calling until
+ * nobody waits for it. Visitors still waiting at closing for a service that nobody on shift serves
+ * any more are served by the counters assigned to it, called back (callBackForOrphans).
+ */
+import { assertNever, ErrorCode, MINUTE, type FactBody } from '@qms/shared';
+import { createEngineState, decide, evolve, type Command, type Decision, type EngineState } from '../engine/index.js';
+import { engineConfigFor, epochOf, PRIORITY_CATEGORY, SIM_CENTER_ID, SIM_DAY0 } from './config.js';
+import { EventQueue } from './kernel.js';
+import type { PolicyController, PolicyView, SimPolicy } from './policies.js';
+import type { Scenario, ScenarioCounter } from './scenario.js';
+import { drawVisitors, type Visitor } from './visitors.js';
+
+export interface VisitorOutcome extends Visitor {
+  /** Ms after 00:00 when first called. */
+  calledMs: number;
+  counterId: string;
+  outcome: 'served' | 'no-show';
+}
+
+export interface CounterFigures {
+  id: string;
+  /** Ms open (on shift, plus any time spent finishing or emptying the queue after it). */
+  openMs: number;
+  /** Ms holding a visitor, from the call to completion or the no-show mark. */
+  busyMs: number;
+  /** Ms open while its live services reached beyond its planned `serves`. */
+  mergedMs: number;
+  /** Changes of its live (service, role) set. */
+  switches: number;
+}
+
+export interface DayRun {
+  scenario: Scenario;
+  policy: string;
+  seed: number;
+  visitors: VisitorOutcome[];
+  counters: CounterFigures[];
+  /** Ms after 00:00 when the last visitor left. */
+  lastServiceEndMs: number;
+  /** Visitors served by counters called back after closing (see callBackForOrphans). */
+  calledBack: number;
+  /** The engine's state at the end of the day. */
+  state: EngineState;
+}
+
+export interface DayOptions {
+  /** Every fact the engine produced, with its time in ms after 00:00 (for tests and traces). */
+  observe?: (fact: FactBody, ms: number) => void;
+}
+
+type SimEvent =
+  | { kind: 'arrive'; visitor: Visitor }
+  | { kind: 'shift-start'; counter: CounterRun }
+  | { kind: 'shift-end'; counter: CounterRun; last: boolean }
+  | { kind: 'finish'; counter: CounterRun; noShow: boolean }
+  /** Nothing happens but time: a ticket reaches the wait guard (G1), or the center closes. */
+  | { kind: 'wake' }
+  /** The controller's periodic tick, or a wake-up it asked for. */
+  | { kind: 'tick'; periodic: boolean };
+
+interface CounterRun extends CounterFigures {
+  plan: ScenarioCounter;
+  /** After the current visitor: close, keep calling until nobody waits, or stay. */
+  leaving: 'no' | 'after-current' | 'when-empty';
+  futureShifts: number;
+  idleSince: number;
+  openedAt: number;
+  busySince: number;
+  mergedSince: number | null;
+}
+
+/** Safety net against a controller that answers its own commands forever. */
+const MAX_COMMANDS_PER_EVENT = 10_000;
+
+export function simulateDay(scenario: Scenario, policy: SimPolicy, seed: number, options: DayOptions = {}): DayRun {
+  return new Day(scenario, policy, seed, options).run();
+}
+
+class Day {
+  private readonly state: EngineState;
+  private readonly queue = new EventQueue<SimEvent>();
+  private readonly counters: CounterRun[];
+  private readonly byId = new Map<string, CounterRun>();
+  private readonly visitors: Visitor[];
+  private readonly visitorOf = new Map<string, Visitor>();
+  /** By visitor index: the first call and how it ended. */
+  private readonly called: { calledMs: number; counterId: string; outcome?: 'served' | 'no-show' }[] = [];
+  private readonly controller: PolicyController | undefined;
+  private readonly guardMs: number | null;
+  private now = 0;
+  private lastEnd = 0;
+  /** Tickets that waited for a service nobody on shift served at closing. */
+  private readonly calledBack = new Set<string>();
+  private commandsThisEvent = 0;
+  /** Controller commands not applied yet, and whether `commit` is already applying them. */
+  private readonly answers: Command[] = [];
+  private committing = false;
+
+  constructor(
+    private readonly scenario: Scenario,
+    private readonly policy: SimPolicy,
+    private readonly seed: number,
+    private readonly options: DayOptions,
+  ) {
+    const config = engineConfigFor(scenario, policy);
+    this.state = createEngineState(SIM_CENTER_ID, config, SIM_DAY0);
+    this.controller = policy.controller?.(config);
+    const guard = config.center.policy.maxWaitGuardMin;
+    this.guardMs = guard < 1440 ? guard * MINUTE : null;
+    this.counters = scenario.counters.map((plan) => ({
+      plan,
+      id: plan.id,
+      openMs: 0,
+      busyMs: 0,
+      mergedMs: 0,
+      switches: 0,
+      leaving: 'no',
+      futureShifts: plan.shifts.length,
+      idleSince: 0,
+      openedAt: 0,
+      busySince: 0,
+      mergedSince: null,
+    }));
+    for (const c of this.counters) this.byId.set(c.id, c);
+    this.visitors = drawVisitors(scenario, seed);
+    for (const v of this.visitors) this.visitorOf.set(ticketIdOf(v), v);
+  }
+
+  run(): DayRun {
+    // Shifts first: a counter opening at 08:00 is there for a visitor arriving at 08:00.
+    for (const c of this.counters) {
+      c.plan.shifts.forEach((s, i) => {
+        this.queue.push(s.from * MINUTE, { kind: 'shift-start', counter: c });
+        this.queue.push(s.to * MINUTE, { kind: 'shift-end', counter: c, last: i === c.plan.shifts.length - 1 });
+      });
+    }
+    for (const v of this.visitors) this.queue.push(v.arriveMs, { kind: 'arrive', visitor: v });
+    // Closing: visitors nobody left on shift can serve are seen to (callBackForOrphans).
+    this.queue.push(this.scenario.close * MINUTE, { kind: 'wake' });
+    if (this.controller?.tickMin) this.queue.push(this.scenario.open * MINUTE, { kind: 'tick', periodic: true });
+
+    for (let e = this.queue.pop(); e; e = this.queue.pop()) {
+      this.now = e.time;
+      this.commandsThisEvent = 0;
+      this.handle(e.event);
+      this.dispatch();
+      this.callBackForOrphans();
+    }
+    return this.result();
+  }
+
+  private handle(ev: SimEvent): void {
+    switch (ev.kind) {
+      case 'arrive': {
+        const v = ev.visitor;
+        this.apply({
+          type: 'issue',
+          ticketId: ticketIdOf(v),
+          serviceId: v.serviceId,
+          lane: v.lane,
+          ...(v.lane === 'priority' ? { categoryId: PRIORITY_CATEGORY } : {}),
+        });
+        if (this.guardMs !== null) this.queue.push(this.now + this.guardMs, { kind: 'wake' });
+        return;
+      }
+      case 'shift-start': {
+        const c = ev.counter;
+        c.futureShifts -= 1;
+        c.leaving = 'no';
+        if (this.counterState(c).status === 'closed') this.apply({ type: 'open', counterId: c.id, staffLogin: `sim-${c.id}` });
+        return;
+      }
+      case 'shift-end':
+        ev.counter.leaving = ev.last ? 'when-empty' : 'after-current';
+        return;
+      case 'finish':
+        this.apply({ type: ev.noShow ? 'no-show' : 'complete', counterId: ev.counter.id });
+        return;
+      case 'wake':
+        return;
+      case 'tick': {
+        const ctl = this.controller;
+        this.applyAll(ctl?.onTick?.(this.view()) ?? []);
+        // Keep ticking while anything is left to happen.
+        const more = this.queue.size > 0 || this.counters.some((c) => this.counterState(c).status !== 'closed');
+        if (ev.periodic && ctl?.tickMin && more) this.queue.push(this.now + ctl.tickMin * MINUTE, { kind: 'tick', periodic: true });
+        return;
+      }
+      default:
+        assertNever(ev);
+    }
+  }
+
+  /**
+   * Idle open counters call next, the longest idle first (who would press first in a real hall
+   * is not knowable; this is fair and deterministic). A counter whose shift is over closes instead.
+   */
+  private dispatch(): void {
+    const idle = this.counters
+      .filter((c) => {
+        const s = this.counterState(c);
+        return s.status === 'open' && s.currentTicketId === null;
+      })
+      .sort((a, b) => a.idleSince - b.idleSince);
+    for (const c of idle) {
+      if (c.leaving === 'after-current') this.apply({ type: 'close', counterId: c.id });
+      else if (!this.tryCall(c) && c.leaving === 'when-empty') this.apply({ type: 'close', counterId: c.id });
+    }
+  }
+
+  private tryCall(c: CounterRun): boolean {
+    // Nobody waiting: the engine would answer QUEUE_EMPTY (E1); no need to ask it.
+    if (this.state.waiting.size === 0) return false;
+    const d = decide(this.state, { type: 'call-next', counterId: c.id }, epochOf(this.now));
+    if (!d.ok && d.error.code === ErrorCode.QueueEmpty) return false;
+    this.commit({ type: 'call-next', counterId: c.id }, d);
+    return true;
+  }
+
+  /**
+   * After closing, visitors may wait for a service that no counter still here (or still to come)
+   * serves: a plan with a gap at the end of the day, like a static plan whose only vehicle counter
+   * works the early shift. The contract serves everyone who arrived before closing, so the counters
+   * whose live services include it, or failing that those planned for it, are called back at
+   * closing and empty that queue. The count is reported so that such a gap is visible.
+   */
+  private callBackForOrphans(): void {
+    if (this.now < this.scenario.close * MINUTE || this.state.waiting.size === 0) return;
+    const covered = new Set<string>();
+    for (const c of this.counters) {
+      const s = this.counterState(c);
+      if (s.status !== 'closed' || c.futureShifts > 0) for (const x of s.services) covered.add(x.serviceId);
+    }
+    const orphans = new Set<string>();
+    for (const id of this.state.waiting) {
+      const t = this.state.tickets.get(id);
+      if (!t || t.targetCounterId !== null || covered.has(t.serviceId)) continue;
+      orphans.add(t.serviceId);
+      this.calledBack.add(id);
+    }
+    for (const sid of orphans) {
+      // Counters still assigned the service are all closed for good: they come back.
+      const assigned = this.counters.filter((c) => this.counterState(c).services.some((s) => s.serviceId === sid));
+      for (const c of assigned) this.reopen(c);
+      if (assigned.length > 0) continue;
+      // Nobody is assigned it any more (a controller moved it away): its planned counters take it back.
+      for (const c of this.counters.filter((x) => x.plan.serves.includes(sid))) {
+        const s = this.counterState(c);
+        const services = s.status === 'closed' ? (this.state.config.counters.find((x) => x.id === c.id)?.services ?? []) : [...s.services, { serviceId: sid, role: 'primary' as const }];
+        this.apply({ type: 'set-services', counterId: c.id, services, reason: 'called back after closing' });
+        if (s.status === 'closed') this.reopen(c);
+      }
+    }
+    if (orphans.size > 0) this.dispatch();
+  }
+
+  private reopen(c: CounterRun): void {
+    c.leaving = 'when-empty';
+    this.apply({ type: 'open', counterId: c.id, staffLogin: `sim-${c.id}` });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Commands and facts
+
+  private apply(cmd: Command): void {
+    this.commit(cmd, decide(this.state, cmd, epochOf(this.now)));
+  }
+
+  private applyAll(cmds: Command[]): void {
+    for (const cmd of cmds) this.apply(cmd);
+  }
+
+  /**
+   * Apply a decision's facts, then the controller's answers to them, in order. Answers wait in a
+   * queue rather than recursing, so a controller that keeps answering hits the limit, not the stack.
+   */
+  private commit(cmd: Command, d: Decision): void {
+    if (!d.ok) {
+      throw new Error(`simulator: the engine refused ${cmd.type} at ${clock(this.now)} (${this.policy.name}, seed ${this.seed}): ${d.error.code} ${d.error.message}`);
+    }
+    if (++this.commandsThisEvent > MAX_COMMANDS_PER_EVENT) throw new Error(`simulator: more than ${MAX_COMMANDS_PER_EVENT} commands at ${clock(this.now)}; a controller loops`);
+    for (const fact of d.facts) {
+      evolve(this.state, fact);
+      this.account(fact);
+      this.options.observe?.(fact, this.now);
+      const more = this.controller?.onEvent?.(this.view(), fact);
+      if (more) this.answers.push(...more);
+    }
+    if (this.committing) return;
+    this.committing = true;
+    try {
+      for (let next = this.answers.shift(); next; next = this.answers.shift()) this.commit(next, decide(this.state, next, epochOf(this.now)));
+    } finally {
+      this.committing = false;
+    }
+  }
+
+  private account(fact: FactBody): void {
+    const c = fact.type === 'config:changed' || !fact.counter ? undefined : this.byId.get(fact.counter.id);
+    if (!c) return;
+    const t = this.now;
+    switch (fact.type) {
+      case 'counter:opened':
+        c.openedAt = t;
+        c.idleSince = t;
+        c.mergedSince = this.isMerged(c) ? t : null;
+        return;
+      case 'counter:closed':
+        c.openMs += t - c.openedAt;
+        this.endMerged(c);
+        return;
+      case 'counter:services-changed': {
+        const key = (xs: { serviceId: string; role: string }[]) => xs.map((s) => `${s.serviceId}/${s.role}`).sort().join(',');
+        if (key(fact.previous) !== key(fact.counter.services)) c.switches += 1;
+        if (this.counterState(c).status === 'closed') return;
+        if (!this.isMerged(c)) this.endMerged(c);
+        else if (c.mergedSince === null) c.mergedSince = t;
+        return;
+      }
+      case 'ticket:called': {
+        c.busySince = t;
+        const v = this.visitorOf.get(fact.ticket.id);
+        if (!v) throw new Error(`simulator: the engine called an unknown ticket ${fact.ticket.id}`);
+        const firstCalled = fact.ticket.firstCalledAt ?? t;
+        this.called[v.index] = { calledMs: firstCalled - SIM_DAY0, counterId: c.id };
+        this.queue.push(t + (v.noShow ? this.scenario.noShowCostMin * MINUTE : v.serviceMs), { kind: 'finish', counter: c, noShow: v.noShow });
+        return;
+      }
+      case 'ticket:completed':
+      case 'ticket:no-show': {
+        c.busyMs += t - c.busySince;
+        c.idleSince = t;
+        this.lastEnd = Math.max(this.lastEnd, t);
+        const v = this.visitorOf.get(fact.ticket.id);
+        const rec = v && this.called[v.index];
+        if (rec) rec.outcome = fact.type === 'ticket:completed' ? 'served' : 'no-show';
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  private isMerged(c: CounterRun): boolean {
+    return this.counterState(c).services.some((s) => !c.plan.serves.includes(s.serviceId));
+  }
+
+  private endMerged(c: CounterRun): void {
+    if (c.mergedSince === null) return;
+    c.mergedMs += this.now - c.mergedSince;
+    c.mergedSince = null;
+  }
+
+  private counterState(c: CounterRun) {
+    const s = this.state.counters.get(c.id);
+    if (!s) throw new Error(`simulator: no counter ${c.id} in the engine state`);
+    return s;
+  }
+
+  private view(): PolicyView {
+    return {
+      now: epochOf(this.now),
+      state: this.state,
+      wakeAt: (epochMs) => {
+        if (epochMs > epochOf(this.now)) this.queue.push(epochMs - SIM_DAY0, { kind: 'tick', periodic: false });
+      },
+    };
+  }
+
+  private result(): DayRun {
+    const visitors: VisitorOutcome[] = this.visitors.map((v) => {
+      const rec = this.called[v.index];
+      if (!rec?.outcome) throw new Error(`simulator: visitor ${ticketIdOf(v)} (${v.serviceId}, ${clock(v.arriveMs)}) was never served`);
+      return { ...v, calledMs: rec.calledMs, counterId: rec.counterId, outcome: rec.outcome };
+    });
+    return {
+      scenario: this.scenario,
+      policy: this.policy.name,
+      seed: this.seed,
+      visitors,
+      counters: this.counters.map(({ id, openMs, busyMs, mergedMs, switches }) => ({ id, openMs, busyMs, mergedMs, switches })),
+      lastServiceEndMs: this.lastEnd,
+      calledBack: this.calledBack.size,
+      state: this.state,
+    };
+  }
+}
+
+export const ticketIdOf = (v: Visitor): string => `v${v.index}`;
+
+/** "17:05" (or "25:10" past midnight) for messages. */
+function clock(ms: number): string {
+  const m = Math.floor(ms / MINUTE);
+  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+}
