@@ -85,7 +85,7 @@ describe('LiveStore', () => {
   const ticket = (seqNo: number, id = `t${seqNo}`): Ticket => ({
     id, centerId: 'c1', day: '2026-03-02', serviceId: 'passport', issuedServiceId: 'passport', seqNo, number: `A00${seqNo}`,
     lane: 'normal', categoryId: null, language: null, status: 'waiting', issuedAt: T0, queuedAt: T0, targetCounterId: null,
-    returnServiceId: null, counterId: null, calledAt: null, startedAt: null, finishedAt: null, recalls: 0, transfers: 0, firstCalledAt: null,
+    returnServiceId: null, counterId: null, calledAt: null, startedAt: null, finishedAt: null, recalls: 0, transfers: 0, firstCalledAt: null, clientRef: null,
   });
 
   it('stamps facts with consecutive sequence numbers and reads them back', () => {

@@ -12,6 +12,7 @@ import { assertNever, ErrorCode, MINUTE, type FactBody } from '@qms/shared';
 import { createEngineState, decide, evolve, type Command, type Decision, type EngineState } from '../engine/index.js';
 import { engineConfigFor, epochOf, PRIORITY_CATEGORY, SIM_CENTER_ID, SIM_DAY0 } from './config.js';
 import { EventQueue } from './kernel.js';
+import { CounterLedger, type CounterFigures } from './ledger.js';
 import type { PolicyController, PolicyView, SimPolicy } from './policies.js';
 import type { Scenario, ScenarioCounter } from './scenario.js';
 import { drawVisitors, type Visitor } from './visitors.js';
@@ -21,18 +22,6 @@ export interface VisitorOutcome extends Visitor {
   calledMs: number;
   counterId: string;
   outcome: 'served' | 'no-show';
-}
-
-export interface CounterFigures {
-  id: string;
-  /** Ms open (on shift, plus any time spent finishing or emptying the queue after it). */
-  openMs: number;
-  /** Ms holding a visitor, from the call to completion or the no-show mark. */
-  busyMs: number;
-  /** Ms open while its live services reached beyond its planned `serves`. */
-  mergedMs: number;
-  /** Changes of its live (service, role) set. */
-  switches: number;
 }
 
 export interface DayRun {
@@ -49,6 +38,8 @@ export interface DayRun {
   state: EngineState;
 }
 
+export type { CounterFigures };
+
 export interface DayOptions {
   /** Every fact the engine produced, with its time in ms after 00:00 (for tests and traces). */
   observe?: (fact: FactBody, ms: number) => void;
@@ -64,15 +55,12 @@ type SimEvent =
   /** The controller's periodic tick, or a wake-up it asked for. */
   | { kind: 'tick'; periodic: boolean };
 
-interface CounterRun extends CounterFigures {
+interface CounterRun {
+  id: string;
   plan: ScenarioCounter;
   /** After the current visitor: close, keep calling until nobody waits, or stay. */
   leaving: 'no' | 'after-current' | 'when-empty';
   futureShifts: number;
-  idleSince: number;
-  openedAt: number;
-  busySince: number;
-  mergedSince: number | null;
 }
 
 /** Safety net against a controller that answers its own commands forever. */
@@ -87,6 +75,7 @@ class Day {
   private readonly queue = new EventQueue<SimEvent>();
   private readonly counters: CounterRun[];
   private readonly byId = new Map<string, CounterRun>();
+  private readonly ledger: CounterLedger;
   private readonly visitors: Visitor[];
   private readonly visitorOf = new Map<string, Visitor>();
   /** By visitor index: the first call and how it ended. */
@@ -113,20 +102,8 @@ class Day {
     this.controller = policy.controller?.(config);
     const guard = config.center.policy.maxWaitGuardMin;
     this.guardMs = guard < 1440 ? guard * MINUTE : null;
-    this.counters = scenario.counters.map((plan) => ({
-      plan,
-      id: plan.id,
-      openMs: 0,
-      busyMs: 0,
-      mergedMs: 0,
-      switches: 0,
-      leaving: 'no',
-      futureShifts: plan.shifts.length,
-      idleSince: 0,
-      openedAt: 0,
-      busySince: 0,
-      mergedSince: null,
-    }));
+    this.counters = scenario.counters.map((plan) => ({ id: plan.id, plan, leaving: 'no', futureShifts: plan.shifts.length }));
+    this.ledger = new CounterLedger(scenario.counters);
     for (const c of this.counters) this.byId.set(c.id, c);
     this.visitors = drawVisitors(scenario, seed);
     for (const v of this.visitors) this.visitorOf.set(ticketIdOf(v), v);
@@ -207,7 +184,7 @@ class Day {
         const s = this.counterState(c);
         return s.status === 'open' && s.currentTicketId === null;
       })
-      .sort((a, b) => a.idleSince - b.idleSince);
+      .sort((a, b) => this.ledger.idleSince(a.id) - this.ledger.idleSince(b.id));
     for (const c of idle) {
       if (c.leaving === 'after-current') this.apply({ type: 'close', counterId: c.id });
       else if (!this.tryCall(c) && c.leaving === 'when-empty') this.apply({ type: 'close', counterId: c.id });
@@ -252,7 +229,8 @@ class Day {
       // Nobody is assigned it any more (a controller moved it away): its planned counters take it back.
       for (const c of this.counters.filter((x) => x.plan.serves.includes(sid))) {
         const s = this.counterState(c);
-        const services = s.status === 'closed' ? (this.state.config.counters.find((x) => x.id === c.id)?.services ?? []) : [...s.services, { serviceId: sid, role: 'primary' as const }];
+        const planned = this.state.config.counters.find((x) => x.id === c.id)?.services ?? [];
+        const services = s.status === 'closed' ? planned : [...s.services, { serviceId: sid, role: 'primary' as const }];
         this.apply({ type: 'set-services', counterId: c.id, services, reason: 'called back after closing' });
         if (s.status === 'closed') this.reopen(c);
       }
@@ -282,12 +260,16 @@ class Day {
    */
   private commit(cmd: Command, d: Decision): void {
     if (!d.ok) {
-      throw new Error(`simulator: the engine refused ${cmd.type} at ${clock(this.now)} (${this.policy.name}, seed ${this.seed}): ${d.error.code} ${d.error.message}`);
+      const where = `at ${clock(this.now)} (${this.policy.name}, seed ${this.seed})`;
+      throw new Error(`simulator: the engine refused ${cmd.type} ${where}: ${d.error.code} ${d.error.message}`);
     }
-    if (++this.commandsThisEvent > MAX_COMMANDS_PER_EVENT) throw new Error(`simulator: more than ${MAX_COMMANDS_PER_EVENT} commands at ${clock(this.now)}; a controller loops`);
+    if (++this.commandsThisEvent > MAX_COMMANDS_PER_EVENT) {
+      throw new Error(`simulator: more than ${MAX_COMMANDS_PER_EVENT} commands at ${clock(this.now)}; a controller loops`);
+    }
     for (const fact of d.facts) {
       evolve(this.state, fact);
-      this.account(fact);
+      this.ledger.record(fact, this.now);
+      this.follow(fact);
       this.options.observe?.(fact, this.now);
       const more = this.controller?.onEvent?.(this.view(), fact);
       if (more) this.answers.push(...more);
@@ -301,60 +283,20 @@ class Day {
     }
   }
 
-  private account(fact: FactBody): void {
-    const c = fact.type === 'config:changed' || !fact.counter ? undefined : this.byId.get(fact.counter.id);
-    if (!c) return;
-    const t = this.now;
-    switch (fact.type) {
-      case 'counter:opened':
-        c.openedAt = t;
-        c.idleSince = t;
-        c.mergedSince = this.isMerged(c) ? t : null;
-        return;
-      case 'counter:closed':
-        c.openMs += t - c.openedAt;
-        this.endMerged(c);
-        return;
-      case 'counter:services-changed': {
-        const key = (xs: { serviceId: string; role: string }[]) => xs.map((s) => `${s.serviceId}/${s.role}`).sort().join(',');
-        if (key(fact.previous) !== key(fact.counter.services)) c.switches += 1;
-        if (this.counterState(c).status === 'closed') return;
-        if (!this.isMerged(c)) this.endMerged(c);
-        else if (c.mergedSince === null) c.mergedSince = t;
-        return;
-      }
-      case 'ticket:called': {
-        c.busySince = t;
-        const v = this.visitorOf.get(fact.ticket.id);
-        if (!v) throw new Error(`simulator: the engine called an unknown ticket ${fact.ticket.id}`);
-        const firstCalled = fact.ticket.firstCalledAt ?? t;
-        this.called[v.index] = { calledMs: firstCalled - SIM_DAY0, counterId: c.id };
-        this.queue.push(t + (v.noShow ? this.scenario.noShowCostMin * MINUTE : v.serviceMs), { kind: 'finish', counter: c, noShow: v.noShow });
-        return;
-      }
-      case 'ticket:completed':
-      case 'ticket:no-show': {
-        c.busyMs += t - c.busySince;
-        c.idleSince = t;
-        this.lastEnd = Math.max(this.lastEnd, t);
-        const v = this.visitorOf.get(fact.ticket.id);
-        const rec = v && this.called[v.index];
-        if (rec) rec.outcome = fact.type === 'ticket:completed' ? 'served' : 'no-show';
-        return;
-      }
-      default:
-        return;
+  /** A called visitor's service (or no-show) is scheduled; the end of it is noted for the results. */
+  private follow(fact: FactBody): void {
+    if (fact.type === 'ticket:called') {
+      const v = this.visitorOf.get(fact.ticket.id);
+      const c = fact.counter && this.byId.get(fact.counter.id);
+      if (!v || !c) throw new Error(`simulator: the engine called an unknown ticket ${fact.ticket.id}`);
+      this.called[v.index] = { calledMs: (fact.ticket.firstCalledAt ?? epochOf(this.now)) - SIM_DAY0, counterId: c.id };
+      this.queue.push(this.now + (v.noShow ? this.scenario.noShowCostMin * MINUTE : v.serviceMs), { kind: 'finish', counter: c, noShow: v.noShow });
+    } else if (fact.type === 'ticket:completed' || fact.type === 'ticket:no-show') {
+      this.lastEnd = Math.max(this.lastEnd, this.now);
+      const v = this.visitorOf.get(fact.ticket.id);
+      const rec = v && this.called[v.index];
+      if (rec) rec.outcome = fact.type === 'ticket:completed' ? 'served' : 'no-show';
     }
-  }
-
-  private isMerged(c: CounterRun): boolean {
-    return this.counterState(c).services.some((s) => !c.plan.serves.includes(s.serviceId));
-  }
-
-  private endMerged(c: CounterRun): void {
-    if (c.mergedSince === null) return;
-    c.mergedMs += this.now - c.mergedSince;
-    c.mergedSince = null;
   }
 
   private counterState(c: CounterRun) {
@@ -384,7 +326,7 @@ class Day {
       policy: this.policy.name,
       seed: this.seed,
       visitors,
-      counters: this.counters.map(({ id, openMs, busyMs, mergedMs, switches }) => ({ id, openMs, busyMs, mergedMs, switches })),
+      counters: this.ledger.figures(),
       lastServiceEndMs: this.lastEnd,
       calledBack: this.calledBack.size,
       state: this.state,

@@ -1,0 +1,148 @@
+/**
+ * Conservation and the policies' own rules, checked on every fact of a simulated day: every
+ * arrival is served or a no-show, a counter holds one visitor at a time and only while open and
+ * on shift, each policy calls only what it may, priority lane first and then oldest.
+ */
+import { describe, expect, it } from 'vitest';
+import { MINUTE, type FactBody, type Ticket } from '@qms/shared';
+import { simulateDay, ticketIdOf, type DayRun } from '../../server/src/sim/day.js';
+import { POLICIES, type SimPolicy } from '../../server/src/sim/policies.js';
+import { dayResult } from '../../server/src/sim/results.js';
+import type { Scenario } from '../../server/src/sim/scenario.js';
+import { REFERENCE_SCENARIOS, scenario } from './helpers.js';
+import { SIM_DAY0 } from '../../server/src/sim/config.js';
+
+interface Checked {
+  run: DayRun;
+  calls: number;
+}
+
+/** Runs one day and asserts the invariants on every fact as it happens. */
+function checkedDay(s: Scenario, policy: SimPolicy, seed: number): Checked {
+  const waiting = new Map<string, Ticket>();
+  const holding = new Map<string, string | null>();
+  const open = new Map<string, boolean>();
+  const live = new Map(s.counters.map((c) => [c.id, new Set<string>()]));
+  const plan = new Map(s.counters.map((c) => [c.id, c]));
+  const target = new Map(s.services.map((x) => [x.id, x.targetWaitMin]));
+  let calls = 0;
+  const fail = (msg: string, ms: number) => {
+    throw new Error(`${s.name}/${policy.name}/seed ${seed} at ${(ms / MINUTE).toFixed(2)} min: ${msg}`);
+  };
+
+  const observe = (fact: FactBody, ms: number) => {
+    if (fact.type === 'config:changed') return;
+    const c = fact.counter;
+    switch (fact.type) {
+      case 'ticket:issued':
+        if (waiting.has(fact.ticket.id)) fail(`ticket ${fact.ticket.id} issued twice`, ms);
+        waiting.set(fact.ticket.id, fact.ticket);
+        break;
+      case 'counter:opened':
+        open.set(fact.counter.id, true);
+        live.set(fact.counter.id, new Set(fact.counter.services.map((x) => x.serviceId)));
+        break;
+      case 'counter:closed':
+        if (holding.get(fact.counter.id)) fail(`counter ${fact.counter.id} closed holding a ticket`, ms);
+        open.set(fact.counter.id, false);
+        break;
+      case 'counter:services-changed':
+        live.set(fact.counter.id, new Set(fact.counter.services.map((x) => x.serviceId)));
+        break;
+      case 'ticket:called': {
+        calls += 1;
+        const cid = c?.id ?? '';
+        const t = fact.ticket;
+        const p = plan.get(cid);
+        if (!p) return fail(`call at unknown counter ${cid}`, ms);
+        if (!open.get(cid)) fail(`counter ${cid} called while not open`, ms);
+        if (holding.get(cid)) fail(`counter ${cid} called ${t.id} while holding ${holding.get(cid)}`, ms);
+        if (!waiting.has(t.id)) fail(`${t.id} called but not waiting`, ms);
+        holding.set(cid, t.id);
+        if (t.calledAt! < t.issuedAt) fail(`${t.id} called before it arrived`, ms);
+        // A counter calls inside a shift, or after its last shift while emptying its queue.
+        const min = ms / MINUTE;
+        const lastEnd = p.shifts[p.shifts.length - 1]!.to;
+        if (!p.shifts.some((x) => min >= x.from && min < x.to) && min < lastEnd) fail(`counter ${cid} called between shifts`, ms);
+        // What each policy may call.
+        const mine = live.get(cid)!;
+        if (!mine.has(t.serviceId)) fail(`counter ${cid} called ${t.serviceId}, not among its live services`, ms);
+        if (policy.name !== 'pooled' && !p.canServe.includes(t.serviceId)) fail(`counter ${cid} is not trained for ${t.serviceId}`, ms);
+        if (policy.name === 'static' && !p.serves.includes(t.serviceId)) fail(`static counter ${cid} called ${t.serviceId}`, ms);
+        const candidates = [...waiting.values()].filter((w) => mine.has(w.serviceId));
+        if (policy.name === 'threshold' && !p.serves.includes(t.serviceId)) {
+          const oldest = Math.min(...candidates.filter((w) => w.serviceId === t.serviceId).map((w) => w.queuedAt));
+          if (SIM_DAY0 + ms - oldest <= target.get(t.serviceId)! * MINUTE) fail(`threshold counter ${cid} helped ${t.serviceId} before its target`, ms);
+        }
+        // Priority lane first, then oldest (F1 for ties), among the counter's live services.
+        const best = candidates.sort((a, b) => rank(a) - rank(b) || a.queuedAt - b.queuedAt || a.seqNo - b.seqNo)[0];
+        if (best?.id !== t.id) fail(`counter ${cid} called ${t.id} (${t.lane}, ${t.queuedAt}) before ${best?.id} (${best?.lane}, ${best?.queuedAt})`, ms);
+        waiting.delete(t.id);
+        break;
+      }
+      case 'ticket:completed':
+      case 'ticket:no-show':
+        if (holding.get(c?.id ?? '') !== fact.ticket.id) fail(`counter ${c?.id} finished ${fact.ticket.id} it did not hold`, ms);
+        holding.set(c?.id ?? '', null);
+        break;
+      default:
+        fail(`unexpected fact ${fact.type}`, ms);
+    }
+  };
+  const run = simulateDay(s, policy, seed, { observe });
+  expect(waiting.size).toBe(0);
+  return { run, calls };
+}
+
+const rank = (t: Ticket) => (t.lane === 'priority' ? 0 : 1);
+
+describe('conservation and policy rules, every fact of a day', () => {
+  const cases = REFERENCE_SCENARIOS.flatMap((name) => POLICIES.map((p) => [name, p.name, p] as const));
+  it.each(cases)('%s under %s', (name, _policyName, policy) => {
+    const s = scenario(name);
+    const { run, calls } = checkedDay(s, policy, 1);
+    // Every arrival was issued, called once and ended served or a no-show.
+    expect(run.state.tickets.size).toBe(run.visitors.length);
+    expect(calls).toBe(run.visitors.length);
+    for (const t of run.state.tickets.values()) expect(['done', 'no_show']).toContain(t.status);
+    for (const c of run.state.counters.values()) expect(c).toMatchObject({ status: 'closed', currentTicketId: null });
+    // Service and no-show times are the drawn ones: the engine's record matches the visitor's.
+    for (const v of run.visitors) {
+      const t = run.state.tickets.get(ticketIdOf(v))!;
+      expect(t.status).toBe(v.noShow ? 'no_show' : 'done');
+      expect(t.finishedAt! - t.calledAt!).toBe(v.noShow ? s.noShowCostMin * MINUTE : v.serviceMs);
+      expect(t.firstCalledAt! - t.issuedAt).toBe(v.calledMs - v.arriveMs);
+    }
+    const r = dayResult(run);
+    expect(r.served + r.noShows).toBe(r.visitors);
+    expect(r.lanes.priority.count + r.lanes.normal.count).toBe(r.visitors);
+    expect(Object.values(r.services).reduce((sum, x) => sum + x.count, 0)).toBe(r.visitors);
+    expect(r.utilisation).toBeGreaterThan(0);
+    expect(r.utilisation).toBeLessThanOrEqual(1);
+    if (policy.name !== 'threshold') expect(r.counterSwitches).toBe(0);
+    if (policy.name === 'static') expect(r.mergedShare).toBe(0);
+    if (policy.name === 'pooled') expect(r.mergedShare).toBe(1);
+  });
+
+  it('warm-up: visitors arriving in the first warmupMin minutes are not counted', () => {
+    const s = scenario('erlang-c');
+    const run = simulateDay(s, POLICIES[0]!, 1);
+    const early = run.visitors.filter((v) => v.arriveMs < s.warmupMin * MINUTE);
+    expect(early.length).toBeGreaterThan(100);
+    expect(early.every((v) => !v.counted)).toBe(true);
+    expect(dayResult(run).visitors).toBe(run.visitors.length - early.length);
+  });
+
+  it('a service nobody on shift serves at closing: its planned counter comes back for those visitors (static city-mfc)', () => {
+    const s = scenario('city-mfc');
+    const run = simulateDay(s, POLICIES[0]!, 1);
+    // Vehicles are planned only at counter 13, whose last shift ends at 17:00; the center closes at 20:00.
+    const late = run.visitors.filter((v) => v.serviceId === 'vehicle' && v.arriveMs >= 17 * 60 * MINUTE);
+    expect(late.length).toBeGreaterThan(0);
+    expect(run.calledBack).toBeGreaterThanOrEqual(late.length);
+    for (const v of late) {
+      expect(v.counterId).toBe('13');
+      expect(v.calledMs).toBeGreaterThanOrEqual(20 * 60 * MINUTE);
+    }
+  });
+});
