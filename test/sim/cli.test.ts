@@ -66,7 +66,7 @@ describe('npm run simulate', () => {
 
   it.each([
     [['--scenario'], '--scenario needs a scenario file, e.g. --scenario ../shared/scenarios/city-mfc.json'],
-    [['--policy', 'adaptive', '--scenario', 'x.json'], '--policy: unknown policy "adaptive"; available: static, threshold, skills, pooled'],
+    [['--policy', 'smart', '--scenario', 'x.json'], '--policy: unknown policy "smart"; available: static, threshold, skills, pooled, adaptive'],
     [['--scenario', 'x.json', '--seeds', '0'], '--seeds: expected a whole number from 1 to 100000, got "0"'],
     [['--scenario', 'x.json', '--seed', '1.5'], '--seed: expected a whole number from 0 to 2147483647, got "1.5"'],
     [['--scenario', 'x.json', '--seed', '-1'], '--seed needs a whole number from 0, e.g. --seed 7'],

@@ -17,11 +17,14 @@ export interface BalanceParams {
   mergeAt: number;
   /** B3: release when the service would stay under this share of the target without the counter. */
   releaseAt: number;
+  /** B2: a counter is lent only while its own services stay under this share of their targets. */
+  donorLimit: number;
   /** B4: a counter's service set changes at most once per this many minutes. */
   minDwellMin: number;
 }
 
-export const DEFAULT_BALANCE: BalanceParams = { horizonMin: 20, rateWindowMin: 30, mergeAt: 0.6, releaseAt: 0.3, minDwellMin: 30 };
+/** First measured settings (npm run bench:balance); not yet at the bar of issue 4, see docs/balancing.md. */
+export const DEFAULT_BALANCE: BalanceParams = { horizonMin: 20, rateWindowMin: 30, mergeAt: 0.6, releaseAt: 0.3, donorLimit: 0.5, minDwellMin: 30 };
 
 export interface Move {
   kind: 'merge' | 'release';
@@ -63,8 +66,10 @@ function capacityShares(counters: Iterable<CounterState>): Map<string, number> {
 }
 
 function loads(state: EngineState, now: number, params: BalanceParams, dayStart: number): Map<string, Load> {
-  const windowStart = Math.max(dayStart, now - params.rateWindowMin * MINUTE);
-  const windowMin = Math.max(1, (now - windowStart) / MINUTE);
+  // A full window even early in the day: a few minutes after opening, one arrival is not a rate.
+  void dayStart;
+  const windowStart = now - params.rateWindowMin * MINUTE;
+  const windowMin = params.rateWindowMin;
   const out = new Map<string, Load>();
   for (const s of state.config.services) {
     out.set(s.id, { waiting: 0, oldestWaitMin: 0, rate: 0, meanMin: meanServiceMin(state, s.id), targetMin: s.targetWaitMin ?? state.config.center.targetWaitMin });
@@ -114,11 +119,16 @@ export function proposeMoves(
     const p = plan.get(c.id);
     if (!p || c.status === 'closed' || !settled(c)) continue;
     const extra = c.services.filter((s) => !p.services.some((x) => x.serviceId === s.serviceId));
+    // Its own services want it back when one of them is heading past its target.
+    const ownNeedsIt = p.services.some((s) => {
+      const own = byService.get(s.serviceId);
+      return own !== undefined && risk(s.serviceId) >= own.targetMin;
+    });
     for (const s of extra) {
       const l = byService.get(s.serviceId);
       if (!l) continue;
       const without = risk(s.serviceId, -share(c, s.serviceId));
-      if (without <= params.releaseAt * l.targetMin) {
+      if (without <= params.releaseAt * l.targetMin || (ownNeedsIt && without < risk(p.services[0]?.serviceId ?? ''))) {
         moves.push({
           kind: 'release',
           counterId: c.id,
@@ -153,7 +163,7 @@ export function proposeMoves(
         const own = byService.get(s.serviceId);
         return own ? risk(s.serviceId, -share(c, s.serviceId) / (k + 1)) / own.targetMin : 0;
       }));
-      if (cost >= params.mergeAt) continue;
+      if (cost >= params.donorLimit) continue;
       if (!best || cost < best.cost) best = { c, cost };
     }
     if (!best) continue;

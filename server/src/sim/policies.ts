@@ -10,6 +10,7 @@
 import type { CounterService, EngineConfig, FactBody, Policy } from '@qms/shared';
 import type { Command, EngineState } from '../engine/index.js';
 import type { Scenario, ScenarioCounter } from './scenario.js';
+import { adaptiveController } from './adaptive.js';
 import { thresholdController } from './threshold.js';
 
 export type SetServices = Extract<Command, { type: 'set-services' }>;
@@ -97,7 +98,16 @@ export const pooledPolicy: SimPolicy = {
   },
 };
 
-export const POLICIES: readonly SimPolicy[] = [staticPolicy, thresholdPolicy, skillsPolicy, pooledPolicy];
+export const adaptivePolicy: SimPolicy = {
+  name: 'adaptive',
+  summary: "the product's call-next rules and predictive rebalancer, within canServe",
+  // Priority lane first, as the baselines: the comparison is about merging, not about lane policy.
+  params: () => ({ ...PRIORITY_FIRST, ...NO_GUARD }),
+  assign: (c) => ({ services: primary(c.serves), canServe: c.canServe }),
+  controller: (config) => adaptiveController(config),
+};
+
+export const POLICIES: readonly SimPolicy[] = [staticPolicy, thresholdPolicy, skillsPolicy, pooledPolicy, adaptivePolicy];
 
 export function findPolicy(name: string): SimPolicy | undefined {
   return POLICIES.find((p) => p.name === name);
