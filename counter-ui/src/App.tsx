@@ -1,51 +1,48 @@
+/** Session gate, the hall connection's lifetime, and the view for the route and role. */
 import { useEffect } from 'react';
-import { useHealthStore, type Center, type ServerStatus } from './store';
-
-const APP_NAME = 'Counter';
-const RECHECK_MS = 15_000;
-// Optional ?center=<id>; without it the first configured center is shown.
-const centerParam = new URLSearchParams(window.location.search).get('center');
-
-const STATUS_TEXT: Record<ServerStatus, string> = {
-  checking: 'Connecting to server…',
-  online: 'Server reachable',
-  offline: 'Server unreachable',
-};
-
-function centerLabel(centers: Center[], status: ServerStatus): string {
-  const center =
-    centerParam === null ? centers[0] : centers.find((c) => String(c.id) === centerParam);
-  if (center) return center.name;
-  if (status === 'checking') return '…';
-  if (centerParam !== null && centers.length > 0) return `Unknown center “${centerParam}”`;
-  return status === 'online' ? 'No center configured' : 'Center unavailable';
-}
+import { useTranslation } from 'react-i18next';
+import { bindServerEvents } from './bindServerEvents';
+import { DialogHost } from './components/DialogHost';
+import { TopBar } from './components/TopBar';
+import { applyCenterDefault } from './i18n';
+import { Admin } from './screens/Admin/Admin';
+import { CounterPicker } from './screens/CounterPicker';
+import { Login } from './screens/Login';
+import { Operator } from './screens/Operator/Operator';
+import { Supervisor } from './screens/Supervisor/Supervisor';
+import { store, useStore } from './store';
 
 export function App() {
-  const { status, centers, version, error, checkHealth } = useHealthStore();
+  const { t } = useTranslation();
+  const status = useStore((s) => s.sessionStatus);
+  const token = useStore((s) => s.token);
+  const defaultLanguage = useStore((s) => s.hall?.center.defaultLanguage);
 
+  useEffect(() => (status === 'ready' && token ? bindServerEvents(store, token) : undefined), [status, token]);
   useEffect(() => {
-    void checkHealth();
-    const timer = window.setInterval(() => void checkHealth(), RECHECK_MS);
-    return () => window.clearInterval(timer);
-  }, [checkHealth]);
+    if (defaultLanguage) applyCenterDefault(defaultLanguage);
+  }, [defaultLanguage]);
 
+  if (status === 'restoring' || status === 'offline') {
+    return <p className="loading">{status === 'offline' ? t('login.offline') : t('common.loading')}</p>;
+  }
+  if (status === 'anonymous') return <Login />;
   return (
-    <main className="app">
-      <header>
-        <p className="app-name">{APP_NAME}</p>
-        <h1 className="center-name">{centerLabel(centers, status)}</h1>
-      </header>
-      <p className={`status status-${status}`} role="status">
-        <span className="dot" aria-hidden="true" />
-        {STATUS_TEXT[status]}
-      </p>
-      {status === 'offline' && error && (
-        <p className="detail">
-          {error} · retrying every {RECHECK_MS / 1000} s
-        </p>
-      )}
-      {version && <footer>QMS v{version}</footer>}
-    </main>
+    <div className="shell">
+      <TopBar />
+      <main className="content">
+        <View />
+      </main>
+      <DialogHost />
+    </div>
   );
+}
+
+function View() {
+  const route = useStore((s) => s.route);
+  const role = useStore((s) => s.staff?.role ?? 'operator');
+  const holding = useStore((s) => s.counterId !== null);
+  if (route.view === 'admin' && role === 'admin') return <Admin tab={route.tab} />;
+  if (route.view === 'supervisor' && role !== 'operator') return <Supervisor />;
+  return holding ? <Operator /> : <CounterPicker />;
 }

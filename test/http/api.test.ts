@@ -55,7 +55,7 @@ describe('auth', () => {
   it('logs staff in, tells who they are, and logs them out', async () => {
     const login = await s.call('POST', '/api/auth/login', { body: { login: 'op1', password: 'password-123' } });
     expect(login.status).toBe(200);
-    expect(login.body.staff).toEqual({ login: 'op1', name: 'Operator 1', role: 'operator', centerId: 'c1' });
+    expect(login.body.staff).toEqual({ login: 'op1', name: 'Operator 1', role: 'operator', centerId: 'c1', services: ['passport', 'property'] });
     const token = login.body.token as string;
     expect(await s.call('GET', '/api/auth/me', { token })).toMatchObject({ status: 200, body: { kind: 'staff', login: 'op1', counterId: null } });
     expect((await s.call('POST', '/api/auth/logout', { token })).status).toBe(200);

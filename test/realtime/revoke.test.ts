@@ -32,3 +32,16 @@ it('logging out closes that session’s sockets and leaves others open', async (
   expect(await gone).toBe('io server disconnect');
   expect(b.connected).toBe(true);
 });
+
+it('a configuration change is followed by a fresh snapshot at the new sequence number', async () => {
+  const tv = s.socket(DISPLAY_TOKEN);
+  const first = await next(tv, 'snapshot');
+  const admin = await s.login('admin');
+  const fact = next(tv, 'fact');
+  const snap = next(tv, 'snapshot');
+  await s.call('PUT', '/api/admin/services/visa', { token: admin, body: { prefix: 'V', names: { en: 'Visa' } } });
+  expect(await fact).toMatchObject({ type: 'config:changed', seq: first.seq + 1 });
+  const fresh = await snap;
+  expect(fresh.seq).toBe(first.seq + 1);
+  expect(fresh.services.map((x) => x.id)).toContain('visa');
+});

@@ -17,7 +17,7 @@ export function authRoutes({ hub, auth, commands }: Deps): RouteDef[] {
         const session = auth.login(centerId, body.login, body.password);
         if (!session) throw new AppError(ErrorCode.Unauthorized, 'Wrong login or password.');
         const { principal: p } = session;
-        return { token: session.token, staff: { login: p.login, name: p.name, role: p.role, centerId }, counterId: p.counterId };
+        return { token: session.token, staff: { login: p.login, name: p.name, role: p.role, centerId, services: p.services }, counterId: p.counterId };
       },
     }),
     route({
@@ -45,7 +45,7 @@ export function authRoutes({ hub, auth, commands }: Deps): RouteDef[] {
       access: 'device-or-staff',
       handler: ({ principal: p }) =>
         p?.kind === 'staff'
-          ? { kind: 'staff', centerId: p.centerId, login: p.login, name: p.name, role: p.role, counterId: p.counterId }
+          ? { kind: 'staff', centerId: p.centerId, login: p.login, name: p.name, role: p.role, services: p.services, counterId: p.counterId }
           : p && { kind: 'device', centerId: p.centerId, deviceId: p.deviceId, deviceKind: p.deviceKind, counters: p.counters, services: p.services },
     }),
     route({

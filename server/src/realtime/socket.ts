@@ -97,7 +97,11 @@ export function attachSocket(io: QmsServer, deps: Deps): () => void {
     for (const fact of facts) room.emit('fact', fact);
     const last = facts.at(-1);
     if (last) room.emit('queue:loads', { seq: last.seq, loads: serviceLoads(rt.state, last.at) });
-    if (facts.some((f) => f.type === 'config:changed')) void sweep();
+    if (facts.some((f) => f.type === 'config:changed')) {
+      // Facts do not carry configuration: everyone gets a fresh snapshot at the new sequence number.
+      room.emit('snapshot', rt.snapshot());
+      void sweep();
+    }
   });
   return () => {
     stopSweeping();

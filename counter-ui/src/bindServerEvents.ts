@@ -1,0 +1,78 @@
+/**
+ * The one place where server events reach the store (STYLE 9): the hall connection's state and
+ * status, and the facts that concern this user's counter. Returns the unsubscribe.
+ */
+import type { CounterService, Fact } from '@qms/shared';
+import { connectHall, type HallConnection } from '@qms/shared/client';
+import { setSocket } from './socket';
+import type { store as storeType } from './store';
+
+type StoreApi = typeof storeType;
+
+export const STATS_EVERY_MS = 30_000;
+
+export function bindServerEvents(store: StoreApi, token: string): () => void {
+  const conn: HallConnection = connectHall({
+    token,
+    onState: (hall) => store.getState().setHall(hall),
+    onStatus: (status) => {
+      store.getState().setConnection(status);
+      if (status === 'unauthorized') store.getState().sessionEnded();
+    },
+    onFact: (fact) => onFact(store, fact),
+  });
+  setSocket(conn.socket);
+
+  const clock = setInterval(() => store.getState().tick(Date.now()), 1000);
+  void store.getState().refreshStats();
+  const stats = setInterval(() => void store.getState().refreshStats(), STATS_EVERY_MS);
+
+  return () => {
+    clearInterval(clock);
+    clearInterval(stats);
+    setSocket(null);
+    conn.close();
+  };
+}
+
+function onFact(store: StoreApi, fact: Fact): void {
+  const s = store.getState();
+  if (fact.type === 'config:changed') {
+    // The server follows this fact with a fresh snapshot (names, targets, new counters); the
+    // lists the admin and supervisor screens use are reloaded here.
+    s.reloadLists();
+    return;
+  }
+  if (!('counter' in fact) || !fact.counter || fact.counter.id !== s.counterId) return;
+  const counter = fact.counter;
+  const mine = s.staff?.login;
+  switch (fact.type) {
+    case 'counter:closed':
+      // Our own release/close clears the counter in commands.ts; anyone else's is news.
+      if (s.busy !== 'release' && s.busy !== 'close') {
+        s.setCounter(null);
+        s.showNotice({ kind: 'counterClosed', counter: counter.number });
+      }
+      break;
+    case 'counter:opened':
+      if (counter.staffLogin !== mine) {
+        s.setCounter(null);
+        s.showNotice({ kind: 'counterTakenOver', counter: counter.number, by: counter.staffLogin ?? '' });
+      }
+      break;
+    case 'counter:paused':
+      if (s.busy !== 'pause') s.showNotice({ kind: 'pausedBySupervisor', reason: counter.pauseReason ?? '' });
+      break;
+    case 'counter:services-changed':
+      s.showNotice({ kind: 'servicesChanged', reason: fact.reason, ...diff(fact.previous, counter.services) });
+      break;
+    default:
+      break;
+  }
+}
+
+function diff(before: CounterService[], after: CounterService[]): { added: string[]; removed: string[] } {
+  const had = new Set(before.map((x) => x.serviceId));
+  const has = new Set(after.map((x) => x.serviceId));
+  return { added: [...has].filter((id) => !had.has(id)), removed: [...had].filter((id) => !has.has(id)) };
+}

@@ -1,0 +1,63 @@
+/** The refused-command banner and the "something happened to you" notice. */
+import type { AppErrorBody } from '@qms/shared';
+import { useTranslation } from 'react-i18next';
+import { useStore } from '../store';
+import type { Notice } from '../store/ui';
+import { useServiceName } from './hooks';
+
+export function ErrorBanner() {
+  const error = useStore((s) => s.error);
+  const showError = useStore((s) => s.showError);
+  const { t } = useTranslation();
+  if (!error) return null;
+  return (
+    <div className="banner banner-error" role="alert" data-testid="error">
+      <strong>{errorTitle(t, error)}</strong>
+      <span className="banner-detail">{error.message}</span>
+      <button type="button" className="icon-btn" aria-label={t('common.close')} onClick={() => showError(null)}>
+        ×
+      </button>
+    </div>
+  );
+}
+
+export function errorTitle(t: ReturnType<typeof useTranslation>['t'], error: AppErrorBody): string {
+  return t(`errors.${error.code}`, { defaultValue: error.code });
+}
+
+export function NoticeBanner() {
+  const notice = useStore((s) => s.notice);
+  const showNotice = useStore((s) => s.showNotice);
+  const { t } = useTranslation();
+  const serviceName = useServiceName();
+  if (!notice) return null;
+  return (
+    <div className="banner banner-notice" role="status" data-testid="notice">
+      <span>{noticeText(notice, t, serviceName)}</span>
+      <button type="button" className="icon-btn" aria-label={t('common.close')} onClick={() => showNotice(null)}>
+        ×
+      </button>
+    </div>
+  );
+}
+
+function noticeText(n: Notice, t: ReturnType<typeof useTranslation>['t'], serviceName: (id: string) => string): string {
+  switch (n.kind) {
+    case 'sessionEnded':
+      return t('notice.sessionEnded');
+    case 'counterClosed':
+      return t('notice.counterClosed', { counter: n.counter });
+    case 'counterTakenOver':
+      return t('notice.counterTakenOver', { counter: n.counter, by: n.by });
+    case 'pausedBySupervisor':
+      return t('notice.pausedBySupervisor', { reason: n.reason });
+    case 'servicesChanged':
+      return [
+        t('notice.servicesChanged', { reason: n.reason }),
+        n.added.length ? t('notice.added', { list: n.added.map(serviceName).join(', ') }) : '',
+        n.removed.length ? t('notice.removed', { list: n.removed.map(serviceName).join(', ') }) : '',
+      ]
+        .filter(Boolean)
+        .join(' ');
+  }
+}

@@ -1,0 +1,28 @@
+/** Routes live in the address (/counter/supervisor, /counter/admin/devices) so a reload keeps the place. */
+export const ADMIN_TABS = ['services', 'counters', 'staff', 'categories', 'devices', 'config'] as const;
+export type AdminTab = (typeof ADMIN_TABS)[number];
+
+export type Route = { view: 'counter' } | { view: 'supervisor' } | { view: 'admin'; tab: AdminTab };
+
+const BASE = '/counter/';
+
+export function parseRoute(pathname: string): Route {
+  const parts = pathname.startsWith(BASE) ? pathname.slice(BASE.length).split('/').filter(Boolean) : [];
+  if (parts[0] === 'supervisor') return { view: 'supervisor' };
+  if (parts[0] === 'admin') {
+    const tab = ADMIN_TABS.find((t) => t === parts[1]) ?? 'services';
+    return { view: 'admin', tab };
+  }
+  return { view: 'counter' };
+}
+
+export function formatRoute(route: Route): string {
+  switch (route.view) {
+    case 'counter':
+      return BASE;
+    case 'supervisor':
+      return `${BASE}supervisor`;
+    case 'admin':
+      return `${BASE}admin/${route.tab}`;
+  }
+}

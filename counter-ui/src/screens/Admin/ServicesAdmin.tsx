@@ -1,0 +1,120 @@
+/** Services: prefix, names per language, kiosk category, target and expected service time, daily cap. */
+import type { Names, Service } from '@qms/shared';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLanguage } from '../../components/hooks';
+import { nameIn } from '@qms/shared/client';
+import { useStore } from '../../store';
+import { EditorLayout, Field, FormFoot, ListHead, NamesFields, ServerError, hasName, optionalNumber, useAdminList } from './parts';
+import { useEditor } from './useEditor';
+
+export function ServicesAdmin() {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const { list, error } = useAdminList('services');
+  const ed = useEditor<Service>();
+  return (
+    <EditorLayout
+      list={
+        <section className="panel">
+          <ListHead title={t('admin.tabs.services')} onAdd={() => ed.open(null)} />
+          <ServerError error={error} />
+          <table className="table">
+            <thead>
+              <tr>
+                <th>{t('admin.prefix')}</th>
+                <th>{t('admin.id')}</th>
+                <th>{t('admin.name')}</th>
+                <th className="num">{t('admin.targetWaitMin')}</th>
+                <th className="num">{t('admin.serviceTimeMin')}</th>
+                <th className="num">{t('admin.dailyCap')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {(list ?? []).map((s) => (
+                <tr key={s.id} className="clickable" onClick={() => ed.open(s)} data-testid="admin-row" data-id={s.id}>
+                  <td>
+                    <span className="prefix">{s.prefix}</span>
+                  </td>
+                  <td className="mono">{s.id}</td>
+                  <td>{nameIn(s.names, lang, 'en')}</td>
+                  <td className="num">{s.targetWaitMin ?? '—'}</td>
+                  <td className="num">{s.serviceTimeMin}</td>
+                  <td className="num">{s.dailyCap ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      }
+      editor={ed.editing && <ServiceForm key={ed.editing.item?.id ?? 'new'} item={ed.editing.item} ed={ed} />}
+    />
+  );
+}
+
+function ServiceForm({ item, ed }: { item: Service | null; ed: ReturnType<typeof useEditor<Service>> }) {
+  const { t } = useTranslation();
+  const saveItem = useStore((s) => s.saveItem);
+  const deleteItem = useStore((s) => s.deleteItem);
+  const [id, setId] = useState(item?.id ?? '');
+  const [prefix, setPrefix] = useState(item?.prefix ?? '');
+  const [names, setNames] = useState<Names>(item?.names ?? {});
+  const [category, setCategory] = useState(item?.category ?? '');
+  const [target, setTarget] = useState(item?.targetWaitMin?.toString() ?? '');
+  const [serviceTime, setServiceTime] = useState(item?.serviceTimeMin.toString() ?? '10');
+  const [cap, setCap] = useState(item?.dailyCap?.toString() ?? '');
+
+  const submit = () => {
+    if (!id.trim() || !prefix.trim() || !hasName(names) || !serviceTime.trim()) return ed.invalid(t('admin.required'));
+    // Keep what this form does not edit (opening hours) from the stored item.
+    const { id: _id, category: _c, targetWaitMin: _t, dailyCap: _d, ...rest } = item ?? ({} as Partial<Service>);
+    const body = {
+      ...rest,
+      prefix: prefix.trim().toUpperCase(),
+      names,
+      serviceTimeMin: Number(serviceTime),
+      ...(category.trim() ? { category: category.trim() } : {}),
+      ...(optionalNumber(target) !== undefined ? { targetWaitMin: optionalNumber(target) } : {}),
+      ...(optionalNumber(cap) !== undefined ? { dailyCap: optionalNumber(cap) } : {}),
+    };
+    void ed.save(() => saveItem('services', id.trim(), body));
+  };
+
+  return (
+    <form
+      className="panel form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+      data-testid="admin-form"
+    >
+      <h2>{item ? t('admin.editTitle', { id: item.id }) : t('admin.newTitle')}</h2>
+      <div className="form-grid">
+        <Field label={`${t('admin.id')} *`}>
+          <input className="input" value={id} disabled={item !== null} onChange={(e) => setId(e.target.value)} required data-testid="f-id" />
+        </Field>
+        <Field label={`${t('admin.prefix')} *`} hint={t('admin.prefixHint')}>
+          <input className="input" value={prefix} maxLength={3} onChange={(e) => setPrefix(e.target.value.toUpperCase())} required data-testid="f-prefix" />
+        </Field>
+      </div>
+      <NamesFields names={names} onChange={setNames} />
+      <div className="form-grid">
+        <Field label={t('admin.category')}>
+          <input className="input" value={category} onChange={(e) => setCategory(e.target.value)} />
+        </Field>
+        <Field label={t('admin.targetWaitMin')} hint={t('admin.targetHint')}>
+          <input className="input" type="number" min={1} value={target} onChange={(e) => setTarget(e.target.value)} />
+        </Field>
+        <Field label={`${t('admin.serviceTimeMin')} *`}>
+          <input className="input" type="number" min={1} value={serviceTime} onChange={(e) => setServiceTime(e.target.value)} required />
+        </Field>
+        <Field label={t('admin.dailyCap')}>
+          <input className="input" type="number" min={1} value={cap} onChange={(e) => setCap(e.target.value)} />
+        </Field>
+      </div>
+      <ServerError error={ed.error} />
+      <FormFoot isNew={item === null} pending={ed.pending} onCancel={ed.close} onDelete={() => item && void ed.remove(item.id, () => deleteItem('services', item.id))} />
+    </form>
+  );
+}

@@ -1,0 +1,20 @@
+/** The one store of the counter app, built from typed slices (STYLE 9). */
+import { create } from 'zustand';
+import { parseRoute } from '../router';
+import { createAdminSlice, type AdminSlice } from './admin';
+import { createHallSlice, type HallSlice } from './hall';
+import { createSessionSlice, type SessionSlice } from './session';
+import { createStatsSlice, type StatsSlice } from './stats';
+import { createUiSlice, type UiSlice } from './ui';
+
+export type Store = SessionSlice & HallSlice & UiSlice & StatsSlice & AdminSlice;
+
+export const useStore = create<Store>()((...a) => ({
+  ...createSessionSlice(...a),
+  ...createHallSlice(...a),
+  ...createUiSlice({ route: parseRoute(window.location.pathname) })(...a),
+  ...createStatsSlice(...a),
+  ...createAdminSlice(...a),
+}));
+
+export const store = useStore;

@@ -1,0 +1,50 @@
+/** Where the user is (route), which dialog is open, what is in flight, and messages to show. */
+import type { AppErrorBody } from '@qms/shared';
+import type { StateCreator } from 'zustand';
+import type { Store } from './index';
+import type { Route } from '../router';
+
+export type Dialog =
+  | { kind: 'transfer'; counterId: string }
+  | { kind: 'pause'; counterId: string }
+  | { kind: 'services'; counterId: string; addServiceId?: string }
+  | { kind: 'confirm'; action: 'release' | 'logout' | 'close'; counterId: string | null };
+
+/** Things that happened to the user rather than by them. */
+export type Notice =
+  | { kind: 'sessionEnded' }
+  | { kind: 'counterClosed'; counter: string }
+  | { kind: 'counterTakenOver'; counter: string; by: string }
+  | { kind: 'servicesChanged'; reason: string; added: string[]; removed: string[] }
+  | { kind: 'pausedBySupervisor'; reason: string };
+
+export interface UiSlice {
+  route: Route;
+  dialog: Dialog | null;
+  /** The command in flight, if any. */
+  busy: string | null;
+  error: AppErrorBody | null;
+  notice: Notice | null;
+  setRoute(route: Route): void;
+  openDialog(dialog: Dialog): void;
+  closeDialog(): void;
+  setBusy(busy: string | null): void;
+  showError(error: AppErrorBody | null): void;
+  showNotice(notice: Notice | null): void;
+}
+
+export const createUiSlice =
+  (initial: { route: Route }): StateCreator<Store, [], [], UiSlice> =>
+  (set) => ({
+    route: initial.route,
+    dialog: null,
+    busy: null,
+    error: null,
+    notice: null,
+    setRoute: (route) => set({ route }),
+    openDialog: (dialog) => set({ dialog }),
+    closeDialog: () => set({ dialog: null }),
+    setBusy: (busy) => set({ busy }),
+    showError: (error) => set({ error }),
+    showNotice: (notice) => set({ notice }),
+  });
