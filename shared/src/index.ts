@@ -5,3 +5,4 @@ export * from './events.js';
 export * from './snapshot.js';
 export * from './api.js';
 export * from './time.js';
+export * from './stats.js';

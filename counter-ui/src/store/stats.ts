@@ -1,31 +1,10 @@
 /** Today's figures from GET /api/stats/today; hidden (not faked) when the server lacks it. */
+import type { TodayStats } from '@qms/shared';
 import { api } from '@qms/shared/client';
 import type { StateCreator } from 'zustand';
 import type { Store } from './index';
 
-export interface WorkFigures {
-  served: number;
-  noShows: number;
-  transfers: number;
-  avgServiceMin: number | null;
-  avgWaitMin: number | null;
-}
-
-export interface ServiceFigures {
-  issued: number;
-  served: number;
-  waiting: number;
-  avgWaitMin: number | null;
-  p90WaitMin: number | null;
-  withinTargetShare: number | null;
-}
-
-export interface TodayStats {
-  day: string;
-  staff: Record<string, WorkFigures>;
-  counters: Record<string, WorkFigures>;
-  services: Record<string, ServiceFigures>;
-}
+export type { ServiceFigures, TodayStats, WorkFigures } from '@qms/shared';
 
 export interface StatsSlice {
   stats: TodayStats | null;

@@ -2,32 +2,10 @@
  * Today's figures for the counter app and the supervisor: per operator and per counter from the
  * event log (who did what), per service from today's tickets. Pure over its inputs.
  */
-import { MINUTE, type Fact, type Ticket } from '@qms/shared';
+import { MINUTE, type Fact, type ServiceFigures, type Ticket, type TodayStats, type WorkFigures } from '@qms/shared';
+
+export type { TodayStats };
 import { round1, waitStats, withinTargetShare } from './waits.js';
-
-export interface WorkFigures {
-  served: number;
-  noShows: number;
-  transfers: number;
-  avgServiceMin: number | null;
-  avgWaitMin: number | null;
-}
-
-export interface ServiceFigures {
-  issued: number;
-  served: number;
-  waiting: number;
-  avgWaitMin: number | null;
-  p90WaitMin: number | null;
-  withinTargetShare: number | null;
-}
-
-export interface TodayStats {
-  day: string;
-  staff: Record<string, WorkFigures>;
-  counters: Record<string, WorkFigures>;
-  services: Record<string, ServiceFigures>;
-}
 
 interface Acc {
   served: number;
