@@ -22,7 +22,8 @@ const ticket = (n: number, serviceId: string, over: Partial<Ticket> = {}): Ticke
 const snapshot = (seq: number, tickets: Ticket[] = []): Snapshot => ({
   seq, now: T, tickets, etas: {}, loads: [], priorityCategories: [],
   center: { id: 'c', name: 'C', timezone: 'Europe/Moscow', languages: ['ru', 'en'], defaultLanguage: 'ru', targetWaitMin: 15, hours: {},
-    policy: policySchema.parse({}) },
+    policy: policySchema.parse({}), balancing: { mode: 'off' } },
+  balance: { mode: 'off', proposals: [] },
   services: [{ id: 'passport', prefix: 'A', names: { ru: 'Паспорт' }, serviceTimeMin: 6 }, { id: 'property', prefix: 'B', names: { ru: 'Имущество' }, serviceTimeMin: 6 }],
   counters: [counter('1', 'passport'), counter('2', 'property'), counter('3', 'property')],
 });

@@ -16,6 +16,7 @@ import type { Clock } from './center/runtime.js';
 import { DEMO_CREDENTIALS } from './demo/center.js';
 import { adminRoutes } from './features/admin.js';
 import { authRoutes } from './features/auth.js';
+import { balanceRoutes } from './features/balance.js';
 import { counterRoutes } from './features/counters.js';
 import type { Deps } from './features/deps.js';
 import { queueRoutes } from './features/queue.js';
@@ -36,6 +37,8 @@ export interface AppOptions {
   /** Repo root, to serve the built UIs from; omit to serve the API only. */
   rootDir?: string;
   newTicketId?: () => string;
+  /** How often the rebalancer looks at each hall, ms; 0 = never (tests tick it themselves). */
+  balanceEveryMs?: number;
 }
 
 export interface QmsApp {
@@ -54,7 +57,7 @@ export function createApp(opts: AppOptions): QmsApp {
   const auth = new AuthStore(opts.db, clock);
   const hub = new Hub(configs, live, clock, (err) => log.error({ err }, 'storage write failed'));
   const commands = new Commands(hub, auth, opts.newTicketId ?? newTicketId);
-  const deps: Deps = { hub, commands, auth, configs, clock, version: opts.version ?? '0.0.0' };
+  const deps: Deps = { hub, commands, auth, configs, live, clock, version: opts.version ?? '0.0.0' };
 
   const app = express();
   app.disable('x-powered-by');
@@ -78,7 +81,7 @@ export function createApp(opts: AppOptions): QmsApp {
     }),
   );
 
-  const routes = [...queueRoutes(deps), ...authRoutes(deps), ...ticketRoutes(deps), ...counterRoutes(deps), ...adminRoutes(deps)];
+  const routes = [...queueRoutes(deps), ...authRoutes(deps), ...ticketRoutes(deps), ...counterRoutes(deps), ...balanceRoutes(deps), ...adminRoutes(deps)];
   const api = express.Router();
   mount(api, routes);
   const openapi = openApiDocument(routes, deps.version);
@@ -103,6 +106,8 @@ export function createApp(opts: AppOptions): QmsApp {
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
   });
   const unsubscribe = attachSocket(io, deps);
+  const balanceEvery = opts.balanceEveryMs ?? 60_000;
+  const balancing = balanceEvery > 0 ? setInterval(() => hub.ids().forEach((id) => hub.get(id).balancer.tick(clock())), balanceEvery) : undefined;
 
   return {
     http,
@@ -117,6 +122,7 @@ export function createApp(opts: AppOptions): QmsApp {
         });
       }),
     close: async () => {
+      clearInterval(balancing);
       unsubscribe();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       http.closeAllConnections();

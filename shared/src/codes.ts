@@ -15,6 +15,9 @@ export type CounterStatus = (typeof COUNTER_STATUSES)[number];
 export const ROLES = ['operator', 'supervisor', 'admin'] as const;
 export type StaffRole = (typeof ROLES)[number];
 
+export const BALANCE_MODES = ['off', 'suggest', 'auto'] as const;
+export type BalanceMode = (typeof BALANCE_MODES)[number];
+
 export const DEVICE_KINDS = ['kiosk', 'display'] as const;
 export type DeviceKind = (typeof DEVICE_KINDS)[number];
 

@@ -3,7 +3,7 @@
  * table by table and the admin API imports and exports whole.
  */
 import { z } from 'zod';
-import { DEVICE_KINDS, LANGUAGES, ROLES } from './codes.js';
+import { BALANCE_MODES, DEVICE_KINDS, LANGUAGES, ROLES } from './codes.js';
 
 const id = z
   .string()
@@ -145,6 +145,11 @@ export const centerInfoSchema = z.object({
   targetWaitMin: z.number().positive().max(600).default(15),
   hours: weeklyHoursSchema,
   policy: policySchema.default(policySchema.parse({})),
+  /**
+   * The rebalancer (docs/SPEC.md B1–B4): `off`; `suggest`, the supervisor accepts or rejects each
+   * proposal; `auto`, it merges and releases counters itself. Every move is an audited fact.
+   */
+  balancing: z.object({ mode: z.enum(BALANCE_MODES).default('off') }).default({ mode: 'off' }),
 });
 export type CenterInfo = z.infer<typeof centerInfoSchema>;
 

@@ -54,6 +54,20 @@ export interface CounterState {
   changedAt: number;
 }
 
+/** A rebalancer move waiting for a supervisor (mode `suggest`). */
+export interface BalanceProposal {
+  id: string;
+  kind: 'merge' | 'release';
+  counterId: string;
+  serviceId: string;
+  /** The counter's services if accepted. */
+  services: CounterService[];
+  reason: string;
+  predictedWaitMin: number;
+  targetMin: number;
+  createdAt: number;
+}
+
 /** Position and expected wait of a waiting ticket. */
 export interface TicketEta {
   /** 1 = next to be called for its service. */

@@ -4,7 +4,7 @@
  */
 import type { AppErrorBody, Lane } from './codes.js';
 import type { CounterService } from './config.js';
-import type { CounterState, ServiceLoad, Ticket, TicketEta } from './domain.js';
+import type { BalanceProposal, CounterState, ServiceLoad, Ticket, TicketEta } from './domain.js';
 import type { Snapshot } from './snapshot.js';
 
 /** A ticket fact carries the ticket after the change and, where one took part, the counter. */
@@ -31,7 +31,9 @@ export type FactBody =
   | CounterFact<'counter:resumed'>
   | CounterFact<'counter:closed'>
   | CounterFact<'counter:services-changed', { previous: CounterService[]; reason: string }>
-  | { type: 'config:changed' };
+  | { type: 'config:changed' }
+  | { type: 'balance:proposed'; proposal: BalanceProposal }
+  | { type: 'balance:resolved'; proposalId: string; outcome: 'accepted' | 'rejected' | 'expired'; by: string | null };
 
 export type FactType = FactBody['type'];
 export type Fact = FactBody & { seq: number; at: number; centerId: string };

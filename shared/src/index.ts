@@ -6,3 +6,4 @@ export * from './snapshot.js';
 export * from './api.js';
 export * from './time.js';
 export * from './stats.js';
+export * from './names.js';

@@ -1,5 +1,6 @@
 import type { CenterInfo, PriorityCategory, Service } from './config.js';
-import type { CounterState, ServiceLoad, Ticket, TicketEta } from './domain.js';
+import type { BalanceMode } from './codes.js';
+import type { BalanceProposal, CounterState, ServiceLoad, Ticket, TicketEta } from './domain.js';
 
 /** Everything a client needs to draw the hall, at one sequence number. */
 export interface Snapshot {
@@ -13,4 +14,6 @@ export interface Snapshot {
   tickets: Ticket[];
   etas: Record<string, TicketEta>;
   loads: ServiceLoad[];
+  /** The rebalancer's mode and its open proposals. */
+  balance: { mode: BalanceMode; proposals: BalanceProposal[] };
 }

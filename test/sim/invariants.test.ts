@@ -31,7 +31,7 @@ function checkedDay(s: Scenario, policy: SimPolicy, seed: number): Checked {
   };
 
   const observe = (fact: FactBody, ms: number) => {
-    if (fact.type === 'config:changed') return;
+    if (!('counter' in fact)) return;
     const c = fact.counter;
     switch (fact.type) {
       case 'ticket:issued':

@@ -16,6 +16,7 @@ import {
   type TicketEta,
 } from '@qms/shared';
 import { computeEtas, createEngineState, decide, etaOf, evolve, serviceLoads, type Command, type EngineState } from '../engine/index.js';
+import { Balancer } from './balancer.js';
 import { todayStats, type TodayStats } from '../kpi/today.js';
 import type { ConfigStore } from '../storage/config-store.js';
 import type { LiveStore } from '../storage/live-store.js';
@@ -30,6 +31,7 @@ const RECENT_FINISHED = 30;
 export class CenterRuntime {
   state!: EngineState;
   private readonly listeners = new Set<FactListener>();
+  readonly balancer: Balancer;
 
   constructor(
     readonly centerId: string,
@@ -39,6 +41,7 @@ export class CenterRuntime {
     private readonly onStorageError: (err: unknown) => void = () => {},
   ) {
     this.reload();
+    this.balancer = new Balancer(this);
     this.endEarlierDays(this.clock());
   }
 
@@ -78,6 +81,11 @@ export class CenterRuntime {
   configChanged(actor: string | null): Outcome {
     this.reload();
     return this.commit([{ type: 'config:changed' }], this.clock(), actor);
+  }
+
+  /** Commit facts that are not the engine's (the balancer's proposals and their fate). */
+  record(bodies: Parameters<LiveStore['commit']>[1], actor: string | null): Outcome {
+    return this.commit(bodies, this.clock(), actor);
   }
 
   private commit(bodies: Parameters<LiveStore['commit']>[1], now: number, actor: string | null): Outcome {
@@ -133,6 +141,7 @@ export class CenterRuntime {
       tickets: [...open, ...finished.slice(0, RECENT_FINISHED)],
       etas: computeEtas(this.state),
       loads: serviceLoads(this.state, now),
+      balance: { mode: this.state.config.center.balancing.mode, proposals: this.balancer.list() },
     };
   }
 

@@ -58,6 +58,8 @@ export function demoCenter(): CenterConfigInput {
       targetWaitMin: 15,
       // Open round the clock so that a newcomer trying the demo at night sees it working.
       hours: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay },
+      // The supervisor sees the rebalancer's proposals and decides.
+      balancing: { mode: 'suggest' },
     },
     services,
     priorityCategories: [

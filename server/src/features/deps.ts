@@ -3,6 +3,7 @@ import type { Commands } from '../center/commands.js';
 import type { Hub } from '../center/hub.js';
 import type { Clock } from '../center/runtime.js';
 import type { ConfigStore } from '../storage/config-store.js';
+import type { LiveStore } from '../storage/live-store.js';
 
 /** What feature routers and socket handlers are built from (composition at the edge). */
 export interface Deps {
@@ -10,6 +11,7 @@ export interface Deps {
   commands: Commands;
   auth: AuthStore;
   configs: ConfigStore;
+  live: LiveStore;
   clock: Clock;
   version: string;
 }

@@ -47,7 +47,7 @@ export class CounterLedger {
 
   /** Book one fact at `t` (ms); `counter` is the counter's state after it. */
   record(fact: FactBody, t: number): void {
-    if (fact.type === 'config:changed' || !fact.counter) return;
+    if (!('counter' in fact) || !fact.counter) return;
     const c = this.entries.get(fact.counter.id);
     if (!c) return;
     const merged = (s: CounterState) => s.services.some((x) => !c.serves.includes(x.serviceId));

@@ -20,10 +20,7 @@ export async function api<T>(path: string, opts: { token?: string | null; method
   }
 }
 
-/** A name in the wanted language, else the center's default, else any. */
-export function nameIn(names: Partial<Record<string, string>>, lang: string, fallback: string): string {
-  return names[lang] ?? names[fallback] ?? Object.values(names).find((n) => n !== undefined) ?? '';
-}
+export { nameIn } from '../names.js';
 
 /**
  * Device tokens (kiosk, display) live in localStorage; `?token=` in the address sets one (handy

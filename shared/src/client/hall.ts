@@ -28,6 +28,7 @@ export interface HallState {
   /** From the snapshot; positions move as facts arrive, so apps use them as a first estimate. */
   etas: Record<string, TicketEta>;
   loads: ServiceLoad[];
+  balance: Snapshot['balance'];
   /** Newest first. */
   calls: CallRecord[];
   /** server clock − client clock, measured at the snapshot: waits are shown in server time. */
@@ -52,6 +53,7 @@ export function fromSnapshot(snap: Snapshot, clientNow: number): HallState {
     tickets: Object.fromEntries(snap.tickets.map((t) => [t.id, t])),
     etas: snap.etas,
     loads: snap.loads,
+    balance: snap.balance,
     calls,
     clockOffsetMs: snap.now - clientNow,
   };
@@ -64,6 +66,11 @@ function callOf(t: Ticket, counterNumber: string, at: number, recall: boolean): 
 /** Apply one fact (the caller checks that `fact.seq === state.seq + 1`). */
 export function applyFact(state: HallState, fact: Fact): HallState {
   const next: HallState = { ...state, seq: fact.seq };
+  if (fact.type === 'balance:proposed') {
+    next.balance = { ...state.balance, proposals: [...state.balance.proposals.filter((p) => p.id !== fact.proposal.id), fact.proposal] };
+  } else if (fact.type === 'balance:resolved') {
+    next.balance = { ...state.balance, proposals: state.balance.proposals.filter((p) => p.id !== fact.proposalId) };
+  }
   if ('counter' in fact && fact.counter) next.counters = { ...state.counters, [fact.counter.id]: fact.counter };
   if ('ticket' in fact) {
     next.tickets = pruneFinished({ ...state.tickets, [fact.ticket.id]: fact.ticket });

@@ -1,0 +1,75 @@
+/**
+ * The live rebalancer of one center: every tick it asks the pure rebalancer (engine/rebalance.ts)
+ * what to merge or release. `auto` carries the moves out; `suggest` turns them into proposals a
+ * supervisor accepts or rejects; `off` does nothing. Every move and every proposal's fate is a
+ * committed fact with its reason, so it reaches the counter, the supervisor and the display at
+ * once and stays in the event log (the audit trail).
+ */
+import { randomBytes } from 'node:crypto';
+import { ErrorCode, nameIn, startOfLocalDay, type BalanceProposal, type FactBody } from '@qms/shared';
+import { DEFAULT_BALANCE, proposeMoves, type Move } from '../engine/rebalance.js';
+import type { CenterRuntime, Outcome } from './runtime.js';
+
+const sameMove = (p: BalanceProposal, m: Move) => p.counterId === m.counterId && p.serviceId === m.serviceId && p.kind === m.kind;
+
+export class Balancer {
+  private readonly proposals = new Map<string, BalanceProposal>();
+  /** When each counter's services last changed (B4). */
+  private readonly lastSwitch = new Map<string, number>();
+
+  constructor(private readonly rt: CenterRuntime) {
+    rt.subscribe((facts) => {
+      for (const f of facts) {
+        if (f.type === 'counter:services-changed') this.lastSwitch.set(f.counter.id, f.at);
+        if (f.type === 'balance:proposed') this.proposals.set(f.proposal.id, f.proposal);
+        if (f.type === 'balance:resolved') this.proposals.delete(f.proposalId);
+      }
+    });
+  }
+
+  get mode() {
+    return this.rt.config.center.balancing.mode;
+  }
+
+  list(): BalanceProposal[] {
+    return [...this.proposals.values()];
+  }
+
+  /** One look at the hall (the server calls this every minute). */
+  tick(now: number): void {
+    const moves = this.mode === 'off' ? [] : this.moves(now);
+    if (this.mode === 'auto') {
+      for (const m of moves) this.rt.execute({ type: 'set-services', counterId: m.counterId, services: m.services, reason: m.reason }, 'system:balancer');
+    }
+    const wanted = this.mode === 'suggest' ? moves : [];
+    const facts: FactBody[] = [];
+    for (const p of this.proposals.values()) {
+      if (!wanted.some((m) => sameMove(p, m))) facts.push({ type: 'balance:resolved', proposalId: p.id, outcome: 'expired', by: null });
+    }
+    for (const m of wanted) {
+      if ([...this.proposals.values()].some((p) => sameMove(p, m))) continue;
+      const { kind, counterId, serviceId, services, reason, predictedWaitMin, targetMin } = m;
+      const proposal: BalanceProposal = { id: randomBytes(8).toString('hex'), kind, counterId, serviceId, services, reason, predictedWaitMin, targetMin, createdAt: now };
+      facts.push({ type: 'balance:proposed', proposal });
+    }
+    if (facts.length > 0) this.rt.record(facts, 'system:balancer');
+  }
+
+  /** A supervisor's answer to a proposal. */
+  resolve(id: string, accept: boolean, actor: string): Outcome {
+    const p = this.proposals.get(id);
+    if (!p) return { ok: false, error: { code: ErrorCode.NotFound, message: 'That proposal is no longer open: the hall has changed since.' } };
+    if (accept) {
+      const out = this.rt.execute({ type: 'set-services', counterId: p.counterId, services: p.services, reason: p.reason }, actor);
+      if (!out.ok) return out;
+    }
+    return this.rt.record([{ type: 'balance:resolved', proposalId: id, outcome: accept ? 'accepted' : 'rejected', by: actor }], actor);
+  }
+
+  private moves(now: number): Move[] {
+    const { center, services } = this.rt.config;
+    // The reasons are English sentences (the audit log's language), so English names where there are.
+    const name = (id: string) => nameIn(services.find((s) => s.id === id)?.names ?? {}, 'en', center.defaultLanguage) || id;
+    return proposeMoves(this.rt.state, now, this.lastSwitch, startOfLocalDay(now, center.timezone), DEFAULT_BALANCE, name);
+  }
+}

@@ -1,0 +1,97 @@
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { DISPLAY_TOKEN, KIOSK_TOKEN } from '../helpers/center.js';
+import { next, startServer, type TestServer } from '../helpers/server.js';
+
+let s: TestServer;
+let sup: string;
+beforeEach(async () => {
+  s = await startServer();
+  sup = await s.login('super');
+});
+afterEach(async () => {
+  await s.stop();
+});
+
+const tick = () => s.app.deps.hub.get('c1').balancer.tick(s.clock.now);
+
+/** Counter 1 (passport; trained for property too) and counter 3 (property) open, four waiting for property. */
+async function congestProperty() {
+  const op1 = await s.login('op1');
+  await s.call('POST', '/api/counters/1/claim', { token: op1 });
+  await s.call('POST', '/api/counters/3/claim', { token: sup });
+  for (let i = 0; i < 4; i++) await s.call('POST', '/api/tickets', { token: KIOSK_TOKEN, body: { serviceId: 'property' } });
+}
+
+it('off by default: nothing is proposed or changed', async () => {
+  await congestProperty();
+  tick();
+  expect((await s.call('GET', '/api/balance', { token: sup })).body).toEqual({ mode: 'off', proposals: [] });
+});
+
+it('suggest: a proposal with its reason reaches everyone; the supervisor accepts it; the log keeps both', async () => {
+  const op = await s.login('op1');
+  expect((await s.call('PUT', '/api/balance/mode', { token: op, body: { mode: 'suggest' } })).status).toBe(403);
+  expect((await s.call('PUT', '/api/balance/mode', { token: sup, body: { mode: 'sometimes' } })).status).toBe(400);
+  expect((await s.call('PUT', '/api/balance/mode', { token: sup, body: { mode: 'suggest' } })).body).toEqual({ mode: 'suggest', proposals: [] });
+  await congestProperty();
+  const tv = s.socket(DISPLAY_TOKEN);
+  await next(tv, 'snapshot');
+  const proposed = next(tv, 'fact');
+  tick();
+  const fact = await proposed;
+  expect(fact).toMatchObject({ type: 'balance:proposed', proposal: { kind: 'merge', counterId: '1', serviceId: 'property' } });
+  const reason = fact.type === 'balance:proposed' ? fact.proposal.reason : '';
+  expect(reason).toMatch(/^Counter 1 also serves Property: expected wait \d+ min/);
+  // Asking again while nothing changed keeps the one proposal.
+  tick();
+  const open = (await s.call('GET', '/api/balance', { token: sup })).body.proposals;
+  expect(open).toHaveLength(1);
+
+  const changed = next(tv, 'fact');
+  const accepted = await s.call('POST', `/api/balance/proposals/${open[0].id}/accept`, { token: sup });
+  expect(accepted).toMatchObject({ status: 200, body: { proposals: [] } });
+  expect(await changed).toMatchObject({ type: 'counter:services-changed', reason, counter: { id: '1', services: [{ serviceId: 'passport' }, { serviceId: 'property' }] } });
+  expect((await s.call('POST', `/api/balance/proposals/${open[0].id}/accept`, { token: sup })).status).toBe(404);
+
+  const log = (await s.call('GET', '/api/balance/log', { token: sup })).body;
+  expect(log.map((f: any) => [f.type, f.actor])).toEqual([
+    ['balance:proposed', 'system:balancer'],
+    ['counter:services-changed', 'staff:super'],
+    ['balance:resolved', 'staff:super'],
+  ]);
+});
+
+it('suggest: a rejected proposal changes no counter; a stale one expires', async () => {
+  await s.call('PUT', '/api/balance/mode', { token: sup, body: { mode: 'suggest' } });
+  await congestProperty();
+  tick();
+  const [p] = (await s.call('GET', '/api/balance', { token: sup })).body.proposals;
+  expect((await s.call('POST', `/api/balance/proposals/${p.id}/reject`, { token: sup })).status).toBe(200);
+  expect((await s.call('GET', '/api/queue', { token: sup })).body.counters.find((c: any) => c.id === '1').services).toEqual([{ serviceId: 'passport', role: 'primary' }]);
+  tick();
+  const [again] = (await s.call('GET', '/api/balance', { token: sup })).body.proposals;
+  const snap = (await s.call('GET', '/api/queue', { token: sup })).body;
+  for (const t of snap.tickets) await s.call('POST', `/api/tickets/${t.id}/cancel`, { token: sup });
+  tick();
+  expect((await s.call('GET', '/api/balance', { token: sup })).body.proposals).toEqual([]);
+  const log = (await s.call('GET', '/api/balance/log', { token: sup })).body;
+  expect(log.at(-1)).toMatchObject({ type: 'balance:resolved', proposalId: again.id, outcome: 'expired' });
+});
+
+it('auto: the balancer merges the counter itself and releases it when the risk has passed', async () => {
+  await s.call('PUT', '/api/balance/mode', { token: sup, body: { mode: 'auto' } });
+  await congestProperty();
+  tick();
+  const counter1 = async () => (await s.call('GET', '/api/queue', { token: sup })).body.counters.find((c: any) => c.id === '1');
+  expect((await counter1()).services.map((x: any) => x.serviceId)).toEqual(['passport', 'property']);
+  const snap = (await s.call('GET', '/api/queue', { token: sup })).body;
+  for (const t of snap.tickets) await s.call('POST', `/api/tickets/${t.id}/cancel`, { token: sup });
+  s.clock.advance(31 * 60_000);
+  tick();
+  expect((await counter1()).services.map((x: any) => x.serviceId)).toEqual(['passport']);
+  const log = (await s.call('GET', '/api/balance/log', { token: sup })).body;
+  expect(log.map((f: any) => [f.type, f.actor, f.reason?.slice(0, 21)])).toEqual([
+    ['counter:services-changed', 'system:balancer', 'Counter 1 also serves'],
+    ['counter:services-changed', 'system:balancer', 'Counter 1 back to its'],
+  ]);
+});
