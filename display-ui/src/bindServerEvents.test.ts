@@ -54,6 +54,14 @@ function fakeServer() {
       opts!.onFact!(fact, state);
       opts!.onState(state);
     },
+    servicesChanged(counterId: string, serviceIds: string[], at = T) {
+      const previous = state!.counters[counterId]!;
+      const next = { ...previous, services: serviceIds.map((serviceId) => ({ serviceId, role: 'primary' as const })) };
+      const fact = { type: 'counter:services-changed', counter: next, previous: previous.services, reason: 'peak', seq: state!.seq + 1, at, centerId: 'c' } as Fact;
+      state = applyFact(state!, fact);
+      opts!.onFact!(fact, state);
+      opts!.onState(state);
+    },
     status: (s: Parameters<HallConnectionOptions['onStatus']>[0]) => opts!.onStatus(s),
     configChanged() {
       const fact = { type: 'config:changed', seq: state!.seq + 1, at: T, centerId: 'c' } as Fact;
@@ -147,5 +155,21 @@ describe('bindServerEvents', () => {
     expect(store.getState().pairing).toBe('unpaired');
     stop();
     expect(server.closed).toBe(true);
+  });
+
+  it('turns a change of a counter’s services into a notice on screen, not an announcement; in its zone, while fresh', () => {
+    bind();
+    server.snapshot(snapshot(1));
+    server.servicesChanged('1', ['passport', 'property']);
+    expect(store.getState().notices).toMatchObject([{ counterNumber: '1', kind: 'added', serviceIds: ['property'], shownAt: T }]);
+    expect(store.getState().hall?.counters['1']?.services).toHaveLength(2);
+    expect(texts()).toEqual([]);
+    // Caught up long after (a reconnection): old news.
+    server.servicesChanged('1', ['passport'], T - 2 * 60_000);
+    expect(store.getState().notices).toHaveLength(1);
+    // Another zone's counter.
+    store.getState().setZone({ counters: ['3'], services: [] });
+    server.servicesChanged('2', ['property', 'passport']);
+    expect(store.getState().notices.map((n) => n.counterId)).toEqual(['1']);
   });
 });

@@ -1,10 +1,12 @@
 /**
  * The one place where the server's events reach the store (STYLE 9). connectHall keeps the hall
  * state in step (snapshot, facts in order, gaps filled, reconnection); this module puts that
- * state in the store and turns new calls into announcements. Returns its unsubscribe.
+ * state in the store, turns new calls into announcements and changes of a counter's services into
+ * notices on screen (never spoken). Returns its unsubscribe.
  */
 import { connectHall, type CallRecord, type HallConnection, type HallConnectionOptions, type HallState } from '@qms/shared/client';
 import { callPhrase, speechLanguages } from './announce/phrases.js';
+import { NOTICE_MS, noticeFromFact } from './notices.js';
 import type { NewAnnouncement } from './store/announcements.js';
 import type { DisplayStore } from './store/index.js';
 import { callInZone } from './zone.js';
@@ -78,6 +80,12 @@ export function bindServerEvents({ token, store, connect = connectHall, now = Da
           fromFacts.push(call);
           remember(callKey(call));
         }
+      } else if (fact.type === 'counter:services-changed') {
+        // Caught up after a long outage: the change is old news, the queue list already shows it.
+        if (now() + state.clockOffsetMs - fact.at > NOTICE_MS) return;
+        const s = store.getState();
+        const notice = noticeFromFact(fact, s.zone);
+        if (notice) s.addNotice(notice, now());
       } else if (fact.type === 'config:changed') onConfigChanged?.();
     },
   });

@@ -9,6 +9,7 @@ import { browserAudio } from './announce/audio.js';
 import { browserSpeech } from './announce/speech.js';
 import { bindServerEvents } from './bindServerEvents.js';
 import { startDailyReload } from './dailyReload.js';
+import { startNoticeTimer } from './noticeTimer.js';
 import { startSound } from './soundControl.js';
 import type { DisplayStore } from './store/index.js';
 import { resolveZone, type Zone } from './zone.js';
@@ -68,6 +69,7 @@ export function startDisplay(store: DisplayStore): DisplayController {
   const sound = startSound(store, audio, localStorage);
   const stopAnnouncer = startAnnouncer(store, { speech: browserSpeech(), chime: audio });
   const stopReload = startDailyReload(store);
+  const stopNotices = startNoticeTimer(store);
   let stopSession = () => {};
 
   const begin = () => {
@@ -99,6 +101,7 @@ export function startDisplay(store: DisplayStore): DisplayController {
       stopSession();
       stopAnnouncer();
       stopReload();
+      stopNotices();
       sound.stop();
     },
   };

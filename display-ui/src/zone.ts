@@ -22,10 +22,12 @@ export function resolveZone(options: Pick<DisplayOptions, 'counters' | 'services
 export const isWholeHall = (zone: Zone): boolean => zone.counters.length === 0 && zone.services.length === 0;
 
 /** Installers read the number on the wall, the configuration uses ids: accept either. */
+export function counterInZone(zone: Zone, counter: { id: string; number?: string | undefined }): boolean {
+  return zone.counters.length === 0 || zone.counters.some((c) => c === counter.id || c === counter.number);
+}
+
 function counterMatches(zone: Zone, counterId: string, counters: Record<string, CounterState>): boolean {
-  if (zone.counters.length === 0) return true;
-  const number = counters[counterId]?.number;
-  return zone.counters.some((c) => c === counterId || c === number);
+  return counterInZone(zone, { id: counterId, number: counters[counterId]?.number });
 }
 
 export function callInZone(zone: Zone, call: Pick<CallRecord, 'counterId' | 'serviceId'>, counters: Record<string, CounterState>): boolean {

@@ -307,6 +307,36 @@ describe('hall display', () => {
     expect(texts.indexOf(phrase(missed1, '2'))).toBeLessThan(texts.indexOf(phrase(missed2, '2')));
     expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1); // no reload
   });
+
+  it('shows a quiet notice when a counter’s services change (merge, then release), in the display’s language, never spoken', async () => {
+    const page = await openDisplay(open);
+    await enableSound(page);
+    const supervisor = await env.server.login('super');
+    const setServices = async (serviceIds: string[]) => {
+      const body = { services: serviceIds.map((serviceId) => ({ serviceId, role: 'primary' })), reason: 'peak' };
+      const res = await env.server.call('PUT', '/api/counters/1/services', { token: supervisor, body });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+    };
+    const notice = (kind: string) => page.locator(`[data-testid=service-notice][data-counter="1"][data-kind=${kind}]`);
+
+    await setServices(['passport', 'property']);
+    await notice('added').waitFor();
+    // The center speaks Russian: the notice does too, with the service's Russian name, not the English reason.
+    expect(await notice('added').textContent()).toBe('Окно 1 теперь также принимает: Недвижимость');
+    // Under the calls, not over them.
+    const noticeBox = (await notice('added').boundingBox())!;
+    const nowBox = (await page.locator('.panel.now').boundingBox())!;
+    expect(noticeBox.y).toBeGreaterThanOrEqual(nowBox.y + nowBox.height);
+    expect(await axeSerious(page)).toEqual([]);
+
+    // Back to passport only: the newer notice replaces the older one of the same counter.
+    await setServices(['passport']);
+    await notice('only').waitFor();
+    expect(await notice('only').textContent()).toBe('Окно 1 снова принимает только: Паспорт');
+    expect(await page.getByTestId('service-notice').count()).toBe(1);
+    // Not announced: nothing about counters' services in the voice queue.
+    expect((await readLog(page)).filter((i) => /принимает/.test(i.text))).toEqual([]);
+  });
 });
 
 describe('hall display across a server restart', () => {

@@ -32,6 +32,11 @@ const en = {
   pairBadCode: 'That code is unknown or has expired. Ask an administrator for a new one.',
   pairFormat: 'The code has 6 digits.',
   pairNetwork: 'Cannot reach the server. Try again.',
+  notices: 'Changes at the counters',
+  noticeAdded: 'Counter {{counter}} now also serves {{services}}',
+  noticeOnly: 'Counter {{counter}} again serves only {{services}}',
+  noticeChanged: 'Counter {{counter}} now serves {{services}}',
+  noticeStopped: 'Counter {{counter}} no longer serves {{services}}',
 };
 
 export type Strings = typeof en;
@@ -67,6 +72,11 @@ const ru: Strings = {
   pairBadCode: 'Код неверный или истёк. Попросите у администратора новый.',
   pairFormat: 'Код состоит из 6 цифр.',
   pairNetwork: 'Сервер недоступен. Попробуйте ещё раз.',
+  notices: 'Изменения в работе окон',
+  noticeAdded: 'Окно {{counter}} теперь также принимает: {{services}}',
+  noticeOnly: 'Окно {{counter}} снова принимает только: {{services}}',
+  noticeChanged: 'Окно {{counter}} теперь принимает: {{services}}',
+  noticeStopped: 'Окно {{counter}} больше не принимает: {{services}}',
 };
 
 const vi: Strings = {
@@ -100,6 +110,11 @@ const vi: Strings = {
   pairBadCode: 'Mã không đúng hoặc đã hết hạn. Hãy xin quản trị viên mã mới.',
   pairFormat: 'Mã gồm 6 chữ số.',
   pairNetwork: 'Không kết nối được máy chủ. Hãy thử lại.',
+  notices: 'Thay đổi tại các quầy',
+  noticeAdded: 'Quầy {{counter}} nay nhận thêm: {{services}}',
+  noticeOnly: 'Quầy {{counter}} trở lại chỉ nhận: {{services}}',
+  noticeChanged: 'Quầy {{counter}} nay nhận: {{services}}',
+  noticeStopped: 'Quầy {{counter}} không còn nhận: {{services}}',
 };
 
 const uz: Strings = {
@@ -133,6 +148,11 @@ const uz: Strings = {
   pairBadCode: 'Kod noto‘g‘ri yoki muddati o‘tgan. Administratordan yangisini so‘rang.',
   pairFormat: 'Kod 6 ta raqamdan iborat.',
   pairNetwork: 'Serverga ulanib bo‘lmadi. Qayta urinib ko‘ring.',
+  notices: 'Oynalar ishidagi o‘zgarishlar',
+  noticeAdded: '{{counter}}-oyna endi {{services}} ham qabul qiladi',
+  noticeOnly: '{{counter}}-oyna yana faqat {{services}} qabul qiladi',
+  noticeChanged: '{{counter}}-oyna endi {{services}} qabul qiladi',
+  noticeStopped: '{{counter}}-oyna endi {{services}} qabul qilmaydi',
 };
 
 export const STRINGS: Record<Language, Strings> = { en, ru, vi, uz };

@@ -5,6 +5,7 @@ import { Header } from '../components/Header.js';
 import { NowCalling } from '../components/NowCalling.js';
 import { QueueLoads } from '../components/QueueLoads.js';
 import { RecentCalls } from '../components/RecentCalls.js';
+import { ServiceNotices } from '../components/ServiceNotices.js';
 import { EnableSoundDialog, SoundIndicator } from '../components/Sound.js';
 import { useVisibleCalls } from '../hooks/useVisibleCalls.js';
 
@@ -29,6 +30,7 @@ export function HallScreen({ lang, onEnableSound, onMuteSound }: { lang: Languag
         <RecentCalls calls={calls.slice(1)} />
         <QueueLoads lang={lang} />
       </main>
+      <ServiceNotices lang={lang} />
       <AnnouncementLog />
       <EnableSoundDialog onEnable={onEnableSound} onMute={onMuteSound} />
     </div>

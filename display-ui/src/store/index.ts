@@ -8,12 +8,14 @@ import { parseOptions, type DisplayOptions } from '../options.js';
 import { announcementsSlice, type AnnouncementsSlice } from './announcements.js';
 import { connectionSlice, type ConnectionSlice } from './connection.js';
 import { hallSlice, type HallSlice } from './hall.js';
+import { noticesSlice, type NoticesSlice } from './notices.js';
 import { soundSlice, type SoundSlice } from './sound.js';
 import { zoneSlice, type ZoneSlice } from './zone.js';
 
 export type DisplayState = HallSlice &
   ZoneSlice &
   AnnouncementsSlice &
+  NoticesSlice &
   SoundSlice &
   ConnectionSlice & {
     /** From the address bar, fixed for the page's life. */
@@ -27,6 +29,7 @@ export function createDisplayStore(options: DisplayOptions = parseOptions('')): 
     ...hallSlice(...a),
     ...zoneSlice(...a),
     ...announcementsSlice(...a),
+    ...noticesSlice(...a),
     ...soundSlice(...a),
     ...connectionSlice(...a),
     options,
