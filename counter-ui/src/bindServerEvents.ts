@@ -11,6 +11,18 @@ type StoreApi = typeof storeType;
 
 export const STATS_EVERY_MS = 30_000;
 
+const AUDITED = new Set<Fact['type']>(['counter:services-changed', 'balance:proposed', 'balance:resolved']);
+let auditTimer: ReturnType<typeof setTimeout> | null = null;
+
+/** Facts come in bursts (a merge and its proposal's fate): one request per burst. */
+function refreshAuditLogSoon(store: StoreApi): void {
+  if (auditTimer) return;
+  auditTimer = setTimeout(() => {
+    auditTimer = null;
+    void store.getState().refreshAuditLog();
+  }, 150);
+}
+
 export function bindServerEvents(store: StoreApi, token: string): () => void {
   const conn: HallConnection = connectHall({
     token,
@@ -43,6 +55,8 @@ function onFact(store: StoreApi, fact: Fact): void {
     s.reloadLists();
     return;
   }
+  // The supervisor's audit log, once shown, follows every merge, release and proposal.
+  if (AUDITED.has(fact.type) && s.auditLog !== null) refreshAuditLogSoon(store);
   if (!('counter' in fact) || !fact.counter || fact.counter.id !== s.counterId) return;
   const counter = fact.counter;
   const mine = s.staff?.login;

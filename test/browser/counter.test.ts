@@ -353,6 +353,94 @@ describe('counter app: the supervisor', () => {
   });
 });
 
+describe('counter app: the rebalancer', () => {
+  const tick = () => env.server.app.deps.hub.get('c1').balancer.tick(env.server.clock.now);
+  const queueCounter = async (id: string) => ((await env.server.call('GET', '/api/queue', { token: superToken })).body.counters as any[]).find((c) => c.id === id);
+  let sup: Page;
+  let op1: Page;
+  const property: string[] = [];
+
+  it('the supervisor switches to Suggest; a merge proposal appears live with its reason, and Accept carries it out', async () => {
+    sup = await logIn('super');
+    const panel = sup.getByTestId('rebalance');
+    await panel.waitFor();
+    expect(await panel.getAttribute('data-mode')).toBe('off');
+    await sup.locator('[data-testid=balance-mode] [data-mode=suggest]').click();
+    await sup.locator('[data-testid=rebalance][data-mode=suggest]').waitFor();
+    expect(await sup.locator('[data-testid=balance-mode] [data-mode=suggest]').getAttribute('aria-pressed')).toBe('true');
+    expect((await env.server.call('GET', '/api/balance', { token: superToken })).body).toMatchObject({ mode: 'suggest', proposals: [] });
+
+    // Congestion in property: counter 3 alone, four waiting; counter 1 (op1, trained for it) is
+    // open with nothing waiting for passport, so it can be lent.
+    const queue = (await env.server.call('GET', '/api/queue', { token: superToken })).body;
+    for (const t of queue.tickets.filter((x: any) => x.status === 'waiting')) await env.server.call('POST', `/api/tickets/${t.id}/cancel`, { token: superToken });
+    op1 = await logIn('op1');
+    await takeCounter(op1, '1');
+    expect((await env.server.call('POST', '/api/counters/3/claim', { token: superToken })).status).toBe(200);
+    for (let i = 0; i < 4; i++) property.push((await issue('property')).id);
+    tick();
+
+    const card = sup.locator('[data-testid=proposal][data-counter="1"][data-kind=merge]');
+    await card.waitFor();
+    expect(await card.locator('h3').innerText()).toContain('1');
+    expect(await card.getByTestId('proposal-reason').innerText()).toContain('Counter 1 also serves Property');
+    const reason = await card.getByTestId('proposal-reason').innerText();
+    await expectNoSeriousA11yIssues(sup);
+
+    await card.getByRole('button', { name: /^Принять/ }).click();
+    await card.waitFor({ state: 'detached' });
+    await eventually(async () => (await queueCounter('1')).services.map((x: any) => x.serviceId)).toEqual(['passport', 'property']);
+
+    // The audit log lists the merge (by super) and the proposal's fate.
+    await sup.locator('[data-testid=audit-log] summary').click();
+    await sup.locator('[data-testid=audit-row][data-type="counter:services-changed"]').filter({ hasText: 'Counter 1 also serves Property' }).filter({ hasText: 'super' }).waitFor();
+    await sup.locator('[data-testid=audit-row][data-type="balance:resolved"]').filter({ hasText: 'Предложение принято' }).waitFor();
+    await sup.locator('[data-testid=audit-row][data-type="balance:proposed"]').filter({ hasText: 'Система' }).first().waitFor();
+
+    // op1's own screen: the notice gives the rebalancer's reason.
+    await op1.getByTestId('notice').filter({ hasText: reason }).waitFor();
+    await op1.getByTestId('my-services').filter({ hasText: 'Недвижимость' }).waitFor();
+  });
+
+  it('a release proposal can be rejected; a proposal no longer open says so plainly', async () => {
+    for (const id of property) await env.server.call('POST', `/api/tickets/${id}/cancel`, { token: superToken });
+    env.server.clock.advance(31 * 60_000); // past the dwell time (B4)
+    tick();
+    const card = sup.locator('[data-testid=proposal][data-counter="1"][data-kind=release]');
+    await card.waitFor();
+    expect(await card.getByTestId('proposal-reason').innerText()).toContain('Counter 1 back to its plan');
+
+    // Answered elsewhere first: the page's answer is refused with a plain sentence.
+    const open = (await env.server.call('GET', '/api/balance', { token: superToken })).body.proposals[0];
+    await sup.route(`**/api/balance/proposals/${open.id}/reject`, async (route) => {
+      expect((await env.server.call('POST', `/api/balance/proposals/${open.id}/reject`, { token: superToken })).status).toBe(200);
+      await route.continue();
+    });
+    await card.getByTestId('proposal-reject').click();
+    await sup.getByTestId('balance-error').filter({ hasText: 'Это предложение уже закрыто' }).waitFor();
+    await sup.unroute(`**/api/balance/proposals/${open.id}/reject`);
+    expect((await env.server.call('POST', `/api/balance/proposals/${open.id}/accept`, { token: superToken })).status).toBe(404);
+
+    // The next look proposes it again; Reject leaves the counter as it is.
+    tick();
+    await card.waitFor();
+    await card.getByTestId('proposal-reject').click();
+    await card.waitFor({ state: 'detached' });
+    await sup.getByTestId('balance-error').waitFor({ state: 'detached' });
+    expect((await queueCounter('1')).services.map((x: any) => x.serviceId)).toEqual(['passport', 'property']);
+    await eventually(async () => sup.locator('[data-testid=audit-row][data-type="balance:resolved"]').filter({ hasText: 'Предложение отклонено' }).count()).toBe(2);
+
+    // Back to off; the plan restored for the tests that follow.
+    await sup.locator('[data-testid=balance-mode] [data-mode=off]').click();
+    await sup.locator('[data-testid=rebalance][data-mode=off]').waitFor();
+    const plan = [{ serviceId: 'passport', role: 'primary' }];
+    expect((await env.server.call('PUT', '/api/counters/1/services', { token: superToken, body: { services: plan, reason: 'plan restored' } })).status).toBe(200);
+    await env.server.call('POST', '/api/counters/3/release', { token: superToken });
+    await op1.context().close();
+    await sup.context().close();
+  });
+});
+
 describe('counter app: the admin', () => {
   it('adds a display and shows a pairing code that pairs the device', async () => {
     const admin = await logIn('admin');

@@ -2,12 +2,13 @@
 import { create } from 'zustand';
 import { parseRoute } from '../router';
 import { createAdminSlice, type AdminSlice } from './admin';
+import { createBalanceSlice, type BalanceSlice } from './balance';
 import { createHallSlice, type HallSlice } from './hall';
 import { createSessionSlice, type SessionSlice } from './session';
 import { createStatsSlice, type StatsSlice } from './stats';
 import { createUiSlice, type UiSlice } from './ui';
 
-export type Store = SessionSlice & HallSlice & UiSlice & StatsSlice & AdminSlice;
+export type Store = SessionSlice & HallSlice & UiSlice & StatsSlice & AdminSlice & BalanceSlice;
 
 export const useStore = create<Store>()((...a) => ({
   ...createSessionSlice(...a),
@@ -15,6 +16,7 @@ export const useStore = create<Store>()((...a) => ({
   ...createUiSlice({ route: parseRoute(window.location.pathname) })(...a),
   ...createStatsSlice(...a),
   ...createAdminSlice(...a),
+  ...createBalanceSlice(...a),
 }));
 
 export const store = useStore;

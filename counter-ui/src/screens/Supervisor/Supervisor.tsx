@@ -1,9 +1,10 @@
-/** The hall at a glance: alerts first, then every service and every counter, with live controls. */
+/** The hall at a glance: alerts and the rebalancer first, then every service and every counter, with live controls. */
 import { useEffect } from 'react';
 import { ErrorBanner, NoticeBanner } from '../../components/Banners';
 import { useStore } from '../../store';
 import { AlertsBar } from './AlertsBar';
 import { CountersTable } from './CountersTable';
+import { RebalancePanel } from './RebalancePanel';
 import { ServicesTable } from './ServicesTable';
 
 export function Supervisor() {
@@ -18,6 +19,7 @@ export function Supervisor() {
       <NoticeBanner />
       <ErrorBanner />
       <AlertsBar />
+      <RebalancePanel />
       <div className="sup-grid">
         <ServicesTable />
         <CountersTable />
