@@ -368,16 +368,16 @@ describe('counter app: the rebalancer', () => {
     await sup.locator('[data-testid=balance-mode] [data-mode=suggest]').click();
     await sup.locator('[data-testid=rebalance][data-mode=suggest]').waitFor();
     expect(await sup.locator('[data-testid=balance-mode] [data-mode=suggest]').getAttribute('aria-pressed')).toBe('true');
-    expect((await env.server.call('GET', '/api/balance', { token: superToken })).body).toMatchObject({ mode: 'suggest', proposals: [] });
+    expect((await env.server.call('GET', '/api/balance', { token: superToken })).body).toMatchObject({ mode: 'suggest' });
 
-    // Congestion in property: counter 3 alone, four waiting; counter 1 (op1, trained for it) is
-    // open with nothing waiting for passport, so it can be lent.
+    // Four wait for property at counter 3; counter 1 (op1) is trained for property too.
     const queue = (await env.server.call('GET', '/api/queue', { token: superToken })).body;
     for (const t of queue.tickets.filter((x: any) => x.status === 'waiting')) await env.server.call('POST', `/api/tickets/${t.id}/cancel`, { token: superToken });
     op1 = await logIn('op1');
     await takeCounter(op1, '1');
     expect((await env.server.call('POST', '/api/counters/3/claim', { token: superToken })).status).toBe(200);
     for (let i = 0; i < 4; i++) property.push((await issue('property')).id);
+    env.server.clock.advance(2 * 60_000); // B1: busy once someone has waited a minute
     tick();
 
     const card = sup.locator('[data-testid=proposal][data-counter="1"][data-kind=merge]');
@@ -404,7 +404,7 @@ describe('counter app: the rebalancer', () => {
 
   it('a release proposal can be rejected; a proposal no longer open says so plainly', async () => {
     for (const id of property) await env.server.call('POST', `/api/tickets/${id}/cancel`, { token: superToken });
-    env.server.clock.advance(31 * 60_000); // past the dwell time (B4)
+    env.server.clock.advance(45 * 60_000); // B3: nobody has waited at property for 45 minutes
     tick();
     const card = sup.locator('[data-testid=proposal][data-counter="1"][data-kind=release]');
     await card.waitFor();

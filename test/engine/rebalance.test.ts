@@ -1,49 +1,59 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_BALANCE, predictedWait, proposeMoves } from '../../server/src/engine/rebalance.js';
-import { Sim } from './harness.js';
+import { busyUntil, proposeMoves } from '../../server/src/engine/rebalance.js';
+import { Sim, min } from './harness.js';
 
-// The test center: counter 1 serves passport and may also serve property (canServe);
-// counter 3 serves property only; passport and property take 6 and 10 minutes.
+// The test center: counter 1 serves passport and its staff may also serve property (canServe);
+// counter 3 serves property only.
 describe('rebalancer', () => {
-  it('B1: the predicted wait grows with the backlog and the arrival rate, and is infinite with no capacity', () => {
-    const load = { waiting: 6, oldestWaitMin: 2, rate: 0, meanMin: 10, targetMin: 15 };
-    expect(predictedWait(load, 2, DEFAULT_BALANCE)).toBe(30);
-    // 2 counters of 10 min serve 0.2/min; at 0.3/min the 6 waiting become 6 + 0.1 × 20 = 8: 8 / 0.2 = 40 min.
-    expect(predictedWait({ ...load, rate: 0.3 }, 2, DEFAULT_BALANCE)).toBe(40);
-    expect(predictedWait({ ...load, oldestWaitMin: 45 }, 2, DEFAULT_BALANCE)).toBe(45);
-    expect(predictedWait(load, 0, DEFAULT_BALANCE)).toBe(Infinity);
+  it('B1: a service is busy while a visitor has waited a minute or more, and until that visitor was called', () => {
+    const sim = new Sim();
+    sim.open('3');
+    sim.issue('property'); // B001 at 0
+    expect(busyUntil(sim.state, sim.now, min(1)).get('property')).toBeUndefined();
+    sim.advance(2);
+    expect(busyUntil(sim.state, sim.now, min(1)).get('property')).toBe(sim.now);
+    const calledAt = sim.now;
+    sim.callNext('3');
+    sim.advance(10);
+    expect(busyUntil(sim.state, sim.now, min(1)).get('property')).toBe(calledAt);
   });
 
-  it('B2: merges a trained, idle counter into a service heading past its target, with a reason', () => {
+  it('B2: a counter trained for a busy service serves everything it is trained for, with the reason', () => {
     const sim = new Sim();
     sim.open('1');
     sim.open('3');
-    for (let i = 0; i < 4; i++) sim.issue('property');
-    const moves = proposeMoves(sim.state, sim.now, new Map(), sim.now);
-    expect(moves).toEqual([
-      expect.objectContaining({
+    sim.issue('property');
+    expect(proposeMoves(sim.state, sim.now)).toEqual([]);
+    sim.advance(2);
+    expect(proposeMoves(sim.state, sim.now)).toEqual([
+      {
         kind: 'merge',
         counterId: '1',
         serviceId: 'property',
         services: [{ serviceId: 'passport', role: 'primary' }, { serviceId: 'property', role: 'primary' }],
-        reason: expect.stringMatching(/^Counter 1 also serves property: expected wait \d+ min/),
-      }),
+        predictedWaitMin: 2,
+        targetMin: 15,
+        reason: 'Counter 1 also serves property: B001 has waited 2 min for property (target 15 min)',
+      },
     ]);
+    // A closed counter is never merged.
+    sim.run({ type: 'close', counterId: '1' });
+    expect(proposeMoves(sim.state, sim.now)).toEqual([]);
   });
 
-  it('B4: a counter that switched recently is left alone; B3: a merged counter goes back when the risk has passed', () => {
+  it('B3: a merged counter goes back to its plan once nobody has waited at its extra services for 45 minutes', () => {
     const sim = new Sim();
     sim.open('1');
-    sim.open('3');
-    for (let i = 0; i < 4; i++) sim.issue('property');
-    expect(proposeMoves(sim.state, sim.now, new Map([['1', sim.now]]), sim.now)).toEqual([]);
-    const [merge] = proposeMoves(sim.state, sim.now, new Map(), sim.now);
+    sim.issue('property');
+    sim.advance(2);
+    const [merge] = proposeMoves(sim.state, sim.now);
     sim.run({ type: 'set-services', counterId: '1', services: merge!.services, reason: merge!.reason });
-    // The queue is served; 40 minutes later nothing waits.
-    for (let i = 0; i < 4; i++) sim.run({ type: 'cancel', ticketId: `t${i + 1}` });
-    sim.advance(40);
-    const [release] = proposeMoves(sim.state, sim.now, new Map([['1', sim.now - 40 * 60_000]]), sim.now - 60 * 60_000);
-    expect(release).toMatchObject({ kind: 'release', counterId: '1', serviceId: 'property', services: [{ serviceId: 'passport', role: 'primary' }] });
-    expect(release?.reason).toMatch(/^Counter 1 back to its plan/);
+    sim.serveNext('1');
+    sim.advance(44);
+    expect(proposeMoves(sim.state, sim.now)).toEqual([]);
+    sim.advance(1);
+    const [release] = proposeMoves(sim.state, sim.now);
+    expect(release).toMatchObject({ kind: 'release', counterId: '1', services: [{ serviceId: 'passport', role: 'primary' }] });
+    expect(release?.reason).toBe('Counter 1 back to its plan: nobody has waited at property for 45 min');
   });
 });

@@ -6,7 +6,7 @@
  * once and stays in the event log (the audit trail).
  */
 import { randomBytes } from 'node:crypto';
-import { ErrorCode, nameIn, startOfLocalDay, type BalanceProposal, type FactBody } from '@qms/shared';
+import { ErrorCode, nameIn, type BalanceProposal, type FactBody } from '@qms/shared';
 import { DEFAULT_BALANCE, proposeMoves, type Move } from '../engine/rebalance.js';
 import type { CenterRuntime, Outcome } from './runtime.js';
 
@@ -14,13 +14,10 @@ const sameMove = (p: BalanceProposal, m: Move) => p.counterId === m.counterId &&
 
 export class Balancer {
   private readonly proposals = new Map<string, BalanceProposal>();
-  /** When each counter's services last changed (B4). */
-  private readonly lastSwitch = new Map<string, number>();
 
   constructor(private readonly rt: CenterRuntime) {
     rt.subscribe((facts) => {
       for (const f of facts) {
-        if (f.type === 'counter:services-changed') this.lastSwitch.set(f.counter.id, f.at);
         if (f.type === 'balance:proposed') this.proposals.set(f.proposal.id, f.proposal);
         if (f.type === 'balance:resolved') this.proposals.delete(f.proposalId);
       }
@@ -70,6 +67,6 @@ export class Balancer {
     const { center, services } = this.rt.config;
     // The reasons are English sentences (the audit log's language), so English names where there are.
     const name = (id: string) => nameIn(services.find((s) => s.id === id)?.names ?? {}, 'en', center.defaultLanguage) || id;
-    return proposeMoves(this.rt.state, now, this.lastSwitch, startOfLocalDay(now, center.timezone), DEFAULT_BALANCE, name);
+    return proposeMoves(this.rt.state, now, DEFAULT_BALANCE, name);
   }
 }

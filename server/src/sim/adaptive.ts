@@ -1,30 +1,22 @@
 /**
- * The product's own policy: the engine's call-next rules with the center's default policy
- * numbers, plus the rebalancer (engine/rebalance.ts) run every minute, exactly as the live
- * server runs it in `auto` mode. Counters start on their plan and are merged only when a
- * service is predicted to pass its target, then released.
+ * The product's own policy: the engine's call-next rules plus the rebalancer
+ * (engine/rebalance.ts) looking at the hall every minute, exactly as the live server runs it in
+ * `auto` mode. Counters start on their plan and are merged and released by B2/B3.
  */
-import type { EngineConfig, FactBody } from '@qms/shared';
+import type { EngineConfig } from '@qms/shared';
 import { DEFAULT_BALANCE, proposeMoves, type BalanceParams } from '../engine/rebalance.js';
 import type { PolicyController, PolicyView, SetServices } from './policies.js';
 
 export function adaptiveController(_config: EngineConfig, params: BalanceParams = DEFAULT_BALANCE): PolicyController {
-  const lastSwitch = new Map<string, number>();
-  let dayStart: number | undefined;
   return {
     tickMin: 1,
     onTick(view: PolicyView): SetServices[] {
-      dayStart ??= view.now;
-      return proposeMoves(view.state, view.now, lastSwitch, dayStart, params).map((m) => ({
+      return proposeMoves(view.state, view.now, params).map((m) => ({
         type: 'set-services',
         counterId: m.counterId,
         services: m.services,
         reason: m.reason,
       }));
-    },
-    onEvent(view: PolicyView, fact: FactBody): SetServices[] {
-      if (fact.type === 'counter:services-changed') lastSwitch.set(fact.counter.id, view.now);
-      return [];
     },
   };
 }
