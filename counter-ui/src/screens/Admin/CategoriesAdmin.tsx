@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../components/hooks';
 import { useStore } from '../../store';
-import { EditorLayout, Field, FormFoot, ListHead, NamesFields, ServerError, hasName, useAdminList } from './parts';
+import { AdminForm, EditorLayout, Field, FormFoot, ListHead, NamesFields, ServerError, hasName, useAdminList } from './parts';
 import { useEditor } from './useEditor';
 
 const ICONS = ['wheelchair', 'elderly', 'pregnant', 'infant', 'veteran', 'child', 'blind', 'deaf'];
@@ -60,15 +60,7 @@ function CategoryForm({ item, ed }: { item: PriorityCategory | null; ed: ReturnT
   };
 
   return (
-    <form
-      className="panel form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-      }}
-      data-testid="admin-form"
-    >
-      <h2>{item ? t('admin.editTitle', { id: item.id }) : t('admin.newTitle')}</h2>
+    <AdminForm title={item ? t('admin.editTitle', { id: item.id }) : t('admin.newTitle')} onSubmit={submit}>
       <Field label={`${t('admin.id')} *`}>
         <input className="input" value={id} disabled={item !== null} onChange={(e) => setId(e.target.value)} required />
       </Field>
@@ -83,6 +75,6 @@ function CategoryForm({ item, ed }: { item: PriorityCategory | null; ed: ReturnT
       </Field>
       <ServerError error={ed.error} />
       <FormFoot isNew={item === null} pending={ed.pending} onCancel={ed.close} onDelete={() => item && void ed.remove(item.id, () => deleteItem('priority-categories', item.id))} />
-    </form>
+    </AdminForm>
   );
 }

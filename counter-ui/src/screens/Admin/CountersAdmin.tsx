@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../components/hooks';
 import type { ServiceRole } from '../../logic/assignment';
 import { useStore } from '../../store';
-import { EditorLayout, Field, FormFoot, ListHead, ServerError, useAdminList } from './parts';
+import { AdminForm, EditorLayout, Field, FormFoot, ListHead, ServerError, useAdminList } from './parts';
 import { useEditor } from './useEditor';
 
 export function CountersAdmin() {
@@ -80,15 +80,7 @@ function CounterForm({ item, ed, serviceIds, name }: { item: Counter | null; ed:
   };
 
   return (
-    <form
-      className="panel form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-      }}
-      data-testid="admin-form"
-    >
-      <h2>{item ? t('admin.editTitle', { id: item.id }) : t('admin.newTitle')}</h2>
+    <AdminForm title={item ? t('admin.editTitle', { id: item.id }) : t('admin.newTitle')} onSubmit={submit}>
       <div className="form-grid">
         <Field label={`${t('admin.id')} *`}>
           <input className="input" value={id} disabled={item !== null} onChange={(e) => setId(e.target.value)} required />
@@ -137,6 +129,6 @@ function CounterForm({ item, ed, serviceIds, name }: { item: Counter | null; ed:
       <p className="muted small">{t('admin.canServeHint')}</p>
       <ServerError error={ed.error} />
       <FormFoot isNew={item === null} pending={ed.pending} onCancel={ed.close} onDelete={() => item && void ed.remove(item.number, () => deleteItem('counters', item.id))} />
-    </form>
+    </AdminForm>
   );
 }

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../components/hooks';
 import { nameIn } from '@qms/shared/client';
 import { useStore } from '../../store';
-import { EditorLayout, Field, FormFoot, ListHead, NamesFields, ServerError, hasName, optionalNumber, useAdminList } from './parts';
+import { AdminForm, EditorLayout, Field, FormFoot, ListHead, NamesFields, ServerError, hasName, optionalNumber, useAdminList } from './parts';
 import { useEditor } from './useEditor';
 
 export function ServicesAdmin() {
@@ -81,15 +81,7 @@ function ServiceForm({ item, ed }: { item: Service | null; ed: ReturnType<typeof
   };
 
   return (
-    <form
-      className="panel form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-      }}
-      data-testid="admin-form"
-    >
-      <h2>{item ? t('admin.editTitle', { id: item.id }) : t('admin.newTitle')}</h2>
+    <AdminForm title={item ? t('admin.editTitle', { id: item.id }) : t('admin.newTitle')} onSubmit={submit}>
       <div className="form-grid">
         <Field label={`${t('admin.id')} *`}>
           <input className="input" value={id} disabled={item !== null} onChange={(e) => setId(e.target.value)} required data-testid="f-id" />
@@ -115,6 +107,6 @@ function ServiceForm({ item, ed }: { item: Service | null; ed: ReturnType<typeof
       </div>
       <ServerError error={ed.error} />
       <FormFoot isNew={item === null} pending={ed.pending} onCancel={ed.close} onDelete={() => item && void ed.remove(item.id, () => deleteItem('services', item.id))} />
-    </form>
+    </AdminForm>
   );
 }

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../components/hooks';
 import { useStore } from '../../store';
 import type { StaffRow } from '../../store/admin';
-import { EditorLayout, Field, FormFoot, ListHead, ServerError, useAdminList } from './parts';
+import { AdminForm, EditorLayout, Field, FormFoot, ListHead, ServerError, useAdminList } from './parts';
 import { useEditor } from './useEditor';
 
 const ROLES: StaffRole[] = ['operator', 'supervisor', 'admin'];
@@ -71,15 +71,7 @@ function StaffForm({ item, ed, serviceIds, name }: { item: StaffRow | null; ed: 
   };
 
   return (
-    <form
-      className="panel form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-      }}
-      data-testid="admin-form"
-    >
-      <h2>{item ? t('admin.editTitle', { id: item.login }) : t('admin.newTitle')}</h2>
+    <AdminForm title={item ? t('admin.editTitle', { id: item.login }) : t('admin.newTitle')} onSubmit={submit}>
       <div className="form-grid">
         <Field label={`${t('admin.login')} *`}>
           <input className="input" value={login} disabled={item !== null} autoComplete="off" onChange={(e) => setLogin(e.target.value)} required />
@@ -112,6 +104,6 @@ function StaffForm({ item, ed, serviceIds, name }: { item: StaffRow | null; ed: 
       </fieldset>
       <ServerError error={ed.error} />
       <FormFoot isNew={item === null} pending={ed.pending} onCancel={ed.close} onDelete={() => item && void ed.remove(item.login, () => deleteItem('staff', item.login))} />
-    </form>
+    </AdminForm>
   );
 }

@@ -78,6 +78,23 @@ export const hasName = (names: Names) => Object.values(names).some((n) => n && n
 /** "" → undefined, else the number (the server checks ranges). */
 export const optionalNumber = (s: string): number | undefined => (s.trim() === '' ? undefined : Number(s));
 
+/** The editor's form: submit without a page reload, and a title that names the item or says "new". */
+export function AdminForm({ title, onSubmit, children }: { title: string; onSubmit: () => void; children: ReactNode }) {
+  return (
+    <form
+      className="panel form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit();
+      }}
+      data-testid="admin-form"
+    >
+      <h2>{title}</h2>
+      {children}
+    </form>
+  );
+}
+
 export function EditorLayout({ list, editor }: { list: ReactNode; editor: ReactNode }) {
   return (
     <div className="editor">
