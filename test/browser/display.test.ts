@@ -125,6 +125,19 @@ async function staffAt(server: TestServer, login: string, counterId: string) {
 
 const phrase = (ticket: string, counter: string) => `Талон ${ticket.slice(0, 1)} ${ticket.slice(1)}, окно ${counter}`;
 
+/** A call at counter 1 and then one at counter 3; waits until the display shows and speaks counter 3's. */
+async function callAtOneAndThree(server: TestServer, page: Page): Promise<{ here: string; elsewhere: string }> {
+  const at1 = await staffAt(server, 'op1', '1');
+  const at3 = await staffAt(server, 'super', '3');
+  await issue(server, 'passport');
+  await issue(server, 'property');
+  const elsewhere = await at1.callNext();
+  const here = await at3.callNext();
+  await nowCalling(page, here, '3');
+  await announced(page, [phrase(here, '3')]);
+  return { here, elsewhere };
+}
+
 /** Announcements never overlap: each starts after the one before it has ended. */
 function expectSequential(all: LogItem[]): void {
   const items = all.filter((i) => i.status === 'done');
@@ -229,14 +242,7 @@ describe('hall display', () => {
   it('limited to a zone with ?counters=3, shows and announces only counter 3', async () => {
     const page = await openDisplay(open, '&counters=3');
     await enableSound(page);
-    const at1 = await staffAt(env.server, 'op1', '1');
-    const at3 = await staffAt(env.server, 'super', '3');
-    await issue(env.server, 'passport');
-    await issue(env.server, 'property');
-    const elsewhere = await at1.callNext();
-    const here = await at3.callNext();
-    await nowCalling(page, here, '3');
-    await announced(page, [phrase(here, '3')]);
+    const { elsewhere } = await callAtOneAndThree(env.server, page);
     expect(await page.locator('[data-testid=recent-calls] li').count()).toBe(0);
     expect((await readLog(page)).map((i) => i.text)).not.toContain(phrase(elsewhere, '1'));
     // Only the services counter 3 serves.
@@ -261,14 +267,7 @@ describe('hall display', () => {
     expect(await page.evaluate(() => localStorage.getItem('qms.display.token'))).toMatch(/.{20,}/);
 
     // The device's own scope (counter 3), with nothing in the address.
-    const at1 = await staffAt(env.server, 'op1', '1');
-    const at3 = await staffAt(env.server, 'super', '3');
-    await issue(env.server, 'passport');
-    await issue(env.server, 'property');
-    const elsewhere = await at1.callNext();
-    const here = await at3.callNext();
-    await nowCalling(page, here, '3');
-    await announced(page, [phrase(here, '3')]);
+    const { elsewhere } = await callAtOneAndThree(env.server, page);
     expect((await readLog(page)).map((i) => i.text)).not.toContain(phrase(elsewhere, '1'));
 
     // Re-pairing revokes the token; at its next connection the display asks for a code.
