@@ -265,6 +265,17 @@ describe('sync:since', () => {
 
 describe('reconnecting', () => {
   /** Miss four facts: two tickets issued, counter 1 opened, one ticket called. Returns their acks' seqs. */
+  /** op1's token, a display and a kiosk connected, and one ticket the display has seen. */
+  async function displayAfterOneTicket() {
+    const op1 = await srv.login('op1');
+    const display = await join(DISPLAY_TOKEN);
+    const kiosk = await join(KIOSK_TOKEN);
+    const first = await ask(kiosk.s, 'ticket:issue', { serviceId: 'passport' });
+    if (!first.ok) throw new Error(JSON.stringify(first));
+    await seen(display.rec, first.data.seq);
+    return { op1, display, kiosk, first, lastSeq: display.rec.lastSeq };
+  }
+
   async function missSomeFacts(op1: string): Promise<{ seqs: number[]; ids: string[] }> {
     const a = await srv.call('POST', '/api/tickets', { token: KIOSK_TOKEN, body: { serviceId: 'passport' } });
     const b = await srv.call('POST', '/api/tickets', { token: KIOSK_TOKEN, body: { serviceId: 'property' } });
@@ -275,13 +286,7 @@ describe('reconnecting', () => {
   }
 
   it('a client back after missing facts gets them all by sync:since with its last seq (gap detected by seq)', async () => {
-    const op1 = await srv.login('op1');
-    const display = await join(DISPLAY_TOKEN);
-    const kiosk = await join(KIOSK_TOKEN);
-    const first = await ask(kiosk.s, 'ticket:issue', { serviceId: 'passport' });
-    if (!first.ok) throw new Error(JSON.stringify(first));
-    await seen(display.rec, first.data.seq);
-    const lastSeq = display.rec.lastSeq;
+    const { op1, display, kiosk, first, lastSeq } = await displayAfterOneTicket();
     expect(lastSeq).toBe(first.data.seq);
 
     display.s.disconnect();
@@ -351,13 +356,7 @@ describe('reconnecting', () => {
   });
 
   it('connection state recovery replays the facts missed during a dropped connection', async () => {
-    const op1 = await srv.login('op1');
-    const display = await join(DISPLAY_TOKEN);
-    const kiosk = await join(KIOSK_TOKEN);
-    const first = await ask(kiosk.s, 'ticket:issue', { serviceId: 'passport' });
-    if (!first.ok) throw new Error(JSON.stringify(first));
-    await seen(display.rec, first.data.seq);
-    const lastSeq = display.rec.lastSeq;
+    const { op1, display, kiosk, lastSeq } = await displayAfterOneTicket();
 
     // Drop the transport (not a voluntary disconnect) and wait until the server has noticed.
     const serverSide = srv.app.io.of('/').sockets.get(display.s.id!);
