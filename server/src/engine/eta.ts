@@ -23,17 +23,34 @@ export function serviceCapacity(state: EngineState): Map<string, { capacity: num
   return out;
 }
 
-/** W2: minutes per visitor, learned from today's completed services once there are enough. */
-export function meanServiceMin(state: EngineState, serviceId: string): number {
-  const configured = state.services.get(serviceId)?.serviceTimeMin ?? 10;
-  const done: Ticket[] = [];
+/**
+ * W2: minutes per visitor for every service, learned from today's completed services once there
+ * are enough. One pass over the day's tickets: this runs after every committed command.
+ */
+export function meanServiceTimes(state: EngineState): Map<string, number> {
+  const done = new Map<string, Ticket[]>();
   for (const t of state.tickets.values()) {
-    if (t.status === 'done' && t.serviceId === serviceId && t.startedAt !== null && t.finishedAt !== null) done.push(t);
+    if (t.status !== 'done' || t.startedAt === null || t.finishedAt === null) continue;
+    const list = done.get(t.serviceId) ?? done.set(t.serviceId, []).get(t.serviceId)!;
+    list.push(t);
   }
-  if (done.length < LEARN_AFTER) return configured;
-  done.sort((a, b) => (b.finishedAt ?? 0) - (a.finishedAt ?? 0));
-  const recent = done.slice(0, LEARN_WINDOW);
-  return recent.reduce((sum, t) => sum + ((t.finishedAt ?? 0) - (t.startedAt ?? 0)), 0) / recent.length / MINUTE;
+  const out = new Map<string, number>();
+  for (const s of state.config.services) {
+    const list = done.get(s.id) ?? [];
+    if (list.length < LEARN_AFTER) {
+      out.set(s.id, s.serviceTimeMin);
+      continue;
+    }
+    list.sort((a, b) => (b.finishedAt ?? 0) - (a.finishedAt ?? 0));
+    const recent = list.slice(0, LEARN_WINDOW);
+    out.set(s.id, recent.reduce((sum, t) => sum + ((t.finishedAt ?? 0) - (t.startedAt ?? 0)), 0) / recent.length / MINUTE);
+  }
+  return out;
+}
+
+/** W2 for one service (see meanServiceTimes). */
+export function meanServiceMin(state: EngineState, serviceId: string): number {
+  return meanServiceTimes(state).get(serviceId) ?? state.services.get(serviceId)?.serviceTimeMin ?? 10;
 }
 
 function etaAt(position: number, cap: { capacity: number; free: boolean } | undefined, mean: number): number | null {
@@ -67,8 +84,8 @@ function directedCapacity(state: EngineState, counterId: string): { capacity: nu
 /** W1, W3 for every waiting ticket. */
 export function computeEtas(state: EngineState): Record<string, TicketEta> {
   const caps = serviceCapacity(state);
-  const means = new Map<string, number>();
-  const mean = (sid: string) => means.get(sid) ?? means.set(sid, meanServiceMin(state, sid)).get(sid) ?? 10;
+  const means = meanServiceTimes(state);
+  const mean = (sid: string) => means.get(sid) ?? 10;
   const out: Record<string, TicketEta> = {};
   for (const [key, list] of queues(state)) {
     list.forEach((t, i) => {
@@ -86,11 +103,12 @@ export function etaOf(state: EngineState, ticketId: string): TicketEta {
 export function serviceLoads(state: EngineState, now: number): ServiceLoad[] {
   const caps = serviceCapacity(state);
   const q = queues(state);
+  const means = meanServiceTimes(state);
   return state.config.services.map((s) => {
     const list = q.get(`s:${s.id}`) ?? [];
     const oldest = list.reduce((min, t) => Math.min(min, t.queuedAt), now);
     const normalAhead = list.length; // a new normal-lane ticket goes behind everyone waiting now
-    const mean = meanServiceMin(state, s.id);
+    const mean = means.get(s.id) ?? s.serviceTimeMin;
     return {
       serviceId: s.id,
       waiting: list.length,
