@@ -377,7 +377,7 @@ describe('counter app: the rebalancer', () => {
     await takeCounter(op1, '1');
     expect((await env.server.call('POST', '/api/counters/3/claim', { token: superToken })).status).toBe(200);
     for (let i = 0; i < 4; i++) property.push((await issue('property')).id);
-    env.server.clock.advance(2 * 60_000); // B1: busy once someone has waited a minute
+    env.server.clock.advance(2 * 60_000); // B1: B001 would be counter 1's next call
     tick();
 
     const card = sup.locator('[data-testid=proposal][data-counter="1"][data-kind=merge]');
@@ -404,7 +404,9 @@ describe('counter app: the rebalancer', () => {
 
   it('a release proposal can be rejected; a proposal no longer open says so plainly', async () => {
     for (const id of property) await env.server.call('POST', `/api/tickets/${id}/cancel`, { token: superToken });
-    env.server.clock.advance(45 * 60_000); // B3: nobody has waited at property for 45 minutes
+    // B2: the merge has gone unused for 10 minutes; B3: two hours leave switches to spare whatever
+    // the hour (the earlier tests' clock may have crossed midnight, when the budget starts again).
+    env.server.clock.advance(120 * 60_000);
     tick();
     const card = sup.locator('[data-testid=proposal][data-counter="1"][data-kind=release]');
     await card.waitFor();

@@ -1,6 +1,23 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { DISPLAY_TOKEN, KIOSK_TOKEN } from '../helpers/center.js';
 import { next, startServer, type TestServer } from '../helpers/server.js';
+import type { ClientSocket } from '../helpers/server.js';
+import type { Fact } from '@qms/shared';
+
+/** The next `n` facts a client receives. */
+function collect(socket: ClientSocket, n: number): Promise<Fact[]> {
+  return new Promise((resolve) => {
+    const got: Fact[] = [];
+    const on = (f: Fact) => {
+      got.push(f);
+      if (got.length === n) {
+        socket.off('fact', on);
+        resolve(got);
+      }
+    };
+    socket.on('fact', on);
+  });
+}
 
 let s: TestServer;
 let sup: string;
@@ -14,13 +31,13 @@ afterEach(async () => {
 
 const tick = () => s.app.deps.hub.get('c1').balancer.tick(s.clock.now);
 
-/** Counter 1 (passport; trained for property too) and counter 3 (property) open, four waiting for property. */
+/** Counter 1 (passport; trained for property too) and counter 3 (property) open, four waiting for property: B001 would be next at counter 1 (B1). */
 async function congestProperty() {
   const op1 = await s.login('op1');
   await s.call('POST', '/api/counters/1/claim', { token: op1 });
   await s.call('POST', '/api/counters/3/claim', { token: sup });
   for (let i = 0; i < 4; i++) await s.call('POST', '/api/tickets', { token: KIOSK_TOKEN, body: { serviceId: 'property' } });
-  s.clock.advance(2 * 60_000); // B1: a service is busy once someone has waited a minute
+  s.clock.advance(2 * 60_000);
 }
 
 it('off by default: nothing is proposed or changed', async () => {
@@ -42,7 +59,7 @@ it('suggest: a proposal with its reason reaches everyone; the supervisor accepts
   const fact = await proposed;
   expect(fact).toMatchObject({ type: 'balance:proposed', proposal: { kind: 'merge', counterId: '1', serviceId: 'property' } });
   const reason = fact.type === 'balance:proposed' ? fact.proposal.reason : '';
-  expect(reason).toBe('Counter 1 also serves Property: B001 has waited 2 min for Property (target 15 min)');
+  expect(reason).toBe('Counter 1 also serves Property: B001 has waited 2 min for Property and is next here; expected wait there 40 min (target 15 min)');
   // Asking again while nothing changed keeps the one proposal.
   tick();
   const open = (await s.call('GET', '/api/balance', { token: sup })).body.proposals;
@@ -79,15 +96,25 @@ it('suggest: a rejected proposal changes no counter; a stale one expires', async
   expect(log.at(-1)).toMatchObject({ type: 'balance:resolved', proposalId: again.id, outcome: 'expired' });
 });
 
-it('auto: the balancer merges the counter itself and releases it when the risk has passed', async () => {
+it('auto: a free counter is merged the moment a visitor is next there, and released once the merge goes unused', async () => {
   await s.call('PUT', '/api/balance/mode', { token: sup, body: { mode: 'auto' } });
-  await congestProperty();
-  tick();
   const counter1 = async () => (await s.call('GET', '/api/queue', { token: sup })).body.counters.find((c: any) => c.id === '1');
+  const op1 = await s.login('op1');
+  await s.call('POST', '/api/counters/1/claim', { token: op1 });
+  const tv = s.socket(DISPLAY_TOKEN);
+  await next(tv, 'snapshot');
+  const facts = collect(tv, 2);
+  // No minute tick: the look right after the ticket is issued merges counter 1 before anyone calls.
+  await s.call('POST', '/api/tickets', { token: KIOSK_TOKEN, body: { serviceId: 'property' } });
+  expect((await facts).map((f) => f.type)).toEqual(['ticket:issued', 'counter:services-changed']);
   expect((await counter1()).services.map((x: any) => x.serviceId)).toEqual(['passport', 'property']);
-  const snap = (await s.call('GET', '/api/queue', { token: sup })).body;
-  for (const t of snap.tickets) await s.call('POST', `/api/tickets/${t.id}/cancel`, { token: sup });
-  s.clock.advance(45 * 60_000);
+  const called = await s.call('POST', '/api/counters/1/call-next', { token: op1 });
+  expect(called.body.ticket.number).toBe('B001');
+  await s.call('POST', '/api/counters/1/complete', { token: op1 });
+  s.clock.advance(9 * 60_000);
+  tick();
+  expect((await counter1()).services).toHaveLength(2);
+  s.clock.advance(60_000);
   tick();
   expect((await counter1()).services.map((x: any) => x.serviceId)).toEqual(['passport']);
   const log = (await s.call('GET', '/api/balance/log', { token: sup })).body;

@@ -1,25 +1,39 @@
 /**
- * The live rebalancer of one center: every tick it asks the pure rebalancer (engine/rebalance.ts)
- * what to merge or release. `auto` carries the moves out; `suggest` turns them into proposals a
- * supervisor accepts or rejects; `off` does nothing. Every move and every proposal's fate is a
+ * The live rebalancer of one center: it asks the pure rebalancer (engine/rebalance.ts) what to
+ * merge or release. `auto` looks right after every change in the hall (before the next request is
+ * handled, so a counter that has just become free is merged before its operator calls) and once a
+ * minute, and carries the moves out; `suggest` looks once a minute at every open counter and turns
+ * the moves into proposals a supervisor accepts or rejects; `off` does nothing. Every move and every proposal's fate is a
  * committed fact with its reason, so it reaches the counter, the supervisor and the display at
  * once and stays in the event log (the audit trail).
  */
 import { randomBytes } from 'node:crypto';
-import { ErrorCode, nameIn, type BalanceProposal, type FactBody } from '@qms/shared';
-import { DEFAULT_BALANCE, proposeMoves, type Move } from '../engine/rebalance.js';
+import { ErrorCode, localTime, nameIn, parseHHMM, startOfLocalDay, MINUTE, type BalanceProposal, type FactBody } from '@qms/shared';
+import { DEFAULT_BALANCE, LOOK_AFTER, SwitchLog, proposeMoves, type Move } from '../engine/rebalance.js';
 import type { CenterRuntime, Outcome } from './runtime.js';
 
 const sameMove = (p: BalanceProposal, m: Move) => p.counterId === m.counterId && p.serviceId === m.serviceId && p.kind === m.kind;
 
 export class Balancer {
   private readonly proposals = new Map<string, BalanceProposal>();
+  /** Today's service changes per counter (B3), rebuilt from the event log at the first look of a day. */
+  private log: { day: string; switches: SwitchLog } | undefined;
+  private lookQueued = false;
 
   constructor(private readonly rt: CenterRuntime) {
     rt.subscribe((facts) => {
       for (const f of facts) {
         if (f.type === 'balance:proposed') this.proposals.set(f.proposal.id, f.proposal);
         if (f.type === 'balance:resolved') this.proposals.delete(f.proposalId);
+        if (this.log?.day === localTime(f.at, rt.config.center.timezone).day) this.log.switches.record(f, f.at);
+      }
+      // A look of its own commits facts too: queue one look, after this commit has reached everyone.
+      if (this.mode === 'auto' && !this.lookQueued && facts.some((f) => LOOK_AFTER.has(f.type))) {
+        this.lookQueued = true;
+        queueMicrotask(() => {
+          this.lookQueued = false;
+          this.tick(facts.at(-1)?.at ?? Date.now());
+        });
       }
     });
   }
@@ -67,6 +81,20 @@ export class Balancer {
     const { center, services } = this.rt.config;
     // The reasons are English sentences (the audit log's language), so English names where there are.
     const name = (id: string) => nameIn(services.find((s) => s.id === id)?.names ?? {}, 'en', center.defaultLanguage) || id;
-    return proposeMoves(this.rt.state, now, DEFAULT_BALANCE, name);
+    const params = { ...DEFAULT_BALANCE, freeCountersOnly: this.mode === 'auto' };
+    return proposeMoves(this.rt.state, now, this.switchLog(now), params, name);
+  }
+
+  /** B3's count of today's service changes per counter; its budget runs from today's opening. */
+  private switchLog(now: number): SwitchLog {
+    const { timezone, hours } = this.rt.config.center;
+    const { day, weekday } = localTime(now, timezone);
+    if (this.log?.day === day) return this.log.switches;
+    const midnight = startOfLocalDay(now, timezone);
+    const opens = hours?.[weekday]?.[0]?.from;
+    const switches = new SwitchLog(midnight + (opens ? parseHHMM(opens) : 0) * MINUTE);
+    for (const f of this.rt.factsFrom(midnight)) switches.record(f, f.at);
+    this.log = { day, switches };
+    return switches;
   }
 }

@@ -155,6 +155,11 @@ export class CenterRuntime {
     return todayStats(this.state.numberingDay, facts, [...this.state.tickets.values()], services.map((s) => s.id), (id) => target.get(id) ?? center.targetWaitMin);
   }
 
+  /** Every fact committed since `at` (epoch ms), oldest first. */
+  factsFrom(at: number): Fact[] {
+    return this.live.factsFrom(this.centerId, at);
+  }
+
   factsSince(seq: number, limit: number): Fact[] {
     return this.live.factsSince(this.centerId, seq, limit);
   }

@@ -1,117 +1,174 @@
 /**
- * The rebalancer (docs/SPEC.md B1–B4). A counter whose staff are trained for more than its plan
- * starts serving everything it is trained for as soon as a visitor has waited a little for one of
- * those services, and goes back to its plan once nobody has waited there for a while. Measured in
- * the simulator (docs/balancing.md), this keeps counters on their plan for a large part of the day
- * yet comes close to the waits of keeping them merged all day. Pure: state and `now` in, moves out;
- * the memory it needs (when a service last had someone waiting) is read from the day's tickets.
+ * The rebalancer (docs/SPEC.md B1–B4). A counter is merged into everything its staff are trained
+ * for exactly when that changes who it calls next: when, merged, the engine's own call-next rules
+ * would pick a visitor of one of its extra services (someone there has waited longer than anyone in
+ * its own queues, or is in the priority lane, or its own queues are empty). It goes back to its plan
+ * once the merge has stopped being used, as often as a budget of switches allows. Measured in the
+ * simulator (docs/balancing.md), this gives the waits of keeping every counter merged all day while
+ * keeping counters on their plan for a good part of it.
+ *
+ * Pure: state, `now` and the day's switch counts in, moves out. Everything else it needs (when a
+ * counter last called from its extra services) is read from the day's tickets.
  */
-import { MINUTE, type CounterService, type CounterState, type Ticket } from '@qms/shared';
+import { MINUTE, type CounterService, type CounterState, type FactBody, type Ticket } from '@qms/shared';
+import { serviceLoads } from './eta.js';
+import { pickNext } from './rules.js';
 import type { EngineState } from './types.js';
 
 export interface BalanceParams {
-  /** B1: a service is busy while one of its visitors has waited at least this long, minutes. */
-  busyAfterMin: number;
-  /** B3: a merged counter goes back to its plan after its extra services were this long not busy. */
-  quietForMin: number;
+  /** B2: a merged counter goes back to its plan once it has not used the merge for this long, minutes. */
+  unusedForMin: number;
+  /** B3: a counter changes its services at most this often per hour of the day so far (plus one). */
+  switchesPerHour: number;
+  /**
+   * B1: look at free counters only (the counter's next call is imminent), or at every open counter.
+   * `auto` looks at free counters on every change; `suggest` looks at all open ones once a minute, so
+   * that a proposal stays standing long enough for a supervisor to read it.
+   */
+  freeCountersOnly: boolean;
 }
 
-export const DEFAULT_BALANCE: BalanceParams = { busyAfterMin: 1, quietForMin: 45 };
+export const DEFAULT_BALANCE: BalanceParams = { unusedForMin: 10, switchesPerHour: 1, freeCountersOnly: true };
+
+/** What the rebalancer must know about the day beyond the engine's state. */
+export interface BalanceDay {
+  /** Epoch ms the day's budget of switches starts from: the center's opening today. */
+  start: number;
+  /** How many times this counter's services have changed today (by anyone). */
+  switches(counterId: string): number;
+  /** When they last changed (epoch ms); `start` if not today. */
+  lastSwitch(counterId: string): number;
+}
 
 export interface Move {
   kind: 'merge' | 'release';
   counterId: string;
-  /** The service that triggered a merge, or the first of those released. */
+  /** The service whose visitor triggered a merge, or the first of those released. */
   serviceId: string;
   /** The counter's services after the move. */
   services: CounterService[];
-  /** The longest current wait among the services concerned, minutes. */
+  /** A merge: the expected wait of a visitor joining that service now, without this counter, minutes. */
   predictedWaitMin: number;
   targetMin: number;
   reason: string;
 }
 
-/**
- * B1: until when each service was busy (epoch ms): `now` if it is busy now. A ticket makes its
- * service busy from `busyAfter` after it took its place until it was called (or cancelled).
- */
-export function busyUntil(state: EngineState, now: number, busyAfterMs: number): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const t of state.tickets.values()) {
-    const end = endOfWait(t, now);
-    if (end - t.queuedAt < busyAfterMs || t.targetCounterId !== null) continue;
-    out.set(t.serviceId, Math.max(out.get(t.serviceId) ?? 0, end));
-  }
-  return out;
-}
-
-function endOfWait(t: Ticket, now: number): number {
-  if (t.status === 'waiting') return now;
-  return t.calledAt ?? t.finishedAt ?? t.queuedAt;
-}
-
-/** The oldest waiting (undirected) ticket per service. */
-function oldestWaiting(state: EngineState): Map<string, Ticket> {
-  const out = new Map<string, Ticket>();
-  for (const id of state.waiting) {
-    const t = state.tickets.get(id);
-    if (!t || t.targetCounterId !== null) continue;
-    const o = out.get(t.serviceId);
-    if (!o || t.queuedAt < o.queuedAt) out.set(t.serviceId, t);
-  }
-  return out;
-}
+/** Facts after which a free counter's next call may have changed: `auto` looks again after them (B1). */
+export const LOOK_AFTER: ReadonlySet<FactBody['type']> = new Set<FactBody['type']>([
+  'ticket:issued',
+  'ticket:completed',
+  'ticket:no-show',
+  'ticket:transferred',
+  'ticket:returned',
+  'ticket:reactivated',
+  'counter:opened',
+  'counter:resumed',
+]);
 
 const minutes = (ms: number) => Math.round(ms / MINUTE);
 
-/** B2 and B3: the moves worth making now, at most one per counter. */
+/** When each counter last called a visitor of a service outside its plan today (epoch ms). */
+function lastExtraCalls(state: EngineState): Map<string, number> {
+  const planned = new Map(state.config.counters.map((c) => [c.id, new Set(c.services.map((s) => s.serviceId))]));
+  const out = new Map<string, number>();
+  for (const t of state.tickets.values()) {
+    if (t.counterId === null || t.calledAt === null || planned.get(t.counterId)?.has(t.serviceId) !== false) continue;
+    out.set(t.counterId, Math.max(out.get(t.counterId) ?? 0, t.calledAt));
+  }
+  return out;
+}
+
+/** B1–B4: the moves worth making now, at most one per counter. */
 export function proposeMoves(
   state: EngineState,
   now: number,
+  day: BalanceDay,
   params: BalanceParams = DEFAULT_BALANCE,
   serviceName: (id: string) => string = (id) => id,
 ): Move[] {
-  const busy = busyUntil(state, now, params.busyAfterMin * MINUTE);
-  const oldest = oldestWaiting(state);
   const target = (id: string) => state.services.get(id)?.targetWaitMin ?? state.config.center.targetWaitMin;
   const moves: Move[] = [];
+  let loads: Map<string, number> | undefined;
+  let lastUse: Map<string, number> | undefined;
   for (const plan of state.config.counters) {
     const c: CounterState | undefined = state.counters.get(plan.id);
     if (!c || c.status !== 'open') continue;
     const planned = new Set(plan.services.map((s) => s.serviceId));
     const extras = (plan.canServe ?? []).filter((id) => !planned.has(id) && state.services.has(id));
     if (extras.length === 0) continue;
-    const merged = c.services.some((s) => !planned.has(s.serviceId));
     const names = extras.map(serviceName).join(', ');
+    const merged = c.services.some((s) => !planned.has(s.serviceId));
+    const all: CounterService[] = [...plan.services.map((s) => ({ ...s })), ...extras.map((serviceId): CounterService => ({ serviceId, role: 'primary' }))];
+    // Whom the counter would call next if it served everything it is trained for.
+    const next: Ticket | undefined = pickNext(state, merged ? c : { ...c, services: all }, now)?.ticket;
+    const wantsExtra = next !== undefined && next.targetCounterId === null && !planned.has(next.serviceId);
     if (!merged) {
-      // B2: the extra service where someone has waited longest, if anyone has waited long enough.
-      const hot = extras
-        .filter((id) => busy.get(id) === now && oldest.has(id))
-        .sort((a, b) => (oldest.get(a)?.queuedAt ?? 0) - (oldest.get(b)?.queuedAt ?? 0))[0];
-      if (hot === undefined) continue;
-      const t = oldest.get(hot) as Ticket;
-      const waited = minutes(now - t.queuedAt);
+      // B1: merge when it changes the counter's next call.
+      if (!wantsExtra || (params.freeCountersOnly && c.currentTicketId !== null)) continue;
+      loads ??= new Map(serviceLoads(state, now).map((l) => [l.serviceId, l.expectedWaitMin ?? 0]));
+      const sid = next.serviceId;
+      const expected = Math.round(loads.get(sid) ?? 0);
+      const waited = minutes(now - next.queuedAt);
+      const lane = next.lane === 'priority' ? ' in the priority lane' : '';
       moves.push({
         kind: 'merge',
         counterId: c.id,
-        serviceId: hot,
-        services: [...plan.services.map((s) => ({ ...s })), ...extras.map((serviceId): CounterService => ({ serviceId, role: 'primary' }))],
-        predictedWaitMin: waited,
-        targetMin: target(hot),
-        reason: `Counter ${c.number} also serves ${names}: ${t.number} has waited ${waited} min for ${serviceName(hot)} (target ${target(hot)} min)`,
+        serviceId: sid,
+        services: all,
+        predictedWaitMin: expected,
+        targetMin: target(sid),
+        reason: `Counter ${c.number} also serves ${names}: ${next.number}${lane} has waited ${waited} min for ${serviceName(sid)} and is next here; expected wait there ${expected} min (target ${target(sid)} min)`,
       });
-    } else if (extras.every((id) => now - (busy.get(id) ?? 0) >= params.quietForMin * MINUTE)) {
-      // B3: nobody has waited at its extra services for the quiet period.
-      moves.push({
-        kind: 'release',
-        counterId: c.id,
-        serviceId: extras[0] ?? '',
-        services: plan.services.map((s) => ({ ...s })),
-        predictedWaitMin: 0,
-        targetMin: target(extras[0] ?? ''),
-        reason: `Counter ${c.number} back to its plan: nobody has waited at ${names} for ${params.quietForMin} min`,
-      });
+      continue;
     }
+    // B2: release once the merge has gone unused; B3: only with switches to spare for merging again.
+    if (wantsExtra) continue;
+    lastUse ??= lastExtraCalls(state);
+    const since = Math.max(lastUse.get(c.id) ?? 0, day.lastSwitch(c.id));
+    if (now - since < params.unusedForMin * MINUTE) continue;
+    const budget = params.switchesPerHour * ((now - day.start) / (60 * MINUTE)) + 1;
+    if (day.switches(c.id) + 2 > budget) continue;
+    moves.push({
+      kind: 'release',
+      counterId: c.id,
+      serviceId: extras[0] ?? '',
+      services: plan.services.map((s) => ({ ...s })),
+      predictedWaitMin: 0,
+      targetMin: target(extras[0] ?? ''),
+      reason: `Counter ${c.number} back to its plan: it has not needed ${names} for ${minutes(now - since)} min`,
+    });
   }
   return moves;
+}
+
+/**
+ * B3's input: each counter's service changes of one day, counted from the facts as they come. The
+ * simulator and the live balancer feed it the same facts.
+ */
+export class SwitchLog implements BalanceDay {
+  private readonly counts = new Map<string, number>();
+  private readonly last = new Map<string, number>();
+
+  constructor(public start: number) {}
+
+  /** A new day: the counts restart, and the budget counts from `start`. */
+  reset(start: number): void {
+    this.start = start;
+    this.counts.clear();
+    this.last.clear();
+  }
+
+  record(fact: FactBody, at: number): void {
+    if (fact.type !== 'counter:services-changed') return;
+    this.counts.set(fact.counter.id, this.switches(fact.counter.id) + 1);
+    this.last.set(fact.counter.id, at);
+  }
+
+  switches(counterId: string): number {
+    return this.counts.get(counterId) ?? 0;
+  }
+
+  lastSwitch(counterId: string): number {
+    return this.last.get(counterId) ?? this.start;
+  }
 }

@@ -1,22 +1,32 @@
 /**
  * The product's own policy: the engine's call-next rules plus the rebalancer
- * (engine/rebalance.ts) looking at the hall every minute, exactly as the live server runs it in
- * `auto` mode. Counters start on their plan and are merged and released by B2/B3.
+ * (engine/rebalance.ts), exactly as the live server runs it in `auto` mode: it looks after every
+ * change that may free a counter or bring a visitor, and once a minute. Counters start on their
+ * plan and are merged and released by B1–B3.
  */
 import type { EngineConfig } from '@qms/shared';
-import { DEFAULT_BALANCE, proposeMoves, type BalanceParams } from '../engine/rebalance.js';
+import { DEFAULT_BALANCE, LOOK_AFTER, SwitchLog, proposeMoves, type BalanceParams } from '../engine/rebalance.js';
 import type { PolicyController, PolicyView, SetServices } from './policies.js';
 
 export function adaptiveController(_config: EngineConfig, params: BalanceParams = DEFAULT_BALANCE): PolicyController {
+  let log: SwitchLog | undefined;
+  const look = (view: PolicyView): SetServices[] => {
+    // The first look is at opening: the day's budget of switches counts from there.
+    log ??= new SwitchLog(view.now);
+    return proposeMoves(view.state, view.now, log, params).map((m) => ({
+      type: 'set-services',
+      counterId: m.counterId,
+      services: m.services,
+      reason: m.reason,
+    }));
+  };
   return {
     tickMin: 1,
-    onTick(view: PolicyView): SetServices[] {
-      return proposeMoves(view.state, view.now, params).map((m) => ({
-        type: 'set-services',
-        counterId: m.counterId,
-        services: m.services,
-        reason: m.reason,
-      }));
+    onTick: look,
+    onEvent(view, fact) {
+      log ??= new SwitchLog(view.now);
+      log.record(fact, view.now);
+      return LOOK_AFTER.has(fact.type) ? look(view) : [];
     },
   };
 }

@@ -205,14 +205,19 @@ class Day {
    * serves: a plan with a gap at the end of the day, like a static plan whose only vehicle counter
    * works the early shift. The contract serves everyone who arrived before closing, so the counters
    * whose live services include it, or failing that those planned for it, are called back at
-   * closing and empty that queue. The count is reported so that such a gap is visible.
+   * closing and empty that queue. The count is reported so that such a gap is visible. Under a
+   * policy that moves counters, a service some open counter is trained for is not a gap while that
+   * counter is there: the policy may still move it (adaptive does when that visitor is next).
    */
   private callBackForOrphans(): void {
     if (this.now < this.scenario.close * MINUTE || this.state.waiting.size === 0) return;
     const covered = new Set<string>();
     for (const c of this.counters) {
       const s = this.counterState(c);
-      if (s.status !== 'closed' || c.futureShifts > 0) for (const x of s.services) covered.add(x.serviceId);
+      if (s.status === 'closed' && c.futureShifts === 0) continue;
+      for (const x of s.services) covered.add(x.serviceId);
+      // A policy that moves counters may still move this one to them: it is not a gap yet.
+      if (this.controller) for (const id of this.state.config.counters.find((x) => x.id === c.id)?.canServe ?? []) covered.add(id);
     }
     const orphans = new Set<string>();
     for (const id of this.state.waiting) {
