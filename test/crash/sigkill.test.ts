@@ -1,8 +1,10 @@
 /**
  * Crash safety: the real server, as a child process on the demo center with QMS_DURABILITY=full,
- * is SIGKILLed under load and restarted on the same SQLite file, three times. Whatever a client was
- * told (an HTTP 2xx it received) must still be true afterwards; requests cut off by the kill were
- * never acknowledged and are not counted. Then the whole live state must come back after a kill.
+ * is SIGKILLed under load and restarted on the same SQLite file and port, three times. Whatever a
+ * client was told (an HTTP 2xx it received) must still be true afterwards; requests cut off by the
+ * kill were never acknowledged and are not counted. A display and a supervisor screen stay
+ * connected throughout and must come back to the server's picture by themselves. Then the whole
+ * live state must come back after a kill.
  *
  * Seeded: QMS_CRASH_SEED=<n> repeats a run's delays and choices (the interleaving of requests
  * still varies).
@@ -14,10 +16,12 @@ import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { CounterState, Snapshot, Ticket } from '@qms/shared';
+import { WatchedHall } from './hall-client.js';
 import { NetworkError, ServerProcess, http, killAll, prng, type HttpResult } from './server-process.js';
 
 const SEED = Number(process.env.QMS_CRASH_SEED ?? 20260302);
 const KIOSK = 'demo-kiosk-token-change-me';
+const DISPLAY = 'demo-display-token-change-me';
 const OPERATOR_PASSWORD = 'operator-demo';
 const SERVICES = ['justice', 'land', 'business', 'transport', 'labour', 'construction', 'health'];
 /** One counter per service (opN is trained for counter N): 1 justice, 4 land, 7 business, 9 transport, 12 labour, 14 construction, 15 health. */
@@ -32,7 +36,10 @@ function tempDb(): string {
   return join(dir, 'qms.sqlite');
 }
 
+/** Hall clients of the running test, closed whatever happens. */
+const halls: WatchedHall[] = [];
 afterEach(async () => {
+  halls.splice(0).forEach((h) => h.close());
   await killAll();
 });
 afterAll(async () => {
@@ -185,6 +192,12 @@ describe('SIGKILL under load', () => {
     const supervisor = await login(srv, 'supervisor', 'supervisor-demo');
     const tokens = new Map<number, string>();
     for (const n of COUNTERS) tokens.set(n, await login(srv, `op${n}`, OPERATOR_PASSWORD));
+    // Restarts come back on the same address, as a service manager would bring them back.
+    const port = new URL(srv.url).port;
+    halls.push(new WatchedHall(srv.url, DISPLAY), new WatchedHall(srv.url, supervisor));
+    for (const hall of halls) await hall.reach(0);
+    const open = (t: Ticket) => ['waiting', 'called', 'serving'].includes(t.status);
+    const brief = (ts: Ticket[]) => byId(ts.filter(open)).map((t) => [t.number, t.status, t.counterId]);
 
     const phases: string[] = [];
     for (let k = 0; k < KILLS; k++) {
@@ -195,7 +208,16 @@ describe('SIGKILL under load', () => {
       phases.push(
         `kill ${k + 1} after ${killAfterMs} ms: +${ledger.issued.size - before.issued} tickets, +${ledger.calls.length - before.calls} calls acknowledged, ${ledger.networkErrors - before.lost} requests cut off`,
       );
-      srv = await ServerProcess.start(dbFile);
+      srv = await ServerProcess.start(dbFile, { env: { PORT: port } });
+      // The connected clients notice the crash and catch up by themselves: same tickets, same counters.
+      const now = (await must(srv, 200, 'GET', '/api/queue', { token: supervisor })) as Snapshot;
+      for (const hall of halls) {
+        const seen = await hall.reach(now.seq);
+        expect(hall.drops, hall.statuses.join(' → ')).toBe(k + 1);
+        expect(seen.seq).toBe(now.seq);
+        expect(brief(Object.values(seen.tickets))).toEqual(brief(now.tickets));
+        expect(byId(Object.values(seen.counters))).toEqual(byId(now.counters));
+      }
     }
     expect(ledger.unexpected, ledger.unexpected.slice(0, 10).join('\n')).toEqual([]);
     // The load did happen, and the kills did cut requests off.
@@ -212,6 +234,7 @@ describe('SIGKILL under load', () => {
     // Every acknowledged ticket exists with the number it was given; acknowledged calls and
     // completions still hold.
     const snapshot = (await must(srv, 200, 'GET', '/api/queue', { token: supervisor })) as Snapshot;
+
     const called = new Set(ledger.calls.map((c) => c.ticketId));
     const problems: string[] = [];
     await pool([...ledger.issued.values()], 16, async (ack) => {

@@ -20,6 +20,7 @@ import { Balancer } from './balancer.js';
 import { todayStats, type TodayStats } from '../kpi/today.js';
 import type { ConfigStore } from '../storage/config-store.js';
 import type { LiveStore } from '../storage/live-store.js';
+import { notSaved } from '../storage/problems.js';
 
 export type Clock = () => number;
 export type FactListener = (facts: Fact[], runtime: CenterRuntime) => void;
@@ -94,7 +95,7 @@ export class CenterRuntime {
       facts = this.live.commit(this.centerId, bodies, now, actor);
     } catch (err) {
       this.onStorageError(err);
-      return { ok: false, error: { code: ErrorCode.Unavailable, message: `The change could not be saved (${describe(err)}); nothing was changed.` } };
+      return { ok: false, error: { code: ErrorCode.Unavailable, message: notSaved(err) } };
     }
     for (const f of facts) evolve(this.state, f);
     for (const l of this.listeners) l(facts, this);
@@ -165,6 +166,3 @@ export class CenterRuntime {
   }
 }
 
-function describe(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}

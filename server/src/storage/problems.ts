@@ -1,0 +1,27 @@
+/**
+ * Storage failures in words an operator can act on. SQLite reports a full disk, a read-only file
+ * and I/O errors with codes (SQLITE_FULL, SQLITE_READONLY_*, SQLITE_IOERR_*); the person at the
+ * kiosk or the counter needs to know that nothing was saved and whom to tell, the administrator
+ * what to fix.
+ */
+const PROBLEMS: [prefix: string, text: string][] = [
+  ['SQLITE_FULL', "the server's disk is full"],
+  ['SQLITE_READONLY', 'the database is read-only (check the disk and the permissions of the database file)'],
+  ['SQLITE_IOERR', 'the disk reported an error'],
+  ['SQLITE_CANTOPEN', 'the database file cannot be opened'],
+  ['SQLITE_BUSY', 'the database is busy with another program'],
+  ['SQLITE_CORRUPT', 'the database file is damaged (restore the last backup)'],
+];
+
+/** The storage problem behind `err`, in words, or undefined when it is not one. */
+export function storageProblem(err: unknown): string | undefined {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return undefined;
+  return PROBLEMS.find(([prefix]) => code.startsWith(prefix))?.[1];
+}
+
+/** The sentence a refused write answers with. */
+export function notSaved(err: unknown): string {
+  const why = storageProblem(err) ?? (err instanceof Error ? err.message : String(err));
+  return `The change could not be saved: ${why}. Nothing was changed; please tell the administrator.`;
+}
