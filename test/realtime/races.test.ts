@@ -21,11 +21,11 @@ function raceCenter() {
   const all = SERVICES.map((serviceId) => ({ serviceId, role: 'primary' as const }));
   cfg.counters = Array.from({ length: COUNTERS }, (_, i) => ({ id: String(i + 1), number: String(i + 1), services: all }));
   cfg.staff = [
-    ...cfg.staff.filter((s) => s.role !== 'operator'),
+    ...(cfg.staff ?? []).filter((s) => s.role !== 'operator'),
     ...Array.from({ length: COUNTERS }, (_, i) => ({ login: `op${i + 1}`, name: `Operator ${i + 1}`, role: 'operator' as const, password: PASSWORD, services: [...SERVICES] })),
   ];
   cfg.devices = [
-    ...cfg.devices,
+    ...(cfg.devices ?? []),
     ...Array.from({ length: KIOSKS }, (_, k) => ({ id: `k${k}`, kind: 'kiosk' as const, name: `Kiosk ${k}`, tokenHash: tokenHash(kioskToken(k)) })),
   ];
   return cfg;
