@@ -2,7 +2,7 @@
  * Composition at the edge: everything is built here from a database, a clock and options.
  * Only main.ts picks the real clock, file and port.
  */
-import express from 'express';
+import express, { type ErrorRequestHandler } from 'express';
 import helmet from 'helmet';
 import { rateLimit } from 'express-rate-limit';
 import { createServer, type Server as HttpServer } from 'node:http';
@@ -12,6 +12,7 @@ import { ErrorCode } from '@qms/shared';
 import { AuthStore } from './auth/auth-store.js';
 import { Commands, newTicketId } from './center/commands.js';
 import { Hub } from './center/hub.js';
+import { IssueLimiter, IssueRateLimited } from './center/issue-limit.js';
 import type { Clock } from './center/runtime.js';
 import { DEMO_CREDENTIALS } from './demo/center.js';
 import { adminRoutes } from './features/admin.js';
@@ -24,6 +25,9 @@ import { ticketRoutes } from './features/tickets.js';
 import { errorHandler } from './http/errors.js';
 import { mount, openApiDocument } from './http/registry.js';
 import { staticApps } from './http/static.js';
+import { createMetrics, metricsEndpoint } from './ops/metrics.js';
+import { observeRequests } from './ops/request-log.js';
+import { routePatterns } from './ops/route-pattern.js';
 import { attachSocket, type QmsServer } from './realtime/socket.js';
 import { ConfigStore } from './storage/config-store.js';
 import type { Db } from './storage/db.js';
@@ -39,6 +43,10 @@ export interface AppOptions {
   newTicketId?: () => string;
   /** How often the rebalancer looks at each hall, ms; 0 = never (tests tick it themselves). */
   balanceEveryMs?: number;
+  /** Tickets one kiosk may issue per minute; 0 or omitted = no limit (main.ts: QMS_KIOSK_ISSUE_PER_MIN, 20). */
+  kioskIssuePerMin?: number;
+  /** Bearer token GET /metrics requires; omitted = /metrics is open. */
+  metricsToken?: string | undefined;
 }
 
 export interface QmsApp {
@@ -56,13 +64,26 @@ export function createApp(opts: AppOptions): QmsApp {
   const live = new LiveStore(opts.db);
   const auth = new AuthStore(opts.db, clock);
   const hub = new Hub(configs, live, clock, (err) => log.error({ err }, 'storage write failed'));
-  const commands = new Commands(hub, auth, opts.newTicketId ?? newTicketId);
+  const commands = new Commands(hub, auth, opts.newTicketId ?? newTicketId, new IssueLimiter(opts.kioskIssuePerMin ?? 0, clock));
   const deps: Deps = { hub, commands, auth, configs, live, clock, version: opts.version ?? '0.0.0' };
+
+  const routes = [...queueRoutes(deps), ...authRoutes(deps), ...ticketRoutes(deps), ...counterRoutes(deps), ...balanceRoutes(deps), ...adminRoutes(deps)];
+  // `io` exists by the time anyone scrapes.
+  const metrics = createMetrics({ hub, clock, socketClients: () => io.engine.clientsCount });
 
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
-  app.use(helmet({ contentSecurityPolicy: { directives: { 'style-src': ["'self'", "'unsafe-inline'"] } } }));
+  // First, so that requests refused early (too large, rate-limited) are timed and logged too.
+  app.use(observeRequests(log, routePatterns([...routes.map((r) => r.path), '/api/openapi.json', '/metrics']), metrics));
+  // `upgrade-insecure-requests` only over HTTPS (directly, or X-Forwarded-Proto from the local
+  // proxy): on a plain-HTTP LAN install the browser would otherwise fetch every script of the
+  // kiosk over https:// from a server that has no TLS, and show a blank page.
+  const securityHeaders = (secure: boolean) =>
+    helmet({ contentSecurityPolicy: { directives: { 'style-src': ["'self'", "'unsafe-inline'"], ...(secure ? {} : { 'upgrade-insecure-requests': null }) } } });
+  const overHttps = securityHeaders(true);
+  const overHttp = securityHeaders(false);
+  app.use((req, res, next) => (req.secure ? overHttps : overHttp)(req, res, next));
   app.use(express.json({ limit: '1mb' }));
   app.use((req, res, next) => {
     const header = req.get('authorization');
@@ -81,7 +102,7 @@ export function createApp(opts: AppOptions): QmsApp {
     }),
   );
 
-  const routes = [...queueRoutes(deps), ...authRoutes(deps), ...ticketRoutes(deps), ...counterRoutes(deps), ...balanceRoutes(deps), ...adminRoutes(deps)];
+  app.get('/metrics', metricsEndpoint(metrics, opts.metricsToken));
   const api = express.Router();
   mount(api, routes);
   const openapi = openApiDocument(routes, deps.version);
@@ -95,9 +116,21 @@ export function createApp(opts: AppOptions): QmsApp {
     });
     app.use(staticApps(opts.rootDir, demoLinks));
   }
+  app.use(((err, _req, res, next) => {
+    if (err instanceof IssueRateLimited) res.setHeader('Retry-After', String(err.retryAfterSec));
+    next(err);
+  }) satisfies ErrorRequestHandler);
   app.use(errorHandler(log));
 
   const http = createServer(app);
+  // Requests Node refuses before Express sees them (a URL or headers over 16 KB, a malformed request
+  // line) still get the one error shape, so a client can always read what went wrong.
+  http.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable || err.code === 'ECONNRESET') return void socket.destroy();
+    const [status, text] = err.code === 'HPE_HEADER_OVERFLOW' ? [431, 'Request Header Fields Too Large'] : [400, 'Bad Request'];
+    const body = JSON.stringify({ error: { code: ErrorCode.BadRequest, message: status === 431 ? 'The URL or headers are too long (16 KB at most).' : 'The request is malformed.' } });
+    socket.end(`HTTP/1.1 ${status} ${text}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  });
   const io: QmsServer = new Server(http, {
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
@@ -124,6 +157,7 @@ export function createApp(opts: AppOptions): QmsApp {
     close: async () => {
       clearInterval(balancing);
       unsubscribe();
+      metrics.stop();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       http.closeAllConnections();
     },

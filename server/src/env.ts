@@ -11,6 +11,17 @@ const envSchema = z.object({
   /** `no` skips creating the demo center in an empty database. */
   QMS_DEMO: z.enum(['yes', 'no']).default('yes'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Tickets one kiosk may issue in any minute; 0 = no limit. A person at a kiosk needs 15 s or more a ticket. */
+  QMS_KIOSK_ISSUE_PER_MIN: z
+    .string()
+    .regex(/^\d{1,5}$/, 'expected a whole number of tickets per minute (0 = no limit)')
+    .transform(Number)
+    .default(20),
+  /** When set, GET /metrics requires `Authorization: Bearer <it>`; unset, /metrics is open (counts only). */
+  QMS_METRICS_TOKEN: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.string().min(16, 'use at least 16 random characters (e.g. `openssl rand -hex 24`)').max(200).optional(),
+  ),
 });
 export type Env = z.infer<typeof envSchema>;
 

@@ -10,7 +10,12 @@ import { ConfigStore } from './storage/config-store.js';
 import { openDatabase } from './storage/db.js';
 
 const rootDir = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const log = pino({ level: process.env.LOG_LEVEL ?? 'info' });
+// Read before the environment is validated, so that a bad environment can be reported. Request
+// lines carry no secrets by construction (ops/request-log.ts); the redaction guards error objects.
+const log = pino({
+  level: process.env.LOG_LEVEL ?? 'info',
+  redact: { paths: ['*.password', '*.token', '*.authorization', '*.headers.authorization', '*.headers.cookie'], censor: '[redacted]' },
+});
 
 function main(): void {
   const env = readEnv(process.env);
@@ -21,7 +26,7 @@ function main(): void {
   const created = configs.centerIds().length === 0 && env.QMS_DEMO === 'yes';
   if (created) configs.write(demoCenter());
 
-  const app = createApp({ db, log, version, rootDir });
+  const app = createApp({ db, log, version, rootDir, kioskIssuePerMin: env.QMS_KIOSK_ISSUE_PER_MIN, metricsToken: env.QMS_METRICS_TOKEN });
   app.listen(env.PORT, env.HOST).then((port) => {
     const base = `http://localhost:${port}`;
     const lines = [
@@ -30,6 +35,8 @@ function main(): void {
       `  Counter:  ${base}/counter/`,
       `  Display:  ${base}/display/`,
       `  API:      ${base}/api/openapi.json`,
+      `  Metrics:  ${base}/metrics${env.QMS_METRICS_TOKEN ? ' (bearer QMS_METRICS_TOKEN)' : ' (open: set QMS_METRICS_TOKEN to require a token)'}`,
+      `Kiosks may issue ${env.QMS_KIOSK_ISSUE_PER_MIN || 'any number of'} tickets a minute each (QMS_KIOSK_ISSUE_PER_MIN).`,
     ];
     if (app.deps.hub.ids().includes('demo')) {
       lines.push(

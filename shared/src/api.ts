@@ -53,7 +53,8 @@ export const pauseBody = z.object({ reason: z.string().trim().min(1, 'say why th
 
 export const setServicesBody = z
   .object({
-    services: z.array(counterServiceSchema).min(1),
+    // No counter serves more than a catalogue; the cap keeps a hostile body from costing seconds to check.
+    services: z.array(counterServiceSchema).min(1).max(500),
     reason: z.string().trim().min(1).max(300).default('changed by supervisor'),
   })
   .strict();

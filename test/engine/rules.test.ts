@@ -234,6 +234,28 @@ describe('calling the next ticket', () => {
     expect(sim.serveNext('3')).toBe('B001');
   });
 
+  it('T5: a call limited to the caller\'s training skips other services, but not a ticket sent to the counter', () => {
+    const sim = new Sim();
+    sim.open('1'); // passport
+    sim.open('2'); // passport primary, property secondary
+    sim.issue('property'); // B001, oldest
+    sim.advance(1);
+    sim.issue('passport'); // A001
+    sim.advance(1);
+    sim.issue('passport'); // A002
+    const only = ['passport'];
+    const called = (facts: FactBody[]) => facts.find((f) => f.type === 'ticket:called');
+    expect(called(sim.run({ type: 'call-next', counterId: '2', only }))).toMatchObject({ ticket: { number: 'A001' } });
+    sim.run({ type: 'complete', counterId: '2' });
+    // Counter 1 sends A002 to counter 2 for property: a ticket sent to the counter is still its to call.
+    expect(sim.callNext('1').number).toBe('A002');
+    sim.run({ type: 'transfer', counterId: '1', toServiceId: 'property', toCounterId: '2' });
+    expect(called(sim.run({ type: 'call-next', counterId: '2', only }))).toMatchObject({ ticket: { number: 'A002' } });
+    sim.run({ type: 'complete', counterId: '2' });
+    expect(sim.errorOf({ type: 'call-next', counterId: '2', only })).toBe('QUEUE_EMPTY');
+    expect(sim.callNext('2').number).toBe('B001');
+  });
+
   it('T1: only the target counter calls a transferred ticket', () => {
     const sim = new Sim();
     sim.issue('passport');

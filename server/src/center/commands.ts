@@ -17,6 +17,7 @@ import { actorName, isStaff, type Principal } from '../auth/principal.js';
 import { AppError } from '../http/errors.js';
 import type { Command } from '../engine/index.js';
 import type { Hub } from './hub.js';
+import { IssueLimiter } from './issue-limit.js';
 import type { CenterRuntime, Outcome } from './runtime.js';
 
 export type CounterPayload = Partial<TransferBody> & { reason?: string };
@@ -29,6 +30,7 @@ export class Commands {
     private readonly hub: Hub,
     private readonly auth: AuthStore,
     private readonly newId: () => string = newTicketId,
+    private readonly issueLimit: IssueLimiter = new IssueLimiter(0, Date.now),
   ) {}
 
   issue(p: Principal | null, body: IssueTicketBody): IssuedTicket {
@@ -39,7 +41,9 @@ export class Commands {
       throw new AppError(ErrorCode.Forbidden, 'Booked tickets are issued by staff checking an appointment in.');
     }
     const rt = this.hub.get(p.centerId);
+    this.issueLimit.check(p, rt.state, body.clientRef);
     const out = succeed(rt.execute({ type: 'issue', ticketId: this.newId(), ...body }, actorName(p)));
+    this.issueLimit.count(p, out.facts);
     const fact = out.facts[0];
     const ticket = fact?.type === 'ticket:issued' ? fact.ticket : rt.state.tickets.get(rt.state.clientRefs.get(body.clientRef ?? '') ?? '');
     if (!ticket) throw new AppError(ErrorCode.Internal, 'ticket was not issued');
@@ -53,15 +57,16 @@ export class Commands {
     const supervisor = staff.role !== 'operator';
     const actor = actorName(staff);
 
+    const live = rt.state.counters.get(counterId);
+    const untrained = staff.services.length === 0 ? [] : (live?.services ?? []).filter((s) => !staff.services.includes(s.serviceId));
+    const notTrained = () =>
+      new AppError(ErrorCode.NotQualified, `You are not trained for ${untrained.map((s) => `"${s.serviceId}"`).join(', ')}, which counter ${live?.number ?? counterId} serves.`);
+
     if (action === 'claim') {
       if (staff.counterId !== null && staff.counterId !== counterId) {
         throw new AppError(ErrorCode.Conflict, `You hold counter ${staff.counterId}; release it first.`);
       }
-      const live = rt.state.counters.get(counterId);
-      const untrained = staff.services.length === 0 ? [] : (live?.services ?? []).filter((s) => !staff.services.includes(s.serviceId));
-      if (untrained.length > 0) {
-        throw new AppError(ErrorCode.NotQualified, `You are not trained for ${untrained.map((s) => `"${s.serviceId}"`).join(', ')}, which counter ${live?.number ?? counterId} serves.`);
-      }
+      if (untrained.length > 0) throw notTrained();
       const holder = this.auth.holder(staff.centerId, counterId);
       if (holder && holder.login !== staff.login) {
         throw new AppError(ErrorCode.CounterHeld, `Counter ${counterId} is held by ${holder.login}.`);
@@ -83,7 +88,10 @@ export class Commands {
       return result(rt, counterId, out);
     }
 
-    const cmd = toEngine(action, counterId, payload);
+    let cmd = toEngine(action, counterId, payload);
+    // T5: training is checked when a counter is taken, but a supervisor may merge it into more, or an
+    // admin retrain its holder, later: the holder then calls only the visitors they are trained for.
+    if (cmd.type === 'call-next' && staff.counterId === counterId && untrained.length > 0) cmd = { ...cmd, only: staff.services };
     const out = succeed(rt.execute(cmd, actor));
     if (action === 'close') this.releaseHolder(staff.centerId, counterId);
     return result(rt, counterId, out);

@@ -178,8 +178,10 @@ function counterCommand(state: EngineState, cmd: Exclude<CounterCommand, { type:
     case 'call-next': {
       if (c.status !== 'open') return notOpen();
       if (current) return busy();
-      const pick = pickNext(state, c, now);
-      if (!pick) return reject(ErrorCode.QueueEmpty, `Nobody is waiting for counter ${c.number}'s services.`);
+      // T5: an operator retrained after taking the counter calls only what they are trained for.
+      const only = cmd.only && new Set(cmd.only);
+      const pick = pickNext(state, only ? { ...c, services: c.services.filter((s) => only.has(s.serviceId)) } : c, now);
+      if (!pick) return reject(ErrorCode.QueueEmpty, `Nobody is waiting for counter ${c.number}'s services${only ? ' that you are trained for' : ''}.`);
       const t = pick.ticket;
       const ticket: Ticket = { ...t, status: 'called', counterId: c.id, calledAt: now, targetCounterId: null, recalls: 0, firstCalledAt: t.firstCalledAt ?? now };
       const streak = t.lane === 'priority' ? c.priorityStreak + 1 : 0;

@@ -42,7 +42,8 @@ export type Command =
     }
   /** `takeover`: the holder's session has ended, so another staff member may take the counter as it is. */
   | { type: 'open'; counterId: string; staffLogin: string; takeover?: boolean }
-  | { type: 'call-next'; counterId: string }
+  /** `only`: the services the caller is trained for (T5); tickets of other services stay for others. */
+  | { type: 'call-next'; counterId: string; only?: readonly string[] | undefined }
   | { type: 'recall'; counterId: string }
   | { type: 'start'; counterId: string }
   | { type: 'complete'; counterId: string }

@@ -13,6 +13,7 @@ import {
 } from '@qms/shared';
 import { z } from 'zod';
 import { AppError } from '../http/errors.js';
+import { parseInput } from '../http/validate.js';
 import { route, type RouteContext, type RouteDef } from '../http/registry.js';
 import { actorName } from '../auth/principal.js';
 import type { Deps } from './deps.js';
@@ -60,7 +61,7 @@ export function adminRoutes(deps: Deps): RouteDef[] {
         body: z.record(z.string(), z.unknown()),
         handler: (ctx) => {
           const cfg = current(ctx);
-          const item = schema.parse({ ...(ctx.body as object), id: ctx.params.id }) as CenterConfig[K][number];
+          const item = parseInput(schema, { ...(ctx.body as object), id: ctx.params.id }, 'body') as CenterConfig[K][number];
           const list = cfg[key] as { id: string }[];
           const at = list.findIndex((x) => x.id === ctx.params.id);
           if (at >= 0) list[at] = item;

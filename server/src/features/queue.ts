@@ -28,7 +28,7 @@ export function queueRoutes({ hub, clock, version }: Deps): RouteDef[] {
       summary: "The center's services, priority categories and current expected waits (kiosk catalogue)",
       access: 'public',
       handler: ({ principal, query }) => {
-        const rt = hub.get(principal?.centerId ?? centerQuery.parse(query).center);
+        const rt = hub.get(principal?.centerId ?? centerOf(query));
         const { center, services, priorityCategories } = rt.config;
         const { id, name, languages, defaultLanguage, targetWaitMin, timezone } = center;
         return { center: { id, name, languages, defaultLanguage, targetWaitMin, timezone }, services, priorityCategories, loads: serviceLoads(rt.state, clock()) };
@@ -63,6 +63,13 @@ export function queueRoutes({ hub, clock, version }: Deps): RouteDef[] {
       },
     }),
   ];
+}
+
+/** `?center=` picks the catalogue for a visitor's phone; a token's own center wins over it. */
+function centerOf(query: Record<string, unknown>): string | undefined {
+  const parsed = centerQuery.safeParse(query);
+  if (!parsed.success) throw new AppError(ErrorCode.BadRequest, 'query.center: expected one center id (at most 64 characters)');
+  return parsed.data.center;
 }
 
 export function catchUp(rt: ReturnType<Deps['hub']['get']>, since: number) {

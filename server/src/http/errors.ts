@@ -1,6 +1,7 @@
 import { ErrorCode, formatIssues, type AppErrorBody } from '@qms/shared';
 import type { ErrorRequestHandler } from 'express';
 import { ZodError } from 'zod';
+import { notSaved, storageProblem } from '../storage/problems.js';
 
 /** A refusal with a code and a message a person can act on. */
 export class AppError extends Error {
@@ -44,24 +45,45 @@ export function httpStatus(code: ErrorCode): number {
   }
 }
 
+/** Problems named in one message; a body with 100 000 bad items must not come back as a 7 MB message. */
+const MAX_ISSUES = 10;
+const MAX_MESSAGE = 1_000;
+
 export function toErrorBody(err: unknown, where = ''): AppErrorBody {
   if (err instanceof AppError) return err.body;
-  if (err instanceof ZodError) return { code: ErrorCode.BadRequest, message: formatIssues(err, where) };
+  if (err instanceof ZodError) {
+    const shown = formatIssues(err.issues.length > MAX_ISSUES ? new ZodError(err.issues.slice(0, MAX_ISSUES)) : err, where);
+    const more = err.issues.length - MAX_ISSUES;
+    const message = shown.length > MAX_MESSAGE ? `${shown.slice(0, MAX_MESSAGE)}…` : shown;
+    return { code: ErrorCode.BadRequest, message: more > 0 ? `${message}; and ${more} more problems` : message };
+  }
+  // A write outside the queue's own commands (a login's session, an admin change) hit a full disk or
+  // a read-only file: say so as the queue's commands do, not as an internal error.
+  if (storageProblem(err)) return { code: ErrorCode.Unavailable, message: notSaved(err) };
   return { code: ErrorCode.Internal, message: 'Internal error; it has been logged.' };
+}
+
+/** The message for a 4xx raised below our routes: body-parser's, or the router's for an undecodable path. */
+function clientErrorMessage(err: { type?: string; expose?: boolean; message?: string }): string {
+  if (err.type === 'entity.too.large') return 'The request body is too large.';
+  if (err.type === 'entity.parse.failed') return 'The request body is not valid JSON.';
+  if (err instanceof URIError) return 'The URL path has malformed percent-encoding (a "%" must be followed by two hex digits of UTF-8).';
+  return err.expose && err.message ? err.message : 'The request is malformed.';
 }
 
 /** The one error shape: `{ error: { code, message } }`. */
 export function errorHandler(log: { error: (obj: object, msg: string) => void }): ErrorRequestHandler {
   return (err: unknown, _req, res, _next) => {
-    const e = err as { type?: string; status?: number; expose?: boolean };
-    // body-parser errors (bad JSON, too large) carry a 4xx status of their own.
-    if (typeof e.status === 'number' && e.status >= 400 && e.status < 500 && e.expose) {
-      const message = e.type === 'entity.too.large' ? 'The request body is too large.' : e.type === 'entity.parse.failed' ? 'The request body is not valid JSON.' : (err as Error).message;
-      res.status(e.status).json({ error: { code: e.status === 413 ? ErrorCode.BadRequest : ErrorCode.BadRequest, message } });
+    const e = err as { type?: string; status?: number; expose?: boolean; message?: string };
+    // body-parser errors (bad JSON, too large, unsupported charset) carry a 4xx status of their own,
+    // and so does the router's URIError for a path like /api/tickets/%E0%A4%A, without `expose`.
+    if (!(err instanceof AppError) && typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
+      res.status(e.status).json({ error: { code: ErrorCode.BadRequest, message: clientErrorMessage(e) } });
       return;
     }
     const body = toErrorBody(err, 'body');
     if (body.code === ErrorCode.Internal) log.error({ err }, 'unhandled error');
+    if (body.code === ErrorCode.Unavailable) log.error({ err }, 'storage write failed');
     res.status(httpStatus(body.code)).json({ error: body });
   };
 }

@@ -8,6 +8,7 @@ import type { Request, Response, Router } from 'express';
 import { z } from 'zod';
 import type { Principal } from '../auth/principal.js';
 import { AppError } from './errors.js';
+import { parseInput } from './validate.js';
 
 export type Access = 'public' | 'device-or-staff' | 'staff' | 'supervisor' | 'admin';
 
@@ -50,12 +51,25 @@ export function checkAccess(access: Access, p: Principal | null): void {
   if (access === 'admin' && p.role !== 'admin') throw new AppError(ErrorCode.Forbidden, 'Only an admin can do this.');
 }
 
+/**
+ * Every path parameter names an id (services, counters, staff, devices, tickets, proposals), and no
+ * id is longer than this: a longer one names nothing, and is refused before a message echoes it.
+ */
+export const MAX_PATH_PARAM = 64;
+
+function checkParams(params: Record<string, string>): void {
+  for (const [name, value] of Object.entries(params)) {
+    if (value.length > MAX_PATH_PARAM) throw new AppError(ErrorCode.BadRequest, `path.${name}: expected an id of at most ${MAX_PATH_PARAM} characters`);
+  }
+}
+
 export function mount(router: Router, routes: RouteDef[]): void {
   for (const r of routes) {
     router[r.method](r.path, async (req, res) => {
       const principal = principalOf(res);
       checkAccess(r.access, principal);
-      const body = r.body ? r.body.parse(req.body ?? {}) : undefined;
+      checkParams(req.params as Record<string, string>);
+      const body = r.body ? parseInput(r.body, req.body ?? {}, 'body') : undefined;
       const data = await r.handler({ body, params: req.params as Record<string, string>, query: req.query, principal, req, res });
       if (!res.headersSent) res.status(r.status ?? 200).json(data);
     });
@@ -78,7 +92,7 @@ export function openApiDocument(routes: RouteDef[], version: string): object {
   const paths: Record<string, Record<string, object>> = {};
   for (const r of routes) {
     const path = r.path.replace(/:([A-Za-z]+)/g, '{$1}');
-    const params = [...r.path.matchAll(/:([A-Za-z]+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+    const params = [...r.path.matchAll(/:([A-Za-z]+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string', maxLength: MAX_PATH_PARAM } }));
     (paths[path] ??= {})[r.method] = {
       tags: [r.tag],
       summary: r.summary,

@@ -18,6 +18,7 @@ import { z } from 'zod';
 import type { Principal } from '../auth/principal.js';
 import { serviceLoads } from '../engine/index.js';
 import { AppError, toErrorBody } from '../http/errors.js';
+import { parseInput } from '../http/validate.js';
 import type { Deps } from '../features/deps.js';
 import { catchUp } from '../features/queue.js';
 
@@ -70,19 +71,25 @@ export function attachSocket(io: QmsServer, deps: Deps): () => void {
       (ack as (r: Response<T>) => void)(res);
     };
 
-    socket.on('ticket:issue', (payload, ack) => handle(ack, (pr) => commands.issue(pr, issueTicketBody.parse(payload))));
-    socket.on('sync:since', (payload, ack) =>
-      handle(ack, (pr) => catchUp(hub.get(pr.centerId), syncSinceBody.parse(payload).seq)),
-    );
+    /**
+     * Socket.IO passes the ack last, after whatever arguments the client sent: a client that sent
+     * only an ack sent no payload, and is answered (BAD_REQUEST) rather than left waiting.
+     */
+    const command = <T>(event: string, run: (payload: unknown, p: Principal) => T) =>
+      (socket as unknown as Socket).on(event, (...args: unknown[]) => {
+        const ack = args.at(-1);
+        handle(ack, (pr) => run(typeof ack === 'function' && args.length === 1 ? undefined : args[0], pr));
+      });
+
+    command('ticket:issue', (payload, pr) => commands.issue(pr, parseInput(issueTicketBody, payload, 'payload')));
+    command('sync:since', (payload, pr) => catchUp(hub.get(pr.centerId), parseInput(syncSinceBody, payload, 'payload').seq));
     for (const action of COUNTER_ACTIONS) {
       const schema: z.ZodType<object> = action in counterActionBodies ? counterActionBodies[action as keyof typeof counterActionBodies] : z.object({}).strict();
-      socket.on(`counter:${action}`, (payload: unknown, ack: unknown) =>
-        handle(ack, (pr) => {
-          const { counterId } = counterIdOnly.parse(payload);
-          const { counterId: _drop, ...rest } = (payload ?? {}) as Record<string, unknown>;
-          return commands.counter(pr, counterId, action, schema.parse(rest));
-        }),
-      );
+      command(`counter:${action}`, (payload, pr) => {
+        const { counterId } = parseInput(counterIdOnly, payload, 'payload');
+        const { counterId: _drop, ...rest } = (payload ?? {}) as Record<string, unknown>;
+        return commands.counter(pr, counterId, action, parseInput(schema, rest, 'payload'));
+      });
     }
   });
 
