@@ -16,6 +16,7 @@ import {
   type TicketEta,
 } from '@qms/shared';
 import { computeEtas, createEngineState, decide, etaOf, evolve, serviceLoads, type Command, type EngineState } from '../engine/index.js';
+import { rememberServiceTimes, ticketChanging } from '../engine/eta.js';
 import { Balancer } from './balancer.js';
 import { todayStats, type TodayStats } from '../kpi/today.js';
 import type { ConfigStore } from '../storage/config-store.js';
@@ -54,6 +55,8 @@ export class CenterRuntime {
     const now = this.clock();
     const day = localTime(now, config.center.timezone).day;
     this.state = createEngineState(this.centerId, config, now, this.live.counterStates(this.centerId), this.live.liveTickets(this.centerId, day));
+    // Every change to this state goes through commit(), which reports the ones that matter.
+    rememberServiceTimes(this.state);
   }
 
   get seq(): number {
@@ -97,7 +100,10 @@ export class CenterRuntime {
       this.onStorageError(err);
       return { ok: false, error: { code: ErrorCode.Unavailable, message: notSaved(err) } };
     }
-    for (const f of facts) evolve(this.state, f);
+    for (const f of facts) {
+      if ('ticket' in f) ticketChanging(this.state, f.ticket);
+      evolve(this.state, f);
+    }
     for (const l of this.listeners) l(facts, this);
     return { ok: true, facts, seq: facts.at(-1)?.seq ?? this.seq };
   }

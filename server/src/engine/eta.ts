@@ -1,4 +1,7 @@
-/** Positions, expected waits and per-service loads (docs/SPEC.md W1–W3). Pure. */
+/**
+ * Positions, expected waits and per-service loads (docs/SPEC.md W1–W3). Pure: the one memo
+ * (learned service times) is kept only for a state whose owner reports its changes.
+ */
 import { MINUTE, type ServiceLoad, type Ticket, type TicketEta } from '@qms/shared';
 import { compareFifo, compareRank } from './rules.js';
 import type { EngineState } from './types.js';
@@ -23,29 +26,103 @@ export function serviceCapacity(state: EngineState): Map<string, { capacity: num
   return out;
 }
 
+/** What W2 learns from: today's completed services, per service. */
+interface Learned {
+  /** How many per service. */
+  done: Map<string, number>;
+  /** Per service, the LEARN_WINDOW latest, latest first. */
+  recent: Map<string, Ticket[]>;
+  means?: Map<string, number>;
+}
+
+/**
+ * What was learned, for the states whose owner reports every ticket change before applying it
+ * (the center runtime, see ticketChanging); null: learn afresh at the next read. Every command
+ * reads the service times, and learning them walks the whole day's tickets.
+ */
+const learned = new WeakMap<EngineState, Learned | null>();
+
+/** From now on, `state`'s owner calls ticketChanging before applying each ticket fact. */
+export function rememberServiceTimes(state: EngineState): void {
+  if (!learned.has(state)) learned.set(state, null);
+}
+
+/**
+ * `after` is about to replace its ticket in `state`. A service just completed, later than any
+ * other of its kind, joins what was learned; any other change to what W2 learns from (rare)
+ * has it learned afresh.
+ */
+export function ticketChanging(state: EngineState, after: Ticket): void {
+  const known = learned.get(state);
+  if (!known) return;
+  const before = state.tickets.get(after.id);
+  if (before && counts(before)) return void learned.set(state, null);
+  if (!counts(after)) return;
+  const recent = known.recent.get(after.serviceId) ?? [];
+  if (recent.length > 0 && (recent[0]!.finishedAt ?? 0) >= (after.finishedAt ?? 0)) return void learned.set(state, null);
+  known.recent.set(after.serviceId, [after, ...recent].slice(0, LEARN_WINDOW));
+  known.done.set(after.serviceId, (known.done.get(after.serviceId) ?? 0) + 1);
+  delete known.means;
+}
+
+/** Whether W2 learns from this ticket. */
+function counts(t: Ticket): boolean {
+  return t.status === 'done' && t.startedAt !== null && t.finishedAt !== null;
+}
+
 /**
  * W2: minutes per visitor for every service, learned from today's completed services once there
- * are enough. One pass over the day's tickets: this runs after every committed command.
+ * are enough.
  */
 export function meanServiceTimes(state: EngineState): Map<string, number> {
-  const done = new Map<string, Ticket[]>();
-  for (const t of state.tickets.values()) {
-    if (t.status !== 'done' || t.startedAt === null || t.finishedAt === null) continue;
-    const list = done.get(t.serviceId) ?? done.set(t.serviceId, []).get(t.serviceId)!;
-    list.push(t);
-  }
+  if (!learned.has(state)) return meansOf(state, learn(state));
+  let known = learned.get(state);
+  if (!known) learned.set(state, (known = learn(state)));
+  known.means ??= meansOf(state, known);
+  return new Map(known.means);
+}
+
+function meansOf(state: EngineState, { done, recent }: Learned): Map<string, number> {
   const out = new Map<string, number>();
   for (const s of state.config.services) {
-    const list = done.get(s.id) ?? [];
-    if (list.length < LEARN_AFTER) {
-      out.set(s.id, s.serviceTimeMin);
-      continue;
-    }
-    list.sort((a, b) => (b.finishedAt ?? 0) - (a.finishedAt ?? 0));
-    const recent = list.slice(0, LEARN_WINDOW);
-    out.set(s.id, recent.reduce((sum, t) => sum + ((t.finishedAt ?? 0) - (t.startedAt ?? 0)), 0) / recent.length / MINUTE);
+    out.set(s.id, (done.get(s.id) ?? 0) < LEARN_AFTER ? s.serviceTimeMin : meanMinutes(recent.get(s.id) ?? []));
   }
   return out;
+}
+
+/** One pass over the day's tickets. */
+function learn(state: EngineState): Learned {
+  const recent = new Map<string, Ticket[]>();
+  const done = new Map<string, number>();
+  // Newest last, mostly: walking back, a ticket older than the window is dismissed at once.
+  const tickets = [...state.tickets.values()];
+  for (let i = tickets.length - 1; i >= 0; i--) {
+    const t = tickets[i]!;
+    if (!counts(t)) continue;
+    done.set(t.serviceId, (done.get(t.serviceId) ?? 0) + 1);
+    const list = recent.get(t.serviceId) ?? recent.set(t.serviceId, []).get(t.serviceId)!;
+    keepMostRecent(list, t);
+  }
+  return { done, recent };
+}
+
+/**
+ * Keep `list` the LEARN_WINDOW latest finished tickets, latest first, when fed the tickets from
+ * the last to the first: the same window as a stable sort of all of them by finishedAt,
+ * descending (a tie goes to the ticket that comes first, i.e. the one fed later).
+ */
+function keepMostRecent(list: Ticket[], t: Ticket): void {
+  const at = t.finishedAt ?? 0;
+  let i = list.length;
+  while (i > 0 && (list[i - 1]!.finishedAt ?? 0) <= at) i--;
+  if (i >= LEARN_WINDOW) return;
+  if (i === list.length) list.push(t);
+  else list.splice(i, 0, t);
+  if (list.length > LEARN_WINDOW) list.pop();
+}
+
+function meanMinutes(recent: Ticket[]): number {
+  return recent.reduce((sum, t) => sum + ((t.finishedAt ?? 0) - (t.startedAt ?? 0)), 0) / recent.length / MINUTE;
 }
 
 /** W2 for one service (see meanServiceTimes). */
@@ -96,27 +173,57 @@ export function computeEtas(state: EngineState): Record<string, TicketEta> {
   return out;
 }
 
+/**
+ * W1, W3 for one ticket: computeEtas(state)[ticketId], without sorting every queue. Its position
+ * is one plus the tickets of its queue that the queue order puts before it (a total order).
+ */
 export function etaOf(state: EngineState, ticketId: string): TicketEta {
-  return computeEtas(state)[ticketId] ?? { position: 0, etaMin: null };
+  const t = state.waiting.has(ticketId) ? state.tickets.get(ticketId) : undefined;
+  if (!t) return { position: 0, etaMin: null };
+  const policy = state.config.center.policy;
+  const directed = t.targetCounterId !== null;
+  let ahead = 0;
+  for (const id of state.waiting) {
+    const u = state.tickets.get(id);
+    if (!u || u === t || u.targetCounterId !== t.targetCounterId || (!directed && u.serviceId !== t.serviceId)) continue;
+    if ((directed ? compareFifo(u, t) : compareRank(u, t, policy)) < 0) ahead += 1;
+  }
+  const cap = directed ? directedCapacity(state, t.targetCounterId!) : serviceCapacity(state).get(t.serviceId);
+  return { position: ahead + 1, etaMin: etaAt(ahead + 1, cap, meanServiceTimes(state).get(t.serviceId) ?? 10) };
 }
 
+/** Per service queue (directed tickets apart): how many wait, how many in the priority lane, since when. */
+function serviceQueues(state: EngineState, now: number): Map<string, { waiting: number; priority: number; oldest: number }> {
+  const out = new Map<string, { waiting: number; priority: number; oldest: number }>();
+  for (const id of state.waiting) {
+    const t = state.tickets.get(id);
+    if (!t || t.targetCounterId !== null) continue;
+    let q = out.get(t.serviceId);
+    if (!q) out.set(t.serviceId, (q = { waiting: 0, priority: 0, oldest: now }));
+    q.waiting += 1;
+    if (t.lane === 'priority') q.priority += 1;
+    q.oldest = Math.min(q.oldest, t.queuedAt);
+  }
+  return out;
+}
+
+/** Per service: what a newcomer faces. Counts only, so no queue is sorted: this runs after every commit. */
 export function serviceLoads(state: EngineState, now: number): ServiceLoad[] {
   const caps = serviceCapacity(state);
-  const q = queues(state);
+  const q = serviceQueues(state, now);
   const means = meanServiceTimes(state);
   return state.config.services.map((s) => {
-    const list = q.get(`s:${s.id}`) ?? [];
-    const oldest = list.reduce((min, t) => Math.min(min, t.queuedAt), now);
-    const normalAhead = list.length; // a new normal-lane ticket goes behind everyone waiting now
+    const { waiting, priority, oldest } = q.get(s.id) ?? { waiting: 0, priority: 0, oldest: now };
     const mean = means.get(s.id) ?? s.serviceTimeMin;
     return {
       serviceId: s.id,
-      waiting: list.length,
-      waitingPriority: list.filter((t) => t.lane === 'priority').length,
+      waiting,
+      waitingPriority: priority,
       oldestWaitMin: Math.round(((now - oldest) / MINUTE) * 10) / 10,
-      expectedWaitMin: etaAt(normalAhead + 1, caps.get(s.id), mean),
+      // A new normal-lane ticket goes behind everyone waiting now.
+      expectedWaitMin: etaAt(waiting + 1, caps.get(s.id), mean),
       // A priority ticket issued now ranks behind the priority tickets already waiting (P1/P3).
-      expectedPriorityWaitMin: etaAt(list.filter((t) => t.lane === 'priority').length + 1, caps.get(s.id), mean),
+      expectedPriorityWaitMin: etaAt(priority + 1, caps.get(s.id), mean),
       targetWaitMin: s.targetWaitMin ?? state.config.center.targetWaitMin,
       openCounters: caps.get(s.id)?.open ?? 0,
     };

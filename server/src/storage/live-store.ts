@@ -4,8 +4,9 @@ import type { Db } from './db.js';
 
 export class LiveStore {
   private readonly q;
+  private readonly commitTx: (centerId: string, facts: FactBody[], at: number, actor: string | null) => Fact[];
 
-  constructor(private readonly db: Db) {
+  constructor(db: Db) {
     this.q = {
       seq: db.prepare<[string], { seq: number }>('SELECT seq FROM centers WHERE id = ?'),
       setSeq: db.prepare<[number, string]>('UPDATE centers SET seq = ? WHERE id = ?'),
@@ -32,18 +33,8 @@ export class LiveStore {
         'SELECT seq, at, json FROM events WHERE center_id = ? AND seq > ? ORDER BY seq LIMIT ?',
       ),
     };
-  }
-
-  seq(centerId: string): number {
-    return this.q.seq.get(centerId)?.seq ?? 0;
-  }
-
-  /**
-   * Append facts to the log and write the entities they carry, in one transaction, and return
-   * them stamped with their sequence numbers. Throws (and writes nothing) on any storage error.
-   */
-  commit(centerId: string, facts: FactBody[], at: number, actor: string | null): Fact[] {
-    return this.db.transaction(() => {
+    // Wrapped once: db.transaction() builds its wrapper anew on each call.
+    this.commitTx = db.transaction((centerId: string, facts: FactBody[], at: number, actor: string | null): Fact[] => {
       let seq = this.seq(centerId);
       const stamped: Fact[] = [];
       for (const body of facts) {
@@ -59,7 +50,19 @@ export class LiveStore {
       }
       this.q.setSeq.run(seq, centerId);
       return stamped;
-    })();
+    });
+  }
+
+  seq(centerId: string): number {
+    return this.q.seq.get(centerId)?.seq ?? 0;
+  }
+
+  /**
+   * Append facts to the log and write the entities they carry, in one transaction, and return
+   * them stamped with their sequence numbers. Throws (and writes nothing) on any storage error.
+   */
+  commit(centerId: string, facts: FactBody[], at: number, actor: string | null): Fact[] {
+    return this.commitTx(centerId, facts, at, actor);
   }
 
   counterStates(centerId: string): CounterState[] {
