@@ -25,7 +25,8 @@ export class Balancer {
       for (const f of facts) {
         if (f.type === 'balance:proposed') this.proposals.set(f.proposal.id, f.proposal);
         if (f.type === 'balance:resolved') this.proposals.delete(f.proposalId);
-        if (this.log?.day === localTime(f.at, rt.config.center.timezone).day) this.log.switches.record(f, f.at);
+        // Only service changes count (B3); the day is checked for those alone, a time-zone lookup being dear.
+        if (f.type === 'counter:services-changed' && this.log?.day === localTime(f.at, rt.config.center.timezone).day) this.log.switches.record(f, f.at);
       }
       // A look of its own commits facts too: queue one look, after this commit has reached everyone.
       if (this.mode === 'auto' && !this.lookQueued && facts.some((f) => LOOK_AFTER.has(f.type))) {
