@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io as connect, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '@qms/shared';
-import { createApp, type QmsApp } from '../../server/src/app.js';
+import { createApp, type AppOptions, type QmsApp } from '../../server/src/app.js';
 import { ConfigStore } from '../../server/src/storage/config-store.js';
 import { openDatabase, type Db } from '../../server/src/storage/db.js';
 import { PASSWORD, testCenter } from './center.js';
@@ -20,8 +20,12 @@ export interface TestServer {
   url: string;
   dir: string;
   clock: { now: number; advance(ms: number): void };
-  /** fetch against the server with an optional bearer token; returns status and parsed JSON. */
-  call(method: string, path: string, opts?: { token?: string | undefined; body?: unknown }): Promise<{ status: number; body: any }>;
+  /** fetch against the server with an optional bearer token; returns status, parsed JSON (null if not JSON), headers and text. */
+  call(
+    method: string,
+    path: string,
+    opts?: { token?: string | undefined; body?: unknown; headers?: Record<string, string> },
+  ): Promise<{ status: number; body: any; headers: Headers; text: string }>;
   login(login: string, password?: string): Promise<string>;
   socket(token: string): ClientSocket;
   stop(): Promise<void>;
@@ -34,13 +38,15 @@ export const T0 = Date.UTC(2026, 2, 2, 7, 0, 0);
  * `rootDir`: serve the built UIs from there (browser tests). `dir` + `port`: restart a server on
  * the same database and address (a restart test), leaving the directory in place.
  */
-export async function startServer(opts: { config?: ReturnType<typeof testCenter>; dir?: string; rootDir?: string; port?: number } = {}): Promise<TestServer> {
+export async function startServer(
+  opts: { config?: ReturnType<typeof testCenter>; dir?: string; rootDir?: string; port?: number; app?: Omit<AppOptions, 'db' | 'clock'> } = {},
+): Promise<TestServer> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'qms-test-'));
   const db = openDatabase(join(dir, 'qms.sqlite'), 'normal');
   const configs = new ConfigStore(db);
   if (configs.centerIds().length === 0) configs.write(opts.config ?? testCenter());
   const clock = { now: T0, advance(ms: number) { this.now += ms; } };
-  const app = createApp({ db, clock: () => clock.now, balanceEveryMs: 0, ...(opts.rootDir ? { rootDir: opts.rootDir } : {}) });
+  const app = createApp({ db, clock: () => clock.now, balanceEveryMs: 0, ...(opts.rootDir ? { rootDir: opts.rootDir } : {}), ...opts.app });
   const port = await app.listen(opts.port ?? 0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
   const sockets: ClientSocket[] = [];
@@ -48,11 +54,23 @@ export async function startServer(opts: { config?: ReturnType<typeof testCenter>
   const call: TestServer['call'] = async (method, path, o = {}) => {
     const res = await fetch(url + path, {
       method,
-      headers: { 'content-type': 'application/json', ...(o.token ? { authorization: `Bearer ${o.token}` } : {}) },
+      headers: { 'content-type': 'application/json', ...(o.token ? { authorization: `Bearer ${o.token}` } : {}), ...o.headers },
       ...(o.body !== undefined ? { body: typeof o.body === 'string' ? o.body : JSON.stringify(o.body) } : {}),
     });
     const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : null };
+    let body: unknown = null;
+    try {
+      body = text ? JSON.parse(text) : null;
+    } catch {
+      // Not JSON (the metrics text, a page): `text` has it.
+    }
+    // Headers and text ride along unenumerated, so `toEqual({ status, body })` still compares exactly.
+    return Object.defineProperties({ status: res.status, body }, { headers: { value: res.headers }, text: { value: text } }) as {
+      status: number;
+      body: any;
+      headers: Headers;
+      text: string;
+    };
   };
 
   return {

@@ -1,79 +1,16 @@
 /**
- * A real server (port 0, a real SQLite file, the test center) with the app options the ops
- * tests need: a logger, a metrics token, a kiosk limit. Requests can carry any headers.
+ * The ops tests' server is the shared test server with the app options they need (a logger, a
+ * metrics token, a kiosk limit), and a way to read the metrics text.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { io as connect } from 'socket.io-client';
-import { createApp, type AppOptions, type QmsApp } from '../../server/src/app.js';
-import { ConfigStore } from '../../server/src/storage/config-store.js';
-import { openDatabase, type Db } from '../../server/src/storage/db.js';
-import { PASSWORD, testCenter } from '../helpers/center.js';
-import { T0, type ClientSocket } from '../helpers/server.js';
+import type { AppOptions } from '../../server/src/app.js';
+import { startServer, type TestServer } from '../helpers/server.js';
 
-export interface OpsServer {
-  app: QmsApp;
-  url: string;
-  clock: { now: number; advance(ms: number): void };
-  call(method: string, path: string, o?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Headers; text: string }>;
-  login(login: string, password?: string): Promise<string>;
-  socket(token: string): ClientSocket;
-  stop(): Promise<void>;
-}
+export { ask } from '../realtime/recorder.js';
 
-export async function startOps(opts: Omit<AppOptions, 'db' | 'clock'> = {}): Promise<OpsServer> {
-  const dir = mkdtempSync(join(tmpdir(), 'qms-ops-'));
-  const db: Db = openDatabase(join(dir, 'qms.sqlite'), 'normal');
-  new ConfigStore(db).write(testCenter());
-  const clock = { now: T0, advance(ms: number) { this.now += ms; } };
-  const app = createApp({ db, clock: () => clock.now, balanceEveryMs: 0, ...opts });
-  const url = `http://127.0.0.1:${await app.listen(0, '127.0.0.1')}`;
-  const sockets: ClientSocket[] = [];
+export type OpsServer = TestServer;
 
-  const call: OpsServer['call'] = async (method, path, o = {}) => {
-    const res = await fetch(url + path, {
-      method,
-      headers: { 'content-type': 'application/json', ...(o.token ? { authorization: `Bearer ${o.token}` } : {}), ...o.headers },
-      ...(o.body !== undefined ? { body: JSON.stringify(o.body) } : {}),
-    });
-    const text = await res.text();
-    let body: unknown = null;
-    try {
-      body = text ? JSON.parse(text) : null;
-    } catch {
-      body = null;
-    }
-    return { status: res.status, body, headers: res.headers, text };
-  };
-
-  return {
-    app,
-    url,
-    clock,
-    call,
-    async login(login, password = PASSWORD) {
-      const res = await call('POST', '/api/auth/login', { body: { login, password } });
-      if (res.status !== 200) throw new Error(`login ${login} failed: ${res.text}`);
-      return res.body.token as string;
-    },
-    socket(token) {
-      const s: ClientSocket = connect(url, { auth: { token }, transports: ['websocket'], forceNew: true, reconnection: false });
-      sockets.push(s);
-      return s;
-    },
-    async stop() {
-      sockets.forEach((s) => s.disconnect());
-      await app.close();
-      db.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-/** Emit a command and resolve with its ack. */
-export function ask(s: ClientSocket, event: string, payload: unknown): Promise<any> {
-  return new Promise((resolve) => (s.emit as (e: string, p: unknown, ack: (r: unknown) => void) => void)(event, payload, resolve));
+export function startOps(app: Omit<AppOptions, 'db' | 'clock'> = {}): Promise<OpsServer> {
+  return startServer({ app });
 }
 
 /** Parse the Prometheus text format into samples. */

@@ -5,10 +5,11 @@
  * numbers run 1..n without a gap or a duplicate. The event log tells the same story.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Fact, Response, Ticket } from '@qms/shared';
+import type { Fact, Ticket } from '@qms/shared';
 import { tokenHash } from '../../server/src/auth/passwords.js';
 import { PASSWORD, testCenter } from '../helpers/center.js';
 import { next, startServer, type ClientSocket, type TestServer } from '../helpers/server.js';
+import { ask } from './recorder.js';
 
 const COUNTERS = 12;
 const KIOSKS = 10;
@@ -46,11 +47,6 @@ afterEach(async () => {
   await s.stop();
 });
 
-/** Emit an acked socket command and resolve with its answer. */
-function emit<T>(socket: ClientSocket, event: string, payload: unknown): Promise<Response<T>> {
-  return new Promise((resolve) => (socket.emit as (e: string, p: unknown, ack: (r: Response<T>) => void) => void)(event, payload, resolve));
-}
-
 /** Half the clients speak HTTP, half Socket.IO: both paths meet in the same runtime. */
 async function connected(tokens: string[]): Promise<ClientSocket[]> {
   const sockets = tokens.map((t) => s.socket(t));
@@ -67,7 +63,7 @@ async function issueAtOnce(perKiosk: number): Promise<Ticket[]> {
       const socket = sockets[k];
       requests.push(
         socket
-          ? emit<{ ticket: Ticket }>(socket, 'ticket:issue', body).then((r) => (r.ok ? r.data.ticket : `socket: ${r.error.code}`))
+          ? ask<{ ticket: Ticket }>(socket, 'ticket:issue', body).then((r) => (r.ok ? r.data.ticket : `socket: ${r.error.code}`))
           : s.call('POST', '/api/tickets', { token: kioskToken(k), body }).then((r) => (r.status === 201 ? (r.body.ticket as Ticket) : `http ${r.status}`)),
       );
     }
@@ -110,7 +106,7 @@ describe('races', () => {
       const counterId = String(i + 1);
       const socket = sockets[i];
       const answer = socket
-        ? emit<{ ticket: Ticket | null }>(socket, 'counter:call-next', { counterId }).then((r) => (r.ok ? r.data.ticket : r.error.code))
+        ? ask<{ ticket: Ticket | null }>(socket, 'counter:call-next', { counterId }).then((r) => (r.ok ? r.data.ticket : r.error.code))
         : s.call('POST', `/api/counters/${counterId}/call-next`, { token: ops[i]!, body: {} }).then((r) => (r.status === 200 ? (r.body.ticket as Ticket) : r.body.error.code));
       return answer.then((t) => (typeof t === 'string' ? (t === 'QUEUE_EMPTY' ? null : Promise.reject(new Error(`counter ${counterId}: ${t}`))) : t));
     };
