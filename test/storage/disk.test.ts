@@ -62,14 +62,12 @@ describe.each(FAULTS)('when %s', (_what, breakIt, fixIt, says, everyWrite) => {
     // The display has heard everything up to here (the tickets that still fitted) before listening for silence.
     while (lastGood > 1 && !heard.some((f) => f.seq === before.seq)) await delay(10);
     heard.length = 0;
-    let refused = 0;
     for (let i = 0; i < 20; i++) {
       const r = await issue();
       expect(r.status).toBe(503);
       expect(r.body.error.code).toBe('UNAVAILABLE');
       expect(r.body.error.message).toMatch(says);
       expect(r.body.error.message).toMatch(/Nothing was changed/);
-      refused += 1;
     }
     const call = await s.call('POST', '/api/counters/1/call-next', { token: op1, body: {} });
     expect([call.status, call.body.error?.code]).toEqual([503, 'UNAVAILABLE']);
@@ -96,6 +94,5 @@ describe.each(FAULTS)('when %s', (_what, breakIt, fixIt, says, everyWrite) => {
     fixIt();
     expect((await issue()).body.ticket.seqNo).toBe(lastGood + 1);
     expect((await s.call('POST', '/api/counters/1/call-next', { token: op1, body: {} })).body.ticket.number).toBe('A001');
-    expect(refused).toBe(20);
   });
 });
