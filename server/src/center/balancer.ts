@@ -94,7 +94,7 @@ export class Balancer {
     const midnight = startOfLocalDay(now, timezone);
     const opens = hours?.[weekday]?.[0]?.from;
     const switches = new SwitchLog(midnight + (opens ? parseHHMM(opens) : 0) * MINUTE);
-    for (const f of this.rt.factsFrom(midnight)) switches.record(f, f.at);
+    for (const f of this.rt.factsFrom(midnight, 'counter:services-changed')) switches.record(f, f.at);
     this.log = { day, switches };
     return switches;
   }

@@ -11,6 +11,7 @@ import {
   type AppErrorBody,
   type EngineConfig,
   type Fact,
+  type FactType,
   type Snapshot,
   type Ticket,
   type TicketEta,
@@ -162,9 +163,9 @@ export class CenterRuntime {
     return todayStats(this.state.numberingDay, facts, [...this.state.tickets.values()], services.map((s) => s.id), (id) => target.get(id) ?? center.targetWaitMin);
   }
 
-  /** Every fact committed since `at` (epoch ms), oldest first. */
-  factsFrom(at: number): Fact[] {
-    return this.live.factsFrom(this.centerId, at);
+  /** Every fact committed since `at` (epoch ms), oldest first; only those of `type` when given. */
+  factsFrom(at: number, type?: FactType): Fact[] {
+    return this.live.factsFrom(this.centerId, at, type);
   }
 
   factsSince(seq: number, limit: number): Fact[] {

@@ -1,5 +1,5 @@
 /** The live day: tickets, counter states and the event log. Statements are prepared once. */
-import type { CounterState, Fact, FactBody, Ticket } from '@qms/shared';
+import type { CounterState, Fact, FactBody, FactType, Ticket } from '@qms/shared';
 import type { Db } from './db.js';
 
 export class LiveStore {
@@ -28,6 +28,9 @@ export class LiveStore {
       ticketById: db.prepare<[string], { json: string }>('SELECT json FROM tickets WHERE id = ?'),
       fromTime: db.prepare<[string, number], { seq: number; at: number; actor: string | null; json: string }>(
         'SELECT seq, at, actor, json FROM events WHERE center_id = ? AND at >= ? ORDER BY seq',
+      ),
+      fromTimeOfType: db.prepare<[string, number, string], { seq: number; at: number; actor: string | null; json: string }>(
+        'SELECT seq, at, actor, json FROM events WHERE center_id = ? AND at >= ? AND type = ? ORDER BY seq',
       ),
       since: db.prepare<[string, number, number], { seq: number; at: number; json: string }>(
         'SELECT seq, at, json FROM events WHERE center_id = ? AND seq > ? ORDER BY seq LIMIT ?',
@@ -80,9 +83,9 @@ export class LiveStore {
   }
 
   /** Facts committed at or after `at`, with who did them (for the day's figures). */
-  factsFrom(centerId: string, at: number): (Fact & { actor: string | null })[] {
-    return this.q.fromTime
-      .all(centerId, at)
+  /** The facts committed since `at` (epoch ms), oldest first; only those of `type` when given. */
+  factsFrom(centerId: string, at: number, type?: FactType): (Fact & { actor: string | null })[] {
+    return (type ? this.q.fromTimeOfType.all(centerId, at, type) : this.q.fromTime.all(centerId, at))
       .map((r) => ({ ...(JSON.parse(r.json) as FactBody), seq: r.seq, at: r.at, centerId, actor: r.actor }) as Fact & { actor: string | null });
   }
 
