@@ -48,9 +48,9 @@ export function rememberServiceTimes(state: EngineState): void {
 }
 
 /**
- * `after` is about to replace its ticket in `state`. A service just completed, later than any
- * other of its kind, joins what was learned; any other change to what W2 learns from (rare)
- * has it learned afresh.
+ * `after` is about to replace its ticket in `state`. A service just completed joins what was
+ * learned; any other change to what W2 learns from (a finished ticket changing again, rare) has
+ * it learned afresh.
  */
 export function ticketChanging(state: EngineState, after: Ticket): void {
   const known = learned.get(state);
@@ -58,9 +58,8 @@ export function ticketChanging(state: EngineState, after: Ticket): void {
   const before = state.tickets.get(after.id);
   if (before && counts(before)) return void learned.set(state, null);
   if (!counts(after)) return;
-  const recent = known.recent.get(after.serviceId) ?? [];
-  if (recent.length > 0 && (recent[0]!.finishedAt ?? 0) >= (after.finishedAt ?? 0)) return void learned.set(state, null);
-  known.recent.set(after.serviceId, [after, ...recent].slice(0, LEARN_WINDOW));
+  const recent = known.recent.get(after.serviceId) ?? known.recent.set(after.serviceId, []).get(after.serviceId)!;
+  keepMostRecent(recent, after);
   known.done.set(after.serviceId, (known.done.get(after.serviceId) ?? 0) + 1);
   delete known.means;
 }
@@ -111,10 +110,16 @@ function learn(state: EngineState): Learned {
  * the last to the first: the same window as a stable sort of all of them by finishedAt,
  * descending (a tie goes to the ticket that comes first, i.e. the one fed later).
  */
+/**
+ * Insert `t` into `list` (latest first, at most LEARN_WINDOW). Services finished in the same
+ * millisecond are told apart by ticket id, so the window is the same whatever order the tickets
+ * come in: a whole day at once (learn) or one completion at a time (ticketChanging).
+ */
 function keepMostRecent(list: Ticket[], t: Ticket): void {
   const at = t.finishedAt ?? 0;
+  const later = (u: Ticket) => (u.finishedAt ?? 0) > at || ((u.finishedAt ?? 0) === at && u.id > t.id);
   let i = list.length;
-  while (i > 0 && (list[i - 1]!.finishedAt ?? 0) <= at) i--;
+  while (i > 0 && !later(list[i - 1]!)) i--;
   if (i >= LEARN_WINDOW) return;
   if (i === list.length) list.push(t);
   else list.splice(i, 0, t);
