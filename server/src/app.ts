@@ -31,6 +31,7 @@ import { routePatterns } from './ops/route-pattern.js';
 import { attachSocket, type QmsServer } from './realtime/socket.js';
 import { ConfigStore } from './storage/config-store.js';
 import type { Db } from './storage/db.js';
+import { GroupCommit, type Fsync } from './storage/group-sync.js';
 import { LiveStore } from './storage/live-store.js';
 
 export interface AppOptions {
@@ -47,6 +48,13 @@ export interface AppOptions {
   kioskIssuePerMin?: number;
   /** Bearer token GET /metrics requires; omitted = /metrics is open. */
   metricsToken?: string | undefined;
+  /**
+   * Called once if the disk refuses an fsync: changes may then be in memory and not on the disk,
+   * so main.ts stops the server and its supervisor restarts it from what the disk holds.
+   */
+  onDiskFailure?: (err: Error) => void;
+  /** Replaces fs.fsync for the group commit (tests: a disk that is slow or fails). */
+  fsync?: Fsync;
 }
 
 export interface QmsApp {
@@ -61,11 +69,22 @@ export function createApp(opts: AppOptions): QmsApp {
   const clock = opts.clock ?? Date.now;
   const log = opts.log ?? pino({ level: 'silent' });
   const configs = new ConfigStore(opts.db);
-  const live = new LiveStore(opts.db);
+  const group = new GroupCommit(opts.db, {
+    onBatchLost: (err) => {
+      log.error({ err }, 'a batch of commits could not be saved; reloading the halls from the database');
+      hub.reloadAll();
+    },
+    onDiskFailure: (err) => {
+      log.fatal({ err }, 'the disk refused an fsync: changes since the last one may be lost');
+      opts.onDiskFailure?.(err);
+    },
+    fsync: opts.fsync,
+  });
+  const live = new LiveStore(opts.db, group);
   const auth = new AuthStore(opts.db, clock);
   const hub = new Hub(configs, live, clock, (err) => log.error({ err }, 'storage write failed'));
   const commands = new Commands(hub, auth, opts.newTicketId ?? newTicketId, new IssueLimiter(opts.kioskIssuePerMin ?? 0, clock));
-  const deps: Deps = { hub, commands, auth, configs, live, clock, version: opts.version ?? '0.0.0' };
+  const deps: Deps = { hub, commands, auth, configs, live, clock, version: opts.version ?? '0.0.0', settled: () => group.settled() };
 
   const routes = [...queueRoutes(deps), ...authRoutes(deps), ...ticketRoutes(deps), ...counterRoutes(deps), ...balanceRoutes(deps), ...adminRoutes(deps)];
   // `io` exists by the time anyone scrapes.
@@ -73,6 +92,9 @@ export function createApp(opts: AppOptions): QmsApp {
 
   const app = express();
   app.disable('x-powered-by');
+  // The API's answers change with every command and clients follow them over Socket.IO: hashing
+  // each body for an ETag nobody revalidates is wasted work. (The built UIs keep theirs: express.static.)
+  app.set('etag', false);
   app.set('trust proxy', 'loopback');
   // First, so that requests refused early (too large, rate-limited) are timed and logged too.
   app.use(observeRequests(log, routePatterns([...routes.map((r) => r.path), '/api/openapi.json', '/metrics']), metrics));
@@ -104,7 +126,7 @@ export function createApp(opts: AppOptions): QmsApp {
 
   app.get('/metrics', metricsEndpoint(metrics, opts.metricsToken));
   const api = express.Router();
-  mount(api, routes);
+  mount(api, routes, deps.settled);
   const openapi = openApiDocument(routes, deps.version);
   api.get('/api/openapi.json', (_req, res) => void res.json(openapi));
   api.all('/api/{*rest}', (req, res) => void res.status(404).json({ error: { code: ErrorCode.NotFound, message: `No endpoint ${req.method} ${req.path}; see /api/openapi.json.` } }));
@@ -160,6 +182,9 @@ export function createApp(opts: AppOptions): QmsApp {
       metrics.stop();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       http.closeAllConnections();
+      // Whatever was answered is on the disk already; this waits for the rest before the file closes.
+      await group.settled().catch(() => {});
+      group.close();
     },
   };
 }

@@ -26,7 +26,17 @@ function main(): void {
   const created = configs.centerIds().length === 0 && env.QMS_DEMO === 'yes';
   if (created) configs.write(demoCenter());
 
-  const app = createApp({ db, log, version, rootDir, kioskIssuePerMin: env.QMS_KIOSK_ISSUE_PER_MIN, metricsToken: env.QMS_METRICS_TOKEN });
+  const app = createApp({
+    db,
+    log,
+    version,
+    rootDir,
+    kioskIssuePerMin: env.QMS_KIOSK_ISSUE_PER_MIN,
+    metricsToken: env.QMS_METRICS_TOKEN,
+    // What is in memory may no longer be what is on the disk: restart from the disk (systemd's
+    // Restart=on-failure, docs/operations.md). The refused requests have been answered 503 by then.
+    onDiskFailure: () => setTimeout(() => process.exit(70), 100),
+  });
   app.listen(env.PORT, env.HOST).then((port) => {
     const base = `http://localhost:${port}`;
     const lines = [

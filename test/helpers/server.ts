@@ -9,7 +9,7 @@ import { io as connect, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '@qms/shared';
 import { createApp, type AppOptions, type QmsApp } from '../../server/src/app.js';
 import { ConfigStore } from '../../server/src/storage/config-store.js';
-import { openDatabase, type Db } from '../../server/src/storage/db.js';
+import { openDatabase, type Db, type Durability } from '../../server/src/storage/db.js';
 import { PASSWORD, testCenter } from './center.js';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -39,10 +39,18 @@ export const T0 = Date.UTC(2026, 2, 2, 7, 0, 0);
  * the same database and address (a restart test), leaving the directory in place.
  */
 export async function startServer(
-  opts: { config?: ReturnType<typeof testCenter>; dir?: string; rootDir?: string; port?: number; app?: Omit<AppOptions, 'db' | 'clock'> } = {},
+  opts: {
+    config?: ReturnType<typeof testCenter>;
+    dir?: string;
+    rootDir?: string;
+    port?: number;
+    app?: Omit<AppOptions, 'db' | 'clock'>;
+    /** `full` as in production (an fsync before every answer); tests default to `normal`, which skips it. */
+    durability?: Durability;
+  } = {},
 ): Promise<TestServer> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'qms-test-'));
-  const db = openDatabase(join(dir, 'qms.sqlite'), 'normal');
+  const db = openDatabase(join(dir, 'qms.sqlite'), opts.durability ?? 'normal');
   const configs = new ConfigStore(db);
   if (configs.centerIds().length === 0) configs.write(opts.config ?? testCenter());
   const clock = { now: T0, advance(ms: number) { this.now += ms; } };

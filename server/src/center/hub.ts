@@ -35,6 +35,12 @@ export class Hub {
     return rt;
   }
 
+  /** A batch of commits was rolled back: every hall goes back to what the disk holds. */
+  reloadAll(): void {
+    this.live.forgetSeqs();
+    for (const rt of this.runtimes.values()) rt.reload();
+  }
+
   ids(): string[] {
     return [...this.runtimes.keys()];
   }

@@ -14,4 +14,6 @@ export interface Deps {
   live: LiveStore;
   clock: Clock;
   version: string;
+  /** Resolves once every change made so far is on the disk (storage/group-sync.ts): answers and broadcasts wait for it. */
+  settled: () => Promise<void>;
 }

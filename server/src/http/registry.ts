@@ -63,7 +63,11 @@ function checkParams(params: Record<string, string>): void {
   }
 }
 
-export function mount(router: Router, routes: RouteDef[]): void {
+/**
+ * `settled` resolves once every change made so far is on the disk: an answer waits for it, so
+ * nobody is told of a ticket (or shown a queue) that a power cut could still take back.
+ */
+export function mount(router: Router, routes: RouteDef[], settled: () => Promise<void>): void {
   for (const r of routes) {
     router[r.method](r.path, async (req, res) => {
       const principal = principalOf(res);
@@ -71,6 +75,7 @@ export function mount(router: Router, routes: RouteDef[]): void {
       checkParams(req.params as Record<string, string>);
       const body = r.body ? parseInput(r.body, req.body ?? {}, 'body') : undefined;
       const data = await r.handler({ body, params: req.params as Record<string, string>, query: req.query, principal, req, res });
+      await settled();
       if (!res.headersSent) res.status(r.status ?? 200).json(data);
     });
   }

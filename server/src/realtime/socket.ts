@@ -10,6 +10,7 @@ import {
   issueTicketBody,
   syncSinceBody,
   type ClientToServerEvents,
+  type Fact,
   type Response,
   type ServerToClientEvents,
 } from '@qms/shared';
@@ -19,6 +20,7 @@ import type { Principal } from '../auth/principal.js';
 import { serviceLoads } from '../engine/index.js';
 import { AppError, toErrorBody } from '../http/errors.js';
 import { parseInput } from '../http/validate.js';
+import type { CenterRuntime } from '../center/runtime.js';
 import type { Deps } from '../features/deps.js';
 import { catchUp } from '../features/queue.js';
 
@@ -39,7 +41,7 @@ function roleOf(p: Principal): string {
 const counterIdOnly = z.object({ counterId: z.string().min(1).max(64) });
 
 export function attachSocket(io: QmsServer, deps: Deps): () => void {
-  const { hub, auth, commands } = deps;
+  const { hub, auth, commands, settled } = deps;
 
   io.use((socket, next) => {
     const token: unknown = socket.handshake.auth?.token;
@@ -55,20 +57,28 @@ export function attachSocket(io: QmsServer, deps: Deps): () => void {
     if (!p) return void socket.disconnect(true);
     void socket.join([centerRoom(p.centerId), roleRoom(p.centerId, roleOf(p))]);
     // A recovered connection has been replayed what it missed; the others start from a snapshot.
-    if (!socket.recovered) socket.emit('snapshot', hub.get(p.centerId).snapshot());
+    if (!socket.recovered) {
+      const snapshot = hub.get(p.centerId).snapshot();
+      void settled().then(() => socket.emit('snapshot', snapshot), () => {});
+    }
 
     /** Re-resolve the token on every command: a revoked session stops at once. */
     const handle = <T>(ack: unknown, run: (p: Principal) => T) => {
       if (typeof ack !== 'function') return;
-      let res: Response<T>;
+      const reply = ack as (r: Response<T>) => void;
+      let data: T;
       try {
         const principal = auth.resolve(socket.data.token);
         if (!principal) throw new AppError(ErrorCode.Unauthorized, 'Your session has ended: log in again.');
-        res = { ok: true, data: run(principal) };
+        data = run(principal);
       } catch (err) {
-        res = { ok: false, error: toErrorBody(err) };
+        return reply({ ok: false, error: toErrorBody(err) });
       }
-      (ack as (r: Response<T>) => void)(res);
+      // As over HTTP: answered once what it changed is on the disk.
+      settled().then(
+        () => reply({ ok: true, data }),
+        (err: unknown) => reply({ ok: false, error: toErrorBody(err) }),
+      );
     };
 
     /**
@@ -99,17 +109,43 @@ export function attachSocket(io: QmsServer, deps: Deps): () => void {
   };
   const stopSweeping = auth.onRevoke(() => void sweep());
 
+  /**
+   * Facts go out once they are on the disk (the commit's fsync, storage/group-sync.ts), in the
+   * order they were committed; a disk that refuses stops the server, and clients resync from the
+   * restarted one.
+   */
   const stopBroadcasting = hub.subscribe((facts, rt) => {
-    const room = io.to(centerRoom(rt.centerId));
-    for (const fact of facts) room.emit('fact', fact);
-    const last = facts.at(-1);
-    if (last) room.emit('queue:loads', { seq: last.seq, loads: serviceLoads(rt.state, last.at) });
-    if (facts.some((f) => f.type === 'config:changed')) {
-      // Facts do not carry configuration: everyone gets a fresh snapshot at the new sequence number.
-      room.emit('snapshot', rt.snapshot());
-      void sweep();
-    }
+    const configChanged = facts.some((f) => f.type === 'config:changed');
+    // Facts do not carry configuration: everyone gets a fresh snapshot at the new sequence number.
+    const snapshot = configChanged ? rt.snapshot() : undefined;
+    settled().then(() => {
+      const room = io.to(centerRoom(rt.centerId));
+      for (const fact of facts) room.emit('fact', fact);
+      const last = facts.at(-1);
+      if (last) loadsAfter(rt, last);
+      if (snapshot) {
+        room.emit('snapshot', snapshot);
+        void sweep();
+      }
+    }, () => {});
   });
+
+  /**
+   * The waiting counts by service, once per fsync rather than once per commit: the commits an
+   * fsync covers are broadcast one after the other (one microtask each), and the counts follow
+   * the last of them. Under load that is one computation for tens of commits.
+   */
+  const loadsDue = new Map<CenterRuntime, Fact>();
+  const loadsAfter = (rt: CenterRuntime, last: Fact) => {
+    if (!loadsDue.has(rt)) {
+      queueMicrotask(() => {
+        const fact = loadsDue.get(rt)!;
+        loadsDue.delete(rt);
+        io.to(centerRoom(rt.centerId)).emit('queue:loads', { seq: fact.seq, loads: serviceLoads(rt.state, fact.at) });
+      });
+    }
+    loadsDue.set(rt, last);
+  };
   return () => {
     stopSweeping();
     stopBroadcasting();

@@ -2,11 +2,22 @@
 import type { CounterState, Fact, FactBody, FactType, Ticket } from '@qms/shared';
 import type { Db } from './db.js';
 
+/** Where a server's commits are batched (storage/group-sync.ts); without one, each commits alone. */
+export interface Batching {
+  join(): void;
+  writeFailed(err: unknown): void;
+}
+
 export class LiveStore {
   private readonly q;
+  /** This process is the only writer of the log (one server per database file). */
+  private readonly seqs = new Map<string, number>();
   private readonly commitTx: (centerId: string, facts: FactBody[], at: number, actor: string | null) => Fact[];
 
-  constructor(db: Db) {
+  constructor(
+    db: Db,
+    private readonly batching?: Batching,
+  ) {
     this.q = {
       seq: db.prepare<[string], { seq: number }>('SELECT seq FROM centers WHERE id = ?'),
       setSeq: db.prepare<[number, string]>('UPDATE centers SET seq = ? WHERE id = ?'),
@@ -38,7 +49,7 @@ export class LiveStore {
     };
     // Wrapped once: db.transaction() builds its wrapper anew on each call.
     this.commitTx = db.transaction((centerId: string, facts: FactBody[], at: number, actor: string | null): Fact[] => {
-      let seq = this.seq(centerId);
+      let seq = this.q.seq.get(centerId)?.seq ?? 0;
       const stamped: Fact[] = [];
       for (const body of facts) {
         seq += 1;
@@ -56,16 +67,35 @@ export class LiveStore {
     });
   }
 
+  /** After a batch was rolled back: the sequence numbers are read again. */
+  forgetSeqs(): void {
+    this.seqs.clear();
+  }
+
+  /** The last sequence number committed; read once per center, then kept by commit(). */
   seq(centerId: string): number {
-    return this.q.seq.get(centerId)?.seq ?? 0;
+    let seq = this.seqs.get(centerId);
+    if (seq === undefined) this.seqs.set(centerId, (seq = this.q.seq.get(centerId)?.seq ?? 0));
+    return seq;
   }
 
   /**
-   * Append facts to the log and write the entities they carry, in one transaction, and return
-   * them stamped with their sequence numbers. Throws (and writes nothing) on any storage error.
+   * Append facts to the log and write the entities they carry, in one transaction (a savepoint of
+   * the batch's, when batching), and return them stamped with their sequence numbers. Throws (and
+   * writes nothing) on any storage error.
    */
   commit(centerId: string, facts: FactBody[], at: number, actor: string | null): Fact[] {
-    return this.commitTx(centerId, facts, at, actor);
+    this.batching?.join();
+    let stamped: Fact[];
+    try {
+      stamped = this.commitTx(centerId, facts, at, actor);
+    } catch (err) {
+      this.batching?.writeFailed(err);
+      throw err;
+    }
+    const last = stamped.at(-1);
+    if (last) this.seqs.set(centerId, last.seq);
+    return stamped;
   }
 
   counterStates(centerId: string): CounterState[] {

@@ -4,7 +4,12 @@
  * kiosk or the counter needs to know that nothing was saved and whom to tell, the administrator
  * what to fix.
  */
+
+/** The code a failed group fsync carries (storage/group-sync.ts). */
+export const SYNC_FAILED = 'QMS_SYNC_FAILED';
+
 const PROBLEMS: [prefix: string, text: string][] = [
+  [SYNC_FAILED, 'the disk reported an error'],
   ['SQLITE_FULL', "the server's disk is full"],
   ['SQLITE_READONLY', 'the database is read-only (check the disk and the permissions of the database file)'],
   ['SQLITE_IOERR', 'the disk reported an error'],
@@ -22,6 +27,10 @@ export function storageProblem(err: unknown): string | undefined {
 
 /** The sentence a refused write answers with. */
 export function notSaved(err: unknown): string {
+  // The change reached SQLite but perhaps not the disk: only a restart can tell.
+  if ((err as { code?: unknown } | null)?.code === SYNC_FAILED) {
+    return "The change may not have been saved: the server's disk reported an error. The server restarts to find out; check the queue in a minute and please tell the administrator.";
+  }
   const why = storageProblem(err) ?? (err instanceof Error ? err.message : String(err));
   return `The change could not be saved: ${why}. Nothing was changed; please tell the administrator.`;
 }

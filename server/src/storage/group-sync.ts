@@ -1,0 +1,236 @@
+/**
+ * Group commit: the commands that arrive together share one SQLite transaction and one fsync.
+ *
+ * A command's own writes stay atomic: they run as a savepoint (better-sqlite3 nests a
+ * transaction function inside an open transaction that way), so a write that fails undoes that
+ * command alone. What changes is what happens around them:
+ *
+ * 1. The first command of a turn of the event loop opens the batch transaction; the commands
+ *    Node reads from the network in the same turn join it; it is committed right after them
+ *    (setImmediate). One WAL append for the lot instead of one per command: most of them touch
+ *    the same few pages.
+ * 2. With `synchronous = FULL`, SQLite would fsync inside every commit, on the server's only
+ *    thread (0.15–0.4 ms each on this disk, more when it stalls). The server takes that fsync
+ *    over: its connection commits with `synchronous = NORMAL` (a commit is then written to the
+ *    WAL, which already survives a crash of the process), and the WAL file is fsynced from
+ *    libuv's thread pool. Commits made while one fsync runs wait for the next, so the main thread
+ *    goes on deciding commands while the disk works.
+ *
+ * Answers and broadcasts wait for `settled()`: nobody hears of a change a power cut could still
+ * take back. That is the promise SQLite's FULL makes, batched. If the batch cannot be committed
+ * (a full disk), every command in it is refused and the owner reloads its memory from the disk;
+ * if an fsync fails, the server must stop (see `onDiskFailure`).
+ *
+ * On Linux, fsync on any descriptor of a file flushes the file, whoever wrote it. SQLite reuses
+ * the WAL file while the connection is open (a checkpoint rewinds it, never replaces it), so one
+ * descriptor serves the server's lifetime. "Changed" is SQLite's total_changes() of this
+ * connection: every INSERT, UPDATE and DELETE anyone makes through it, in a batch or not.
+ */
+import { closeSync, fsync as fsyncFd, fsyncSync, openSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Db } from './db.js';
+import { SYNC_FAILED } from './problems.js';
+
+export type Fsync = (fd: number, done: (err: NodeJS.ErrnoException | null) => void) => void;
+
+export interface GroupCommitOptions {
+  /** The batch was rolled back (it could not be committed): memory must be reloaded from the disk. */
+  onBatchLost: (err: unknown) => void;
+  /** An fsync failed: what is in memory may not be on the disk; the server must stop. */
+  onDiskFailure: (err: Error) => void;
+  /** Replaces fs.fsync (tests: a disk that is slow or fails). */
+  fsync?: Fsync | undefined;
+}
+
+const RESOLVED = Promise.resolve();
+
+interface Waiters {
+  done: Promise<void>;
+  resolve: () => void;
+  reject: (err: unknown) => void;
+}
+
+function waiters(): Waiters {
+  let resolve!: () => void;
+  let reject!: (err: unknown) => void;
+  const done = new Promise<void>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  // Refusals nobody waited for must not become unhandled rejections; waiters still see them.
+  done.catch(() => {});
+  return { done, resolve, reject };
+}
+
+export class GroupCommit {
+  readonly stats = { batches: 0, lost: 0, syncFailures: 0 };
+  /** The batch transaction open in this turn of the event loop, and who waits for it. */
+  private open: Waiters | null = null;
+  private readonly wal: WalSync | null;
+
+  constructor(
+    private readonly db: Db,
+    private readonly opts: GroupCommitOptions,
+  ) {
+    const level = db.pragma('synchronous', { simple: true }) as number;
+    // A connection opened `normal` gave up power-loss durability on purpose; one in memory has none.
+    if (db.memory || level < 2) {
+      this.wal = null;
+      return;
+    }
+    const changes = db.prepare<[], { n: number }>('SELECT total_changes() AS n');
+    db.pragma('synchronous = NORMAL');
+    this.wal = new WalSync(`${db.name}-wal`, () => changes.get()!.n, (err) => this.diskFailed(err), opts.fsync);
+  }
+
+  /** Before a command's writes: open the batch transaction, unless one is open already. */
+  join(): void {
+    if (this.open || this.db.inTransaction) return;
+    this.db.exec('BEGIN');
+    this.open = waiters();
+    this.stats.batches += 1;
+    setImmediate(() => this.commitBatch());
+  }
+
+  /** A command's write failed and SQLite rolled back the whole batch with it (a full disk can). */
+  writeFailed(err: unknown): void {
+    if (!this.open || this.db.inTransaction) return;
+    this.lose(err);
+  }
+
+  /**
+   * Resolves once every change made so far through this connection is committed and on the disk;
+   * rejects if it never will be (the batch was lost, or the disk refused an fsync).
+   */
+  settled(): Promise<void> {
+    if (this.open) return this.open.done;
+    return this.wal ? this.wal.settled() : RESOLVED;
+  }
+
+  private commitBatch(): void {
+    const batch = this.open;
+    if (!batch) return;
+    try {
+      if (this.db.inTransaction) this.db.exec('COMMIT');
+    } catch (err) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      return this.lose(err);
+    }
+    this.open = null;
+    (this.wal ? this.wal.settled() : RESOLVED).then(batch.resolve, batch.reject);
+  }
+
+  private lose(err: unknown): void {
+    const batch = this.open!;
+    this.open = null;
+    this.stats.lost += 1;
+    batch.reject(err);
+    this.opts.onBatchLost(err);
+  }
+
+  private diskFailed(err: Error): void {
+    this.stats.syncFailures += 1;
+    this.opts.onDiskFailure(err);
+  }
+
+  get syncs(): number {
+    return this.wal?.syncs ?? 0;
+  }
+
+  /** Commit what is open now (the server is stopping) and let the WAL go. */
+  close(): void {
+    this.commitBatch();
+    this.wal?.close();
+  }
+}
+
+interface Flight {
+  /** total_changes() when this fsync started: everything up to it is covered. */
+  changes: number;
+  waiters: Waiters;
+}
+
+/** The fsyncs of the WAL: one at a time; whoever arrives while one runs waits for the next. */
+class WalSync {
+  syncs = 0;
+  private fd: number | null = null;
+  private synced: number;
+  private flight: Flight | null = null;
+  private next: Waiters | null = null;
+  private failed: Error | null = null;
+
+  constructor(
+    private readonly walFile: string,
+    private readonly totalChanges: () => number,
+    private readonly onFailure: (err: Error) => void,
+    private readonly fsync: Fsync = fsyncFd,
+  ) {
+    // Until now SQLite synced every commit itself (synchronous = FULL).
+    this.synced = totalChanges();
+  }
+
+  settled(): Promise<void> {
+    if (this.failed) return Promise.reject(this.failed);
+    const now = this.totalChanges();
+    if (now === this.synced) return RESOLVED;
+    if (this.flight && now === this.flight.changes) return this.flight.waiters.done;
+    if (this.flight) return (this.next ??= waiters()).done;
+    return this.start(waiters());
+  }
+
+  private start(w: Waiters): Promise<void> {
+    const flight: Flight = { changes: this.totalChanges(), waiters: w };
+    this.flight = flight;
+    let fd: number;
+    try {
+      fd = this.open();
+    } catch (err) {
+      this.fail(flight, err as Error);
+      return w.done;
+    }
+    this.fsync(fd, (err) => {
+      this.syncs += 1;
+      this.flight = null;
+      if (err) return this.fail(flight, err);
+      this.synced = flight.changes;
+      w.resolve();
+      const queued = this.next;
+      this.next = null;
+      if (queued) void this.start(queued);
+    });
+    return w.done;
+  }
+
+  /**
+   * A failed fsync cannot be retried (the kernel may already have dropped the pages it could not
+   * write), so every waiter, now and later, is refused, and the owner stops the server: a restart
+   * reads what really is on the disk.
+   */
+  private fail(flight: Flight, cause: Error): void {
+    const err = Object.assign(new Error(`fsync of ${this.walFile} failed: ${cause.message}`, { cause }), { code: SYNC_FAILED });
+    this.failed = err;
+    this.flight = null;
+    flight.waiters.reject(err);
+    this.next?.reject(err);
+    this.next = null;
+    this.onFailure(err);
+  }
+
+  /** The WAL exists once the first commit has been made; its directory entry is synced once. */
+  private open(): number {
+    if (this.fd !== null) return this.fd;
+    this.fd = openSync(this.walFile, 'r+');
+    const dir = openSync(dirname(this.walFile), 'r');
+    try {
+      fsyncSync(dir);
+    } finally {
+      closeSync(dir);
+    }
+    return this.fd;
+  }
+
+  close(): void {
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
+  }
+}
