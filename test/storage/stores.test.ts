@@ -4,12 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ZodError } from 'zod';
+import { AuthStore, SESSION_TTL_MS } from '../../server/src/auth/auth-store.js';
 import { verifyPassword } from '../../server/src/auth/passwords.js';
 import { CenterRuntime } from '../../server/src/center/runtime.js';
 import { ConfigStore } from '../../server/src/storage/config-store.js';
 import { openDatabase } from '../../server/src/storage/db.js';
 import { LiveStore } from '../../server/src/storage/live-store.js';
-import { PASSWORD, testCenter } from '../helpers/center.js';
+import { KIOSK_TOKEN, PASSWORD, testCenter } from '../helpers/center.js';
 import { T0 } from '../helpers/server.js';
 
 function setup(file = ':memory:') {
@@ -78,6 +79,38 @@ describe('ConfigStore', () => {
     }
     expect(message).toBe('devices[0].tokenHash: this token is already used by device "kiosk" of center "c1"');
     expect(configs.centerIds()).toEqual(['c1']);
+  });
+});
+
+describe('AuthStore', () => {
+  // resolve() remembers answers: whatever changes a session, a person or a device through this
+  // connection must show at the very next request, however it is changed.
+  it('never answers with a principal older than the last change to sessions, staff or devices', () => {
+    const { db } = setup();
+    let now = T0;
+    const auth = new AuthStore(db, () => now);
+    const { token, principal } = auth.login('c1', 'op1', PASSWORD)!;
+    expect(auth.resolve(token)).toMatchObject({ login: 'op1', role: 'operator', counterId: null });
+    expect(auth.resolve(token)).toBe(auth.resolve(token));
+
+    auth.setHeldCounter(principal, '1');
+    expect(auth.resolve(token)).toMatchObject({ counterId: '1' });
+    // A change the store does not make itself: an admin's edit of the staff table.
+    db.prepare("UPDATE staff SET role = 'supervisor' WHERE login = 'op1'").run();
+    expect(auth.resolve(token)).toMatchObject({ role: 'supervisor', counterId: '1' });
+    db.prepare("UPDATE sessions SET revoked_at = ? WHERE login = 'op1'").run(now);
+    expect(auth.resolve(token)).toBeUndefined();
+
+    const kiosk = auth.resolve(KIOSK_TOKEN)!;
+    expect(kiosk).toMatchObject({ kind: 'device', deviceKind: 'kiosk' });
+    db.prepare("DELETE FROM devices WHERE id = 'kiosk'").run();
+    expect(auth.resolve(KIOSK_TOKEN)).toBeUndefined();
+
+    // Time alone ends a session: twelve idle hours later it is gone, remembered or not.
+    const again = auth.login('c1', 'op2', PASSWORD)!;
+    expect(auth.resolve(again.token)).toBeDefined();
+    now += SESSION_TTL_MS + 1;
+    expect(auth.resolve(again.token)).toBeUndefined();
   });
 });
 

@@ -11,14 +11,45 @@ export const PAIRING_TTL_MS = 15 * 60_000;
 
 type StaffPrincipal = Extract<Principal, { kind: 'staff' }>;
 
+/** Tokens whose principal is remembered at most; more (a flood of sessions) starts afresh. */
+const MAX_REMEMBERED = 10_000;
+
+/**
+ * A count of the changes to the tables a principal is read from, kept by SQLite itself: TEMP
+ * triggers (this connection's alone, nothing stored in the file) call back on every insert,
+ * update and delete, whoever makes it through this connection (logins, the admin API, config
+ * imports, the counter a session holds). One count per connection.
+ */
+const authChanges = new WeakMap<Db, { n: number }>();
+
+function watchAuthTables(db: Db): { n: number } {
+  let changes = authChanges.get(db);
+  if (changes) return changes;
+  const count = (changes = { n: 0 });
+  authChanges.set(db, count);
+  db.function('qms_auth_changed', { deterministic: false, varargs: false }, () => {
+    count.n += 1;
+    return null;
+  });
+  for (const table of ['sessions', 'staff', 'devices']) {
+    for (const op of ['INSERT', 'UPDATE', 'DELETE']) {
+      db.exec(`CREATE TEMP TRIGGER IF NOT EXISTS qms_${table}_${op.toLowerCase()} AFTER ${op} ON main.${table} BEGIN SELECT qms_auth_changed(); END`);
+    }
+  }
+  return changes;
+}
+
 export class AuthStore {
   private readonly q;
   private readonly revokeListeners = new Set<() => void>();
+  private readonly changes: { n: number };
+  private readonly resolved = new Map<string, { principal: Principal; until: number; version: number }>();
 
   constructor(
     private readonly db: Db,
     private readonly clock: () => number,
   ) {
+    this.changes = watchAuthTables(db);
     this.q = {
       session: db.prepare<[string], { center_id: string; login: string; counter_id: string | null; expires_at: number; revoked_at: number | null }>(
         'SELECT center_id, login, counter_id, expires_at, revoked_at FROM sessions WHERE token_hash = ?',
@@ -68,32 +99,64 @@ export class AuthStore {
     this.revoked();
   }
 
-  /** The principal behind a bearer token, or undefined when unknown, expired or revoked. */
+  /**
+   * The principal behind a bearer token, or undefined when unknown, expired or revoked. Every
+   * request and socket command asks; the answer is remembered until anything in sessions, staff or
+   * devices changes through this server (a revocation, a logout, a counter taken, a password or
+   * role changed), the session's end comes, or its use is due to be recorded again. A change made
+   * by another program on the same file (the config CLI) shows within TOUCH_EVERY_MS.
+   */
   resolve(token: string): Principal | undefined {
-    const hash = tokenHash(token);
     const now = this.clock();
+    const known = this.resolved.get(token);
+    if (known && known.version === this.changes.n && now < known.until) return known.principal;
+    const found = this.lookup(token, now);
+    if (!found) {
+      this.resolved.delete(token);
+      return undefined;
+    }
+    if (this.resolved.size >= MAX_REMEMBERED) this.resolved.clear();
+    // Read after lookup(): its own touch of the session is not a reason to forget the answer.
+    this.resolved.set(token, { ...found, version: this.changes.n });
+    return found.principal;
+  }
+
+  private lookup(token: string, now: number): { principal: Principal; until: number } | undefined {
+    const hash = tokenHash(token);
     const s = this.q.session.get(hash);
     if (s) {
       if (s.revoked_at !== null || s.expires_at <= now) return undefined;
       const staff = this.q.staff.get(s.center_id, s.login);
       if (!staff) return undefined;
-      if (s.expires_at - SESSION_TTL_MS < now - TOUCH_EVERY_MS) this.q.touch.run(now + SESSION_TTL_MS, hash);
-      return {
+      let expiresAt = s.expires_at;
+      if (expiresAt - SESSION_TTL_MS < now - TOUCH_EVERY_MS) this.q.touch.run((expiresAt = now + SESSION_TTL_MS), hash);
+      const principal: Principal = Object.freeze({
         kind: 'staff',
         centerId: s.center_id,
         login: s.login,
         name: staff.name,
         role: staff.role,
-        services: JSON.parse(staff.services_json) as string[],
+        services: Object.freeze(JSON.parse(staff.services_json) as string[]) as string[],
         sessionHash: hash,
         counterId: s.counter_id,
-      };
+      });
+      // Until its use is due to be recorded again (always before it ends).
+      return { principal, until: expiresAt - SESSION_TTL_MS + TOUCH_EVERY_MS };
     }
     const d = this.q.device.get(hash);
     if (!d) return undefined;
-    if ((d.last_seen_at ?? 0) < now - TOUCH_EVERY_MS) this.q.seen.run(now, hash);
+    let seenAt = d.last_seen_at ?? 0;
+    if (seenAt < now - TOUCH_EVERY_MS) this.q.seen.run((seenAt = now), hash);
     const scope = JSON.parse(d.scope_json) as { counters?: string[]; services?: string[] };
-    return { kind: 'device', centerId: d.center_id, deviceId: d.id, deviceKind: d.kind, counters: scope.counters ?? [], services: scope.services ?? [] };
+    const principal: Principal = Object.freeze({
+      kind: 'device',
+      centerId: d.center_id,
+      deviceId: d.id,
+      deviceKind: d.kind,
+      counters: scope.counters ?? [],
+      services: scope.services ?? [],
+    });
+    return { principal, until: seenAt + TOUCH_EVERY_MS };
   }
 
   /** The live session holding a counter, if any. */
