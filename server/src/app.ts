@@ -3,7 +3,6 @@
  * Only main.ts picks the real clock, file and port.
  */
 import express, { type ErrorRequestHandler } from 'express';
-import helmet from 'helmet';
 import { rateLimit } from 'express-rate-limit';
 import { createServer, type Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
@@ -24,6 +23,7 @@ import { queueRoutes } from './features/queue.js';
 import { ticketRoutes } from './features/tickets.js';
 import { errorHandler } from './http/errors.js';
 import { mount, openApiDocument } from './http/registry.js';
+import { securityHeaders } from './http/security-headers.js';
 import { staticApps } from './http/static.js';
 import { createMetrics, metricsEndpoint } from './ops/metrics.js';
 import { observeRequests } from './ops/request-log.js';
@@ -98,14 +98,7 @@ export function createApp(opts: AppOptions): QmsApp {
   app.set('trust proxy', 'loopback');
   // First, so that requests refused early (too large, rate-limited) are timed and logged too.
   app.use(observeRequests(log, routePatterns([...routes.map((r) => r.path), '/api/openapi.json', '/metrics']), metrics));
-  // `upgrade-insecure-requests` only over HTTPS (directly, or X-Forwarded-Proto from the local
-  // proxy): on a plain-HTTP LAN install the browser would otherwise fetch every script of the
-  // kiosk over https:// from a server that has no TLS, and show a blank page.
-  const securityHeaders = (secure: boolean) =>
-    helmet({ contentSecurityPolicy: { directives: { 'style-src': ["'self'", "'unsafe-inline'"], ...(secure ? {} : { 'upgrade-insecure-requests': null }) } } });
-  const overHttps = securityHeaders(true);
-  const overHttp = securityHeaders(false);
-  app.use((req, res, next) => (req.secure ? overHttps : overHttp)(req, res, next));
+  app.use(securityHeaders());
   app.use(express.json({ limit: '1mb' }));
   app.use((req, res, next) => {
     const header = req.get('authorization');

@@ -3,7 +3,11 @@
  * none, Socket.IO is same-origin only), request size limits on both transports, and passwords
  * stored only as scrypt hashes.
  */
+import express from 'express';
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { helmetFor } from '../../server/src/http/security-headers.js';
 import { KIOSK_TOKEN } from '../helpers/center.js';
 import { next } from '../helpers/server.js';
 import { ask, startOps, type OpsServer } from './harness.js';
@@ -39,7 +43,31 @@ describe('security headers', () => {
     expect(proxied.headers.get('content-security-policy')).toContain('upgrade-insecure-requests');
     expect(proxied.headers.get('strict-transport-security')).toMatch(/^max-age=\d+/);
   });
+
+  it('are exactly the headers helmet itself sends, over HTTP and over HTTPS (computed once, not per request)', async () => {
+    // helmet run on every request, as it is usually mounted, next to the copy the server sends.
+    const plain = express();
+    plain.set('trust proxy', 'loopback');
+    plain.use((req, res, next) => helmetFor(req.secure)(req, res, next));
+    plain.get('/', (_req, res) => void res.json({}));
+    const server = plain.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const { port } = server.address() as AddressInfo;
+    const ours = (h: Headers) => [...h].filter(([name]) => !TRANSPORT.has(name));
+    try {
+      for (const headers of [{}, { 'x-forwarded-proto': 'https' }]) {
+        const reference = await fetch(`http://127.0.0.1:${port}/`, { headers });
+        const served = await s.call('GET', '/api/health', { headers });
+        expect(ours(served.headers)).toEqual(ours(reference.headers));
+      }
+    } finally {
+      server.close();
+    }
+  });
 });
+
+/** What every HTTP answer carries whatever its security: not helmet's business. */
+const TRANSPORT = new Set(['connection', 'content-length', 'content-type', 'date', 'etag', 'keep-alive']);
 
 describe('CORS: other origins get nothing', () => {
   it('a cross-origin preflight gets no Access-Control-Allow-* headers', async () => {
