@@ -19,11 +19,18 @@ afterEach(async () => {
 });
 
 /** An fsync the test holds back and releases by hand, once `holding`. */
-function heldFsync() {
-  const disk = {
+interface HeldDisk {
+  holding: boolean;
+  held: (() => void)[];
+  fsync: Fsync;
+  release(): void;
+}
+
+function heldFsync(): HeldDisk {
+  const disk: HeldDisk = {
     holding: false,
     held: [] as (() => void)[],
-    fsync: ((fd, done) => (disk.holding ? void disk.held.push(() => realFsync(fd, done)) : realFsync(fd, done))) as Fsync,
+    fsync: (fd, done) => (disk.holding ? void disk.held.push(() => realFsync(fd, done)) : realFsync(fd, done)),
     release() {
       disk.holding = false;
       disk.held.splice(0).forEach((go) => go());
@@ -104,7 +111,7 @@ describe('group commit', () => {
     const { commands, hub, settled } = s.app.deps;
     const kiosk = s.app.deps.auth.resolve(KIOSK_TOKEN)!;
     const rt = hub.get('c1');
-    const before = { waiting: rt.state.waiting.length, seq: rt.seq, tickets: count(s) };
+    const before = { waiting: rt.state.waiting.size, seq: rt.seq, tickets: count(s) };
 
     // One turn of the event loop: tickets join one batch until the (capped) file is full. SQLite
     // then rolls back the whole transaction, and with it the tickets issued before in the batch.
@@ -126,7 +133,7 @@ describe('group commit', () => {
     const outcomes = await Promise.allSettled(answers);
     expect(outcomes.map((o) => o.status)).toEqual(answers.map(() => 'rejected'));
     expect((outcomes[0] as PromiseRejectedResult).reason).toMatchObject({ code: 'SQLITE_FULL' });
-    expect({ waiting: rt.state.waiting.length, seq: rt.seq, tickets: count(s) }).toEqual(before);
+    expect({ waiting: rt.state.waiting.size, seq: rt.seq, tickets: count(s) }).toEqual(before);
 
     // Fixed: the queue carries on with the next number, as if the lost batch had never been.
     s.db.pragma('max_page_count = 1073741823');

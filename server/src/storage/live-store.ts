@@ -49,7 +49,7 @@ export class LiveStore {
     };
     // Wrapped once: db.transaction() builds its wrapper anew on each call.
     this.commitTx = db.transaction((centerId: string, facts: FactBody[], at: number, actor: string | null): Fact[] => {
-      let seq = this.q.seq.get(centerId)?.seq ?? 0;
+      let seq = this.seq(centerId);
       const stamped: Fact[] = [];
       for (const body of facts) {
         seq += 1;
