@@ -88,7 +88,7 @@ export function createApp(opts: AppOptions): QmsApp {
 
   const routes = [...queueRoutes(deps), ...authRoutes(deps), ...ticketRoutes(deps), ...counterRoutes(deps), ...balanceRoutes(deps), ...adminRoutes(deps)];
   // `io` exists by the time anyone scrapes.
-  const metrics = createMetrics({ hub, clock, socketClients: () => io.engine.clientsCount });
+  const metrics = createMetrics({ hub, clock, socketClients: () => io.engine.clientsCount, storage: group });
 
   const app = express();
   app.disable('x-powered-by');

@@ -82,3 +82,26 @@ export async function waiting(server: BenchServer): Promise<number> {
   const res = await http(server.url, 'GET', '/api/services', { token: DEMO.kioskToken });
   return (res.body.loads as { waiting: number }[]).reduce((sum, l) => sum + l.waiting, 0);
 }
+
+/** The server's group-commit counters (GET /metrics): commits, batch transactions, fsyncs. */
+export interface StorageCounts {
+  commits: number;
+  batches: number;
+  fsyncs: number;
+}
+
+export async function storageCounts(server: BenchServer): Promise<StorageCounts> {
+  const res = await fetch(`${server.url}/metrics`);
+  const text = await res.text();
+  const metric = (name: string) => {
+    const m = new RegExp(`^${name} (\\d+)$`, 'm').exec(text);
+    if (!m) throw new Error(`GET /metrics: no ${name} (HTTP ${res.status})`);
+    return Number(m[1]);
+  };
+  return { commits: metric('qms_storage_commits_total'), batches: metric('qms_storage_batches_total'), fsyncs: metric('qms_storage_fsyncs_total') };
+}
+
+/** What happened between two readings. */
+export function countsSince(before: StorageCounts, after: StorageCounts): StorageCounts {
+  return { commits: after.commits - before.commits, batches: after.batches - before.batches, fsyncs: after.fsyncs - before.fsyncs };
+}

@@ -140,6 +140,8 @@ describe('commands and facts', () => {
 
     const issued = await ask(kiosk.s, 'ticket:issue', { serviceId: 'passport' });
     if (!issued.ok) throw new Error(JSON.stringify(issued));
+    // The kiosk is answered first, the hall right after.
+    await display.rec.waitFor((e) => e.event === 'queue:loads' && (e.payload as { seq: number }).seq === issued.data.seq);
 
     const claimMark = display.rec.mark;
     const claim = await ask(operator.s, 'counter:claim', { counterId: '1' });

@@ -86,6 +86,15 @@ describe('group commit', () => {
     expect(syncs).toBeGreaterThan(0);
     expect(syncs).toBeLessThanOrEqual(10);
     expect((s.db.prepare('SELECT count(*) AS n FROM tickets').get() as { n: number }).n).toBe(40);
+
+    // The same, as an operator's monitoring sees it.
+    const text = (await s.call('GET', '/metrics')).text;
+    const metric = (name: string) => Number(new RegExp(`^${name} (\\d+)$`, 'm').exec(text)?.[1]);
+    expect(metric('qms_storage_commits_total')).toBeGreaterThanOrEqual(40);
+    expect(metric('qms_storage_batches_total')).toBeLessThanOrEqual(metric('qms_storage_commits_total'));
+    expect(metric('qms_storage_fsyncs_total')).toBe(syncs);
+    expect(metric('qms_storage_batches_lost_total')).toBe(0);
+    expect(metric('qms_storage_fsync_failures_total')).toBe(0);
   });
 
   it('a disk that refuses the fsync: the waiting requests and every later one get a 503, and the server is told to stop', async () => {

@@ -5,9 +5,10 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import { ErrorCode } from '@qms/shared';
-import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Hub } from '../center/hub.js';
 import type { Clock } from '../center/runtime.js';
+import type { GroupCommit } from '../storage/group-sync.js';
 import { registerQueueMetrics } from './queue-metrics.js';
 
 export interface AppMetrics {
@@ -33,7 +34,7 @@ function processMetrics(): Registry {
   return processRegistry;
 }
 
-export function createMetrics(opts: { hub: Hub; clock: Clock; socketClients: () => number }): AppMetrics {
+export function createMetrics(opts: { hub: Hub; clock: Clock; socketClients: () => number; storage: GroupCommit }): AppMetrics {
   const registry = new Registry();
   const registers = [registry];
   const stopQueue = registerQueueMetrics(registry, opts.hub, opts.clock);
@@ -52,6 +53,26 @@ export function createMetrics(opts: { hub: Hub; clock: Clock; socketClients: () 
       this.set(opts.socketClients());
     },
   });
+  // Group commit at work (storage/group-sync.ts): commits per batch and per fsync say how much
+  // one fsync buys; a lost batch or a failed fsync is what an alert should wake someone for.
+  const storage: [name: string, help: string, value: () => number][] = [
+    ['qms_storage_commits_total', 'Commands committed (each in its own savepoint of a batch).', () => opts.storage.stats.commits],
+    ['qms_storage_batches_total', 'Batch transactions: the commands of one turn of the event loop.', () => opts.storage.stats.batches],
+    ['qms_storage_fsyncs_total', 'fsyncs of the WAL, each covering every commit made before it started.', () => opts.storage.syncs],
+    ['qms_storage_batches_lost_total', 'Batches the disk could not take: refused whole, halls reloaded.', () => opts.storage.stats.lost],
+    ['qms_storage_fsync_failures_total', 'fsyncs the disk refused (the server stops after one).', () => opts.storage.stats.syncFailures],
+  ];
+  for (const [name, help, value] of storage) {
+    new Counter({
+      name,
+      help,
+      registers,
+      collect() {
+        this.reset();
+        this.inc(value());
+      },
+    });
+  }
   const proc = processMetrics();
 
   return {

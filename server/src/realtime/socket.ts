@@ -11,6 +11,7 @@ import {
   syncSinceBody,
   type ClientToServerEvents,
   type Fact,
+  type Snapshot,
   type Response,
   type ServerToClientEvents,
 } from '@qms/shared';
@@ -112,40 +113,34 @@ export function attachSocket(io: QmsServer, deps: Deps): () => void {
   /**
    * Facts go out once they are on the disk (the commit's fsync, storage/group-sync.ts), in the
    * order they were committed; a disk that refuses stops the server, and clients resync from the
-   * restarted one.
+   * restarted one. They go out in the turn after the fsync returned, so the people who acted
+   * (whose answers were waiting for the same fsync) are answered before a thousand screens are
+   * written to, and the commits one fsync covers go out together, followed by one computation
+   * of the waiting counts per hall instead of one per commit.
    */
-  const stopBroadcasting = hub.subscribe((facts, rt) => {
-    const configChanged = facts.some((f) => f.type === 'config:changed');
-    // Facts do not carry configuration: everyone gets a fresh snapshot at the new sequence number.
-    const snapshot = configChanged ? rt.snapshot() : undefined;
-    settled().then(() => {
+  const due: { rt: CenterRuntime; facts: Fact[]; snapshot: Snapshot | undefined }[] = [];
+  const broadcast = () => {
+    const loads = new Map<CenterRuntime, Fact>();
+    for (const { rt, facts, snapshot } of due.splice(0)) {
       const room = io.to(centerRoom(rt.centerId));
       for (const fact of facts) room.emit('fact', fact);
       const last = facts.at(-1);
-      if (last) loadsAfter(rt, last);
+      if (last) loads.set(rt, last);
       if (snapshot) {
         room.emit('snapshot', snapshot);
         void sweep();
       }
+    }
+    for (const [rt, last] of loads) io.to(centerRoom(rt.centerId)).emit('queue:loads', { seq: last.seq, loads: serviceLoads(rt.state, last.at) });
+  };
+  const stopBroadcasting = hub.subscribe((facts, rt) => {
+    // Facts do not carry configuration: everyone gets a fresh snapshot at the new sequence number.
+    const snapshot = facts.some((f) => f.type === 'config:changed') ? rt.snapshot() : undefined;
+    settled().then(() => {
+      if (due.push({ rt, facts, snapshot }) === 1) setImmediate(broadcast);
     }, () => {});
   });
 
-  /**
-   * The waiting counts by service, once per fsync rather than once per commit: the commits an
-   * fsync covers are broadcast one after the other (one microtask each), and the counts follow
-   * the last of them. Under load that is one computation for tens of commits.
-   */
-  const loadsDue = new Map<CenterRuntime, Fact>();
-  const loadsAfter = (rt: CenterRuntime, last: Fact) => {
-    if (!loadsDue.has(rt)) {
-      queueMicrotask(() => {
-        const fact = loadsDue.get(rt)!;
-        loadsDue.delete(rt);
-        io.to(centerRoom(rt.centerId)).emit('queue:loads', { seq: fact.seq, loads: serviceLoads(rt.state, fact.at) });
-      });
-    }
-    loadsDue.set(rt, last);
-  };
   return () => {
     stopSweeping();
     stopBroadcasting();

@@ -63,7 +63,8 @@ function waiters(): Waiters {
 }
 
 export class GroupCommit {
-  readonly stats = { batches: 0, lost: 0, syncFailures: 0 };
+  /** Commits (one per command, joined to a batch), batches, batches lost, failed fsyncs: for /metrics. */
+  readonly stats = { commits: 0, batches: 0, lost: 0, syncFailures: 0 };
   /** The batch transaction open in this turn of the event loop, and who waits for it. */
   private open: Waiters | null = null;
   private readonly wal: WalSync | null;
@@ -85,6 +86,7 @@ export class GroupCommit {
 
   /** Before a command's writes: open the batch transaction, unless one is open already. */
   join(): void {
+    this.stats.commits += 1;
     if (this.open || this.db.inTransaction) return;
     this.db.exec('BEGIN');
     this.open = waiters();
