@@ -12,16 +12,28 @@ export interface LocalTime {
   minute: number;
 }
 
+/**
+ * The last answer per time zone, with the UTC minute it holds for. Zone offsets are whole minutes
+ * (every zone since 1972), so the local day, weekday and minute cannot change inside a UTC minute;
+ * a server asks several times per command, and a time-zone lookup is a measurable share of one.
+ */
+const lastAnswer = new Map<string, { minute: number; local: LocalTime }>();
+
 export function localTime(now: number, timeZone: string): LocalTime {
+  const minute = Math.floor(now / MINUTE);
+  const known = lastAnswer.get(timeZone);
+  if (known && known.minute === minute) return known.local;
   const d = new TZDate(now, timeZone);
   const y = d.getFullYear();
   const m = String(d.getMonth() + 1).padStart(2, '0');
   const dd = String(d.getDate()).padStart(2, '0');
-  return {
+  const local: LocalTime = Object.freeze({
     day: `${y}-${m}-${dd}`,
     weekday: WEEKDAY_BY_INDEX[d.getDay()] ?? 'mon',
     minute: d.getHours() * 60 + d.getMinutes(),
-  };
+  });
+  lastAnswer.set(timeZone, { minute, local });
+  return local;
 }
 
 /** Epoch ms of the local midnight that starts `now`'s day in `timeZone`. */

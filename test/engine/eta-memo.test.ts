@@ -1,13 +1,15 @@
 /**
  * The center runtime keeps the learned service times (W2) up to date ticket by ticket instead of
- * re-reading the day after every command, and answers one ticket's position without sorting every
- * queue. Both must give exactly what the plain computation gives, whatever the day: random days
- * of issues, calls, starts, completions, no-shows, transfers and recalls, checked at every step.
+ * re-reading the day after every command, answers one ticket's position without sorting every
+ * queue, and keeps the waiting tickets by queue for call-next and that position. All must agree
+ * exactly with the plain computation, whatever the day: random days of issues, calls, starts,
+ * completions, no-shows, transfers and recalls, checked at every step.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeEtas, decide, evolve, type Command } from '../../server/src/engine/index.js';
 import { etaOf, meanServiceTimes, rememberServiceTimes, ticketChanging } from '../../server/src/engine/eta.js';
+import { queueKey } from '../../server/src/engine/state.js';
 import { T0, makeState, min } from './harness.js';
 
 const COUNTERS = ['1', '2', '3', '4'];
@@ -79,5 +81,9 @@ function check(steps: Step[]): void {
     expect(meanServiceTimes(state)).toEqual(plain);
     const all = computeEtas(state);
     for (const id of state.waiting) expect(etaOf(state, id)).toEqual(all[id]);
+    // The queues call-next and etaOf read are exactly the waiting tickets, each in its own queue.
+    const indexed = [...state.queues].flatMap(([key, ids]) => [...ids].map((id) => ({ key, id })));
+    expect(indexed.map((x) => x.id).sort()).toEqual([...state.waiting].sort());
+    for (const { key, id } of indexed) expect(queueKey(state.tickets.get(id)!)).toBe(key);
   }
 }

@@ -4,6 +4,7 @@
  */
 import { MINUTE, type ServiceLoad, type Ticket, type TicketEta } from '@qms/shared';
 import { compareFifo, compareRank } from './rules.js';
+import { queueKey } from './state.js';
 import type { EngineState } from './types.js';
 
 const LEARN_AFTER = 5;
@@ -188,9 +189,9 @@ export function etaOf(state: EngineState, ticketId: string): TicketEta {
   const policy = state.config.center.policy;
   const directed = t.targetCounterId !== null;
   let ahead = 0;
-  for (const id of state.waiting) {
+  for (const id of state.queues.get(queueKey(t)) ?? []) {
     const u = state.tickets.get(id);
-    if (!u || u === t || u.targetCounterId !== t.targetCounterId || (!directed && u.serviceId !== t.serviceId)) continue;
+    if (!u || u === t) continue;
     if ((directed ? compareFifo(u, t) : compareRank(u, t, policy)) < 0) ahead += 1;
   }
   const cap = directed ? directedCapacity(state, t.targetCounterId!) : serviceCapacity(state).get(t.serviceId);

@@ -1,5 +1,6 @@
 /** The call-next rules of docs/SPEC.md (T1, G1, P1–P4, S1, F1). Pure. */
 import { MINUTE, type CounterState, type Lane, type Policy, type Ticket } from '@qms/shared';
+import { queueKey } from './state.js';
 import type { EngineState } from './types.js';
 
 export function headStartMs(lane: Lane, policy: Policy): number {
@@ -25,6 +26,16 @@ export function compareFifo(a: Ticket, b: Ticket): number {
   return a.queuedAt - b.queuedAt || a.seqNo - b.seqNo || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
+/** The waiting tickets of one queue (in no particular order: every rule picks by a total order). */
+function ticketsOf(state: EngineState, key: string): Ticket[] {
+  const out: Ticket[] = [];
+  for (const id of state.queues.get(key) ?? []) {
+    const t = state.tickets.get(id);
+    if (t) out.push(t);
+  }
+  return out;
+}
+
 function best(tickets: Ticket[], cmp: (a: Ticket, b: Ticket) => number): Ticket | undefined {
   let top: Ticket | undefined;
   for (const t of tickets) if (!top || cmp(t, top) < 0) top = t;
@@ -40,14 +51,8 @@ export interface Pick {
 export function pickNext(state: EngineState, counter: CounterState, now: number): Pick | undefined {
   const policy = state.config.center.policy;
   const roles = new Map(counter.services.map((s) => [s.serviceId, s.role]));
-  const directed: Ticket[] = [];
-  const candidates: Ticket[] = [];
-  for (const id of state.waiting) {
-    const t = state.tickets.get(id);
-    if (!t) continue;
-    if (t.targetCounterId === counter.id) directed.push(t);
-    else if (t.targetCounterId === null && roles.has(t.serviceId)) candidates.push(t);
-  }
+  const directed = ticketsOf(state, queueKey({ serviceId: '', targetCounterId: counter.id }));
+  const candidates = [...roles.keys()].flatMap((serviceId) => ticketsOf(state, queueKey({ serviceId, targetCounterId: null })));
 
   const t1 = best(directed, compareFifo);
   if (t1) return { ticket: t1, rule: 'T1' };

@@ -36,6 +36,7 @@ export function createEngineState(
     counters: new Map(),
     tickets: new Map(),
     waiting: new Set(),
+    queues: new Map(),
     clientRefs: new Map(),
     numberingDay: localTime(now, config.center.timezone).day,
     lastSeqNo: new Map(),
@@ -55,11 +56,21 @@ export function evolve(state: EngineState, fact: FactBody): void {
   if ('counter' in fact && fact.counter) state.counters.set(fact.counter.id, fact.counter);
 }
 
+/** The queue a waiting ticket is in: its counter's if it was sent to one (T1), else its service's. */
+export function queueKey(t: Pick<Ticket, 'serviceId' | 'targetCounterId'>): string {
+  return t.targetCounterId === null ? `s:${t.serviceId}` : `c:${t.targetCounterId}`;
+}
+
 function trackTicket(state: EngineState, t: Ticket): void {
+  const before = state.tickets.get(t.id);
+  if (before?.status === 'waiting') state.queues.get(queueKey(before))?.delete(t.id);
   state.tickets.set(t.id, t);
   if (t.clientRef) state.clientRefs.set(t.clientRef, t.id);
-  if (t.status === 'waiting') state.waiting.add(t.id);
-  else state.waiting.delete(t.id);
+  if (t.status === 'waiting') {
+    state.waiting.add(t.id);
+    const key = queueKey(t);
+    (state.queues.get(key) ?? state.queues.set(key, new Set()).get(key)!).add(t.id);
+  } else state.waiting.delete(t.id);
   if (t.day > state.numberingDay) {
     state.numberingDay = t.day;
     state.lastSeqNo.clear();

@@ -23,6 +23,11 @@ export interface EngineState {
   tickets: Map<string, Ticket>;
   /** Ids of the waiting tickets: the only ones call-next and the ETA look at. */
   waiting: Set<string>;
+  /**
+   * The same ids by queue (queueKey): a service's, or a counter's for tickets sent to it (T1).
+   * Call-next and one ticket's ETA look at their queues only, not at the whole hall.
+   */
+  queues: Map<string, Set<string>>;
   /** I4: ticket id by the client request that issued it. */
   clientRefs: Map<string, string>;
   /** Last number issued per service on `numberingDay`. */

@@ -47,7 +47,10 @@ export function securityHeaders(): RequestHandler {
   const overHttps = headersOf(helmetFor(true));
   const overHttp = headersOf(helmetFor(false));
   return (req, res, next) => {
-    for (const [name, value] of req.secure ? overHttps : overHttp) res.setHeader(name, value);
+    // req.secure weighs the proxy's X-Forwarded-Proto against `trust proxy` (a per-request
+    // address check): only worth it when there is such a header.
+    const secure = req.headers['x-forwarded-proto'] === undefined ? (req.socket as { encrypted?: boolean }).encrypted === true : req.secure;
+    for (const [name, value] of secure ? overHttps : overHttp) res.setHeader(name, value);
     next();
   };
 }
