@@ -132,6 +132,19 @@ describe('commands and facts', () => {
     expect(loads.loads).toContainEqual(expect.objectContaining({ serviceId: 'passport', waiting: 1 }));
   });
 
+  it('a burst of tickets: every fact goes out, and fewer waiting counts that end with the last ticket', async () => {
+    const display = await join(DISPLAY_TOKEN);
+    const kiosk = await join(KIOSK_TOKEN);
+    const mark = display.rec.mark;
+    const answers = await Promise.all(Array.from({ length: 30 }, () => ask(kiosk.s, 'ticket:issue', { serviceId: 'passport' })));
+    const last = Math.max(...answers.map((a) => (a.ok ? (a.data as { seq: number }).seq : -1)));
+    await display.rec.waitFor((e) => e.event === 'queue:loads' && (e.payload as { seq: number }).seq === last, mark);
+    expect(display.rec.facts(mark).map((f) => f.seq)).toEqual(answers.map((_, i) => last - 29 + i));
+    const counts = display.rec.events.slice(mark).filter((e) => e.event === 'queue:loads');
+    expect(counts.length).toBeLessThan(30);
+    expect(counts.at(-1)!.payload.loads).toContainEqual(expect.objectContaining({ serviceId: 'passport', waiting: 30 }));
+  });
+
   it('an operator claims counter 1 and calls next: the display receives ticket:called with the ticket and the counter', async () => {
     const op1 = await srv.login('op1');
     const display = await join(DISPLAY_TOKEN);

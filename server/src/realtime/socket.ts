@@ -32,6 +32,9 @@ export interface SocketData {
 export type QmsServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type QmsSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
+/** How often a hall's waiting counts go out at most (see loadsAfter). */
+const LOADS_EVERY_MS = 100;
+
 export const centerRoom = (centerId: string) => `center:${centerId}`;
 export const roleRoom = (centerId: string, role: string) => `center:${centerId}:${role}`;
 
@@ -115,23 +118,47 @@ export function attachSocket(io: QmsServer, deps: Deps): () => void {
    * order they were committed; a disk that refuses stops the server, and clients resync from the
    * restarted one. They go out in the turn after the fsync returned, so the people who acted
    * (whose answers were waiting for the same fsync) are answered before a thousand screens are
-   * written to, and the commits one fsync covers go out together, followed by one computation
-   * of the waiting counts per hall instead of one per commit.
+   * written to, and the commits one fsync covers go out together, followed by the waiting counts.
    */
   const due: { rt: CenterRuntime; facts: Fact[]; snapshot: Snapshot | undefined }[] = [];
   const broadcast = () => {
-    const loads = new Map<CenterRuntime, Fact>();
+    const lastOf = new Map<CenterRuntime, Fact>();
     for (const { rt, facts, snapshot } of due.splice(0)) {
       const room = io.to(centerRoom(rt.centerId));
       for (const fact of facts) room.emit('fact', fact);
       const last = facts.at(-1);
-      if (last) loads.set(rt, last);
+      if (last) lastOf.set(rt, last);
       if (snapshot) {
         room.emit('snapshot', snapshot);
         void sweep();
       }
     }
-    for (const [rt, last] of loads) io.to(centerRoom(rt.centerId)).emit('queue:loads', { seq: last.seq, loads: serviceLoads(rt.state, last.at) });
+    for (const [rt, last] of lastOf) loadsAfter(rt, last);
+  };
+
+  /**
+   * The waiting counts by service (kiosk and display estimates) go out after the facts, at most
+   * every LOADS_EVERY_MS per hall and always after the last change: a burst of commands costs
+   * one count of the queue, not one each, and no screen can tell 100 ms apart.
+   */
+  const loads = new Map<CenterRuntime, { last: Fact | null; sentAt: number; timer: NodeJS.Timeout | null }>();
+  const sendLoads = (rt: CenterRuntime) => {
+    const l = loads.get(rt);
+    if (!l?.last) return;
+    io.to(centerRoom(rt.centerId)).emit('queue:loads', { seq: l.last.seq, loads: serviceLoads(rt.state, l.last.at) });
+    l.last = null;
+    l.sentAt = performance.now();
+  };
+  const loadsAfter = (rt: CenterRuntime, last: Fact) => {
+    const l = loads.get(rt) ?? loads.set(rt, { last: null, sentAt: -Infinity, timer: null }).get(rt)!;
+    l.last = last;
+    if (l.timer) return;
+    const wait = l.sentAt + LOADS_EVERY_MS - performance.now();
+    if (wait <= 0) return sendLoads(rt);
+    l.timer = setTimeout(() => {
+      l.timer = null;
+      sendLoads(rt);
+    }, wait);
   };
   const stopBroadcasting = hub.subscribe((facts, rt) => {
     // Facts do not carry configuration: everyone gets a fresh snapshot at the new sequence number.
@@ -144,5 +171,6 @@ export function attachSocket(io: QmsServer, deps: Deps): () => void {
   return () => {
     stopSweeping();
     stopBroadcasting();
+    for (const l of loads.values()) if (l.timer) clearTimeout(l.timer);
   };
 }
