@@ -151,7 +151,11 @@ export function createApp(opts: AppOptions): QmsApp {
     maxHttpBufferSize: 64 * 1024,
     // Same-origin only: the UIs are served by this server.
     cors: { origin: false },
-    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
+    // Socket.IO keeps every broadcast this long (and until its once-a-minute sweep) for connections
+    // that may come back. 30 s covers a Wi-Fi blip; a client away longer catches up by sequence
+    // number (sync:since) as it does for any gap. Two minutes held a busy server's last few hundred
+    // thousand broadcasts in memory, and the garbage collector paid for them.
+    connectionStateRecovery: { maxDisconnectionDuration: 30_000, skipMiddlewares: false },
   });
   const unsubscribe = attachSocket(io, deps);
   const balanceEvery = opts.balanceEveryMs ?? 60_000;
