@@ -151,11 +151,10 @@ export function createApp(opts: AppOptions): QmsApp {
     maxHttpBufferSize: 64 * 1024,
     // Same-origin only: the UIs are served by this server.
     cors: { origin: false },
-    // Socket.IO keeps every broadcast this long (and until its once-a-minute sweep) for connections
-    // that may come back. 30 s covers a Wi-Fi blip; a client away longer catches up by sequence
-    // number (sync:since) as it does for any gap. Two minutes held a busy server's last few hundred
-    // thousand broadcasts in memory, and the garbage collector paid for them.
-    connectionStateRecovery: { maxDisconnectionDuration: 30_000, skipMiddlewares: false },
+    // No connectionStateRecovery: it keeps every broadcast for minutes (its sweep runs once a
+    // minute) in case a connection comes back. At a busy server's rate that was hundreds of MB of
+    // old facts and 100 ms garbage-collector pauses in the middle of calls; and a client that
+    // comes back needs none of it: it gets a snapshot at the current sequence number on connect.
   });
   const unsubscribe = attachSocket(io, deps);
   const balanceEvery = opts.balanceEveryMs ?? 60_000;

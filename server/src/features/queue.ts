@@ -76,6 +76,7 @@ export function catchUp(rt: ReturnType<Deps['hub']['get']>, since: number) {
   const seq = rt.seq;
   if (since > seq) return { kind: 'snapshot' as const, snapshot: rt.snapshot() };
   const facts = rt.factsSince(since, MAX_CATCH_UP + 1);
-  if (facts.length > MAX_CATCH_UP) return { kind: 'snapshot' as const, snapshot: rt.snapshot() };
+  // Facts do not carry configuration: a client that missed a change of it needs a snapshot.
+  if (facts.length > MAX_CATCH_UP || facts.some((f) => f.type === 'config:changed')) return { kind: 'snapshot' as const, snapshot: rt.snapshot() };
   return { kind: 'facts' as const, facts };
 }

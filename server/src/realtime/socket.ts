@@ -60,11 +60,9 @@ export function attachSocket(io: QmsServer, deps: Deps): () => void {
     const p = auth.resolve(socket.data.token);
     if (!p) return void socket.disconnect(true);
     void socket.join([centerRoom(p.centerId), roleRoom(p.centerId, roleOf(p))]);
-    // A recovered connection has been replayed what it missed; the others start from a snapshot.
-    if (!socket.recovered) {
-      const snapshot = hub.get(p.centerId).snapshot();
-      void settled().then(() => socket.emit('snapshot', snapshot), () => {});
-    }
+    // Every connection, a returning one too, starts from a snapshot (once it is on the disk).
+    const snapshot = hub.get(p.centerId).snapshot();
+    void settled().then(() => socket.emit('snapshot', snapshot), () => {});
 
     /** Re-resolve the token on every command: a revoked session stops at once. */
     const handle = <T>(ack: unknown, run: (p: Principal) => T) => {

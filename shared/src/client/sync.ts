@@ -38,6 +38,8 @@ export function connectHall(opts: HallConnectionOptions): HallConnection {
   });
   let state: HallState | null = null;
   let syncing = false;
+  /** The connection dropped: the next snapshot is the one every connection starts with. */
+  let returning = false;
   const pending: Fact[] = [];
 
   const publish = () => state && opts.onState(state);
@@ -72,6 +74,14 @@ export function connectHall(opts: HallConnectionOptions): HallConnection {
   };
 
   socket.on('snapshot', (snap) => {
+    // Back after a dropped connection, with a state of its own: catch up by the facts it missed,
+    // so that what happened meanwhile reaches onFact in order (a display announces the calls made
+    // while it was cut off). sync:since answers with a snapshot itself when that is needed.
+    if (returning && state) {
+      returning = false;
+      opts.onStatus('live');
+      return resync();
+    }
     state = fromSnapshot(snap, now());
     pending.length = 0;
     opts.onStatus('live');
@@ -92,14 +102,8 @@ export function connectHall(opts: HallConnectionOptions): HallConnection {
       publish();
     }
   });
-  socket.on('connect', () => {
-    // A recovered connection was replayed what it missed; check anyway, it costs one round trip.
-    if (socket.recovered) {
-      opts.onStatus('live');
-      resync();
-    }
-  });
   socket.on('disconnect', (reason) => {
+    returning = true;
     opts.onStatus('reconnecting');
     // The server closes a socket whose token was revoked; reconnecting tells us whether it was.
     if (reason === 'io server disconnect') socket.connect();
