@@ -109,8 +109,10 @@ describe('config import/export', () => {
     const imp = await s.call('PUT', '/api/admin/config', { token: admin, body: exp.body });
     expect(imp.status).toBe(200);
     expect(imp.body).toEqual(exp.body);
-    const facts = await s.call('GET', `/api/events?since=${seq}`, { token: admin });
-    expect(facts.body.facts.map((f: any) => f.type)).toEqual(['config:changed']);
+    expect(s.db.prepare('SELECT type FROM events WHERE seq > ?').all(seq)).toEqual([{ type: 'config:changed' }]);
+    // Facts do not carry configuration: a client catching up across the change gets a snapshot.
+    const caughtUp = await s.call('GET', `/api/events?since=${seq}`, { token: admin });
+    expect(caughtUp.body).toMatchObject({ kind: 'snapshot', snapshot: { seq: seq + 1 } });
     // Passwords survived the round trip.
     await s.login('op1', PASSWORD);
   });
