@@ -125,7 +125,7 @@ export async function httpBench(): Promise<BenchReport> {
     `- Call next: one op is one request; a call is a call-next then its complete (2 ops), as a counter holding a ticket must finish it before its next call. ` +
       `${STEADY_ROUNDS} rounds of ${STEADY_SECONDS} s at ${RATE}/s (${RATE / 2} calls/s), and ${CALL_ROUNDS} rounds at saturation (one connection per counter), each from ${CALL_FILL} waiting per counter (${int(CALL_FILL * MAX_OPERATORS)} in all).`,
     `- p99 of each steady round, ms: issue ${roundP99.issue.map(ms).join(', ')}; call next ${roundP99.call.map(ms).join(', ')}. ` +
-      'A round far above the others is, in the CPU profiles taken, the server blocked for 100–400 ms inside one SQLite commit: a write or sync this virtual disk was slow to answer (it happens with QMS_DURABILITY=normal too, whose checkpoints still sync).',
+      'A round far above the others is the server blocked for tens to hundreds of ms; in the CPU profiles taken, inside one SQLite commit (a write or a checkpoint\'s sync this virtual disk was slow to answer, with QMS_DURABILITY=normal too) or, before Socket.IO\'s connection-state recovery was turned off, in a garbage collection of the broadcasts it held.',
     `- Steady runs: requests due every ${ms(1000 / RATE)} ms over keep-alive connections; latency counts from when a request was due, so a server that falls behind is charged for it (no coordinated omission). ` +
       `Saturation: autocannon, closed loop; its latencies have 1 ms resolution.`,
     `- For scale: a bare durable SQLite commit (WAL, synchronous=FULL, one row) takes ${ms(commit.fullMs)} ms on this disk (${int(1000 / commit.fullMs)}/s), ${ms(commit.normalMs)} ms without the fsync (synchronous=NORMAL). ` +
