@@ -151,6 +151,25 @@ describe('group commit', () => {
     expect(again.body.ticket.number).toBe('A002');
     expect(again.body.seq).toBe(before.seq + 1);
   });
+
+  // SQLite may roll a whole transaction back on a failed write (SQLITE_FULL, SQLITE_IOERR) that
+  // did not go through the live store (an admin's import, a session): whatever ends the batch
+  // early, the commands in it must be refused, not answered as saved.
+  it('a batch ended early by SQLite is refused whole, and the hall goes back to what the disk holds', async () => {
+    s = await startServer({ durability: 'full' });
+    const { commands, hub, settled, auth } = s.app.deps;
+    const kiosk = auth.resolve(KIOSK_TOKEN)!;
+    const rt = hub.get('c1');
+    const before = { waiting: rt.state.waiting.size, seq: rt.seq, tickets: count(s) };
+
+    commands.issue(kiosk, { serviceId: 'passport', lane: 'normal' });
+    const answer = settled();
+    expect(rt.state.waiting.size).toBe(before.waiting + 1);
+    s.db.exec('ROLLBACK'); // what SQLite does itself after such a failure
+    await expect(answer).rejects.toMatchObject({ code: 'SQLITE_IOERR_ROLLBACK' });
+    expect({ waiting: rt.state.waiting.size, seq: rt.seq, tickets: count(s) }).toEqual(before);
+    expect((await issue(s)).body.ticket.number).toBe('A001');
+  });
 });
 
 function count(server: TestServer): number {

@@ -112,8 +112,12 @@ export class GroupCommit {
   private commitBatch(): void {
     const batch = this.open;
     if (!batch) return;
+    // Only COMMIT or ROLLBACK ends the batch, and only this method issues them: if it is over
+    // already, SQLite rolled it back after a failed write that did not go through LiveStore (a
+    // session's insert on a full disk), and the commands before it were rolled back with it.
+    if (!this.db.inTransaction) return this.lose(Object.assign(new Error('SQLite rolled the batch back after a failed write'), { code: 'SQLITE_IOERR_ROLLBACK' }));
     try {
-      if (this.db.inTransaction) this.db.exec('COMMIT');
+      this.db.exec('COMMIT');
     } catch (err) {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
       return this.lose(err);
