@@ -6,7 +6,6 @@
  */
 import {
   ErrorCode,
-  MINUTE,
   localTime,
   startOfLocalDay,
   type AppErrorBody,
@@ -34,8 +33,6 @@ const RECENT_FINISHED = 30;
 
 export class CenterRuntime {
   state!: EngineState;
-  /** The local day the state was loaded on, and the instants it starts and ends. */
-  private today!: { day: string; start: number; end: number };
   private readonly listeners = new Set<FactListener>();
   readonly balancer: Balancer;
 
@@ -61,9 +58,6 @@ export class CenterRuntime {
     this.state = createEngineState(this.centerId, config, now, this.live.counterStates(this.centerId), this.live.liveTickets(this.centerId, day));
     // Every change to this state goes through commit(), which reports the ones that matter.
     rememberServiceTimes(this.state);
-    const start = startOfLocalDay(now, config.center.timezone);
-    // 26 h on is inside the next local day whatever the day's length (23–25 h across a DST change).
-    this.today = { day, start, end: startOfLocalDay(start + 26 * 60 * MINUTE, config.center.timezone) };
   }
 
   get seq(): number {
@@ -117,8 +111,6 @@ export class CenterRuntime {
 
   /** At the first command of a new local day: numbering restarts (I2) and yesterday's queue closes (D1). */
   private rolloverIfNewDay(now: number): void {
-    // Every command asks; a time-zone lookup each time is a measurable share of a busy server's time.
-    if (now >= this.today.start && now < this.today.end && this.today.day === this.state.numberingDay) return;
     if (localTime(now, this.state.config.center.timezone).day === this.state.numberingDay) return;
     this.reload();
     this.endEarlierDays(now);
