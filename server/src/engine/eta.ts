@@ -3,7 +3,7 @@
  * (learned service times) is kept only for a state whose owner reports its changes.
  */
 import { MINUTE, type ServiceLoad, type Ticket, type TicketEta } from '@qms/shared';
-import { compareFifo, compareRank } from './rules.js';
+import { compareFifo, compareRank, ticketsOf } from './rules.js';
 import { queueKey } from './state.js';
 import type { EngineState } from './types.js';
 
@@ -146,15 +146,10 @@ function etaAt(position: number, cap: { capacity: number; free: boolean } | unde
 function queues(state: EngineState): Map<string, Ticket[]> {
   const policy = state.config.center.policy;
   const byQueue = new Map<string, Ticket[]>();
-  for (const id of state.waiting) {
-    const t = state.tickets.get(id);
-    if (!t) continue;
-    const key = t.targetCounterId === null ? `s:${t.serviceId}` : `c:${t.targetCounterId}`;
-    const list = byQueue.get(key) ?? [];
-    list.push(t);
-    byQueue.set(key, list);
+  for (const key of state.queues.keys()) {
+    const list = ticketsOf(state, key);
+    if (list.length > 0) byQueue.set(key, list.sort(key.startsWith('c:') ? compareFifo : (a, b) => compareRank(a, b, policy)));
   }
-  for (const [key, list] of byQueue) list.sort(key.startsWith('c:') ? compareFifo : (a, b) => compareRank(a, b, policy));
   return byQueue;
 }
 

@@ -1,6 +1,6 @@
 /** The call-next rules of docs/SPEC.md (T1, G1, P1–P4, S1, F1). Pure. */
 import { MINUTE, type CounterState, type Lane, type Policy, type Ticket } from '@qms/shared';
-import { queueKey } from './state.js';
+import { counterQueue, serviceQueue } from './state.js';
 import type { EngineState } from './types.js';
 
 export function headStartMs(lane: Lane, policy: Policy): number {
@@ -27,7 +27,7 @@ export function compareFifo(a: Ticket, b: Ticket): number {
 }
 
 /** The waiting tickets of one queue (in no particular order: every rule picks by a total order). */
-function ticketsOf(state: EngineState, key: string): Ticket[] {
+export function ticketsOf(state: EngineState, key: string): Ticket[] {
   const out: Ticket[] = [];
   for (const id of state.queues.get(key) ?? []) {
     const t = state.tickets.get(id);
@@ -51,8 +51,8 @@ export interface Pick {
 export function pickNext(state: EngineState, counter: CounterState, now: number): Pick | undefined {
   const policy = state.config.center.policy;
   const roles = new Map(counter.services.map((s) => [s.serviceId, s.role]));
-  const directed = ticketsOf(state, queueKey({ serviceId: '', targetCounterId: counter.id }));
-  const candidates = [...roles.keys()].flatMap((serviceId) => ticketsOf(state, queueKey({ serviceId, targetCounterId: null })));
+  const directed = ticketsOf(state, counterQueue(counter.id));
+  const candidates = [...roles.keys()].flatMap((serviceId) => ticketsOf(state, serviceQueue(serviceId)));
 
   const t1 = best(directed, compareFifo);
   if (t1) return { ticket: t1, rule: 'T1' };

@@ -56,9 +56,13 @@ export function evolve(state: EngineState, fact: FactBody): void {
   if ('counter' in fact && fact.counter) state.counters.set(fact.counter.id, fact.counter);
 }
 
-/** The queue a waiting ticket is in: its counter's if it was sent to one (T1), else its service's. */
+/** Keys of EngineState.queues: a service's queue, and the queue of tickets sent to one counter (T1). */
+export const serviceQueue = (serviceId: string): string => `s:${serviceId}`;
+export const counterQueue = (counterId: string): string => `c:${counterId}`;
+
+/** The queue a waiting ticket is in: its counter's if it was sent to one, else its service's. */
 export function queueKey(t: Pick<Ticket, 'serviceId' | 'targetCounterId'>): string {
-  return t.targetCounterId === null ? `s:${t.serviceId}` : `c:${t.targetCounterId}`;
+  return t.targetCounterId === null ? serviceQueue(t.serviceId) : counterQueue(t.targetCounterId);
 }
 
 function trackTicket(state: EngineState, t: Ticket): void {
