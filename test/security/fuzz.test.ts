@@ -115,22 +115,19 @@ describe('bad HTTP input: named regressions', () => {
   });
 
   it('an error message stays short whatever the input (a 1 MB body once came back as a 28 MB message)', async () => {
-    const reply = await raw(s.url, {
-      method: 'PUT',
-      path: '/api/counters/2/services',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${hall.tokens.super}` },
-      // 500 services at most: 499 wrong ones are each a problem of their own.
-      body: JSON.stringify({ services: new Array(499).fill(0) }),
-    });
+    const setServices = (services: unknown[]) =>
+      raw(s.url, {
+        method: 'PUT',
+        path: '/api/counters/2/services',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${hall.tokens.super}` },
+        body: JSON.stringify({ services }),
+      });
+    // 500 services at most: 499 wrong ones are each a problem of their own.
+    const reply = await setServices(new Array(499).fill(0));
     expectRefusal(reply, 'services: [0 × 499]');
     expect(reply.json.error.message).toMatch(/^body\.services\[0\]: .*and 489 more problems$/);
     expect(reply.json.error.message.length).toBeLessThan(1_100);
-    const huge = await raw(s.url, {
-      method: 'PUT',
-      path: '/api/counters/2/services',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${hall.tokens.super}` },
-      body: JSON.stringify({ services: new Array(100_000).fill(0) }),
-    });
+    const huge = await setServices(new Array(100_000).fill(0));
     expectRefusal(huge, 'services: [0 × 100 000]');
     expect(huge.json.error.message.length).toBeLessThan(1_100);
     await expectStillServing('a body with 100 000 problems');
