@@ -64,6 +64,10 @@ export class AuthStore {
         `SELECT token_hash, login FROM sessions WHERE center_id = ? AND counter_id = ? AND revoked_at IS NULL AND expires_at > ?`,
       ),
       setCounter: db.prepare('UPDATE sessions SET counter_id = ? WHERE token_hash = ?'),
+      heldBy: db.prepare<[string, string, number], { token_hash: string; counter_id: string }>(
+        `SELECT token_hash, counter_id FROM sessions
+         WHERE center_id = ? AND counter_id IS NOT NULL AND login = ? AND revoked_at IS NULL AND expires_at > ?`,
+      ),
       device: db.prepare<[string], { center_id: string; id: string; kind: 'kiosk' | 'display'; scope_json: string; last_seen_at: number | null }>(
         'SELECT center_id, id, kind, scope_json, last_seen_at FROM devices WHERE token_hash = ?',
       ),
@@ -163,6 +167,14 @@ export class AuthStore {
   holder(centerId: string, counterId: string): { sessionHash: string; login: string } | undefined {
     const h = this.q.holder.get(centerId, counterId, this.clock());
     return h && { sessionHash: h.token_hash, login: h.login };
+  }
+
+  /**
+   * The counters a person's live sessions hold now, read afresh (a principal may be older than a
+   * claim made since in another of their sessions).
+   */
+  heldBy(centerId: string, login: string): { sessionHash: string; counterId: string }[] {
+    return this.q.heldBy.all(centerId, login, this.clock()).map((h) => ({ sessionHash: h.token_hash, counterId: h.counter_id }));
   }
 
   /** Make `p`'s session hold `counterId` (or none), releasing whatever it held before. */

@@ -74,9 +74,7 @@ export class Commands {
       new AppError(ErrorCode.NotQualified, `You are not trained for ${untrained.map((s) => `"${s.serviceId}"`).join(', ')}, which counter ${live?.number ?? counterId} serves.`);
 
     if (action === 'claim') {
-      if (staff.counterId !== null && staff.counterId !== counterId) {
-        throw new AppError(ErrorCode.Conflict, `You hold counter ${staff.counterId}; release it first.`);
-      }
+      this.refuseSecondCounter(staff, rt, counterId);
       if (untrained.length > 0) throw notTrained();
       const holder = this.auth.holder(staff.centerId, counterId);
       if (holder && holder.login !== staff.login) {
@@ -123,6 +121,39 @@ export class Commands {
     return { ticket: rt.state.tickets.get(ticketId) ?? null, counter: null, seq: out.seq };
   }
 
+  /**
+   * A person holds at most one counter at a time in a center, however many sessions they have
+   * open (a second browser, a phone) and whatever the role. Taking over their own counter from an
+   * older session stays allowed (setHeldCounter). Two views are checked: what the person's live
+   * sessions hold, read afresh, and the counters open in their name that no live session holds
+   * (a logout with a visitor at the counter, a session that expired): those are taken back first.
+   * Counters that are closed or no longer configured hold nobody.
+   */
+  private refuseSecondCounter(staff: StaffPrincipal, rt: CenterRuntime, counterId: string): void {
+    const other = (id: string) => {
+      const c = rt.state.counters.get(id);
+      return id !== counterId && c && c.status !== 'closed' ? c : undefined;
+    };
+    for (const held of this.auth.heldBy(staff.centerId, staff.login)) {
+      const c = other(held.counterId);
+      if (!c) continue;
+      throw new AppError(
+        ErrorCode.Conflict,
+        held.sessionHash === staff.sessionHash ? `You hold counter ${c.number}; release it first.` : `You hold counter ${c.number} in another session; release it there first.`,
+      );
+    }
+    for (const c of rt.state.counters.values()) {
+      if (c.staffLogin !== staff.login || !other(c.id)) continue;
+      const ticket = c.currentTicketId ? rt.state.tickets.get(c.currentTicketId) : undefined;
+      throw new AppError(
+        ErrorCode.Conflict,
+        ticket
+          ? `Counter ${c.number} is still open in your name with ticket ${ticket.number}; take it back and complete or transfer the ticket, then release it (or ask a supervisor to).`
+          : `Counter ${c.number} is still open in your name; take it back and release it (or ask a supervisor to).`,
+      );
+    }
+  }
+
   private releaseHolder(centerId: string, counterId: string): void {
     const holder = this.auth.holder(centerId, counterId);
     if (holder) this.auth.clearHeldCounter(holder.sessionHash);
@@ -140,7 +171,9 @@ function toEngine(action: Exclude<CounterAction, 'claim' | 'release'>, counterId
   }
 }
 
-function requireStaff(p: Principal | null): Extract<Principal, { kind: 'staff' }> {
+type StaffPrincipal = Extract<Principal, { kind: 'staff' }>;
+
+function requireStaff(p: Principal | null): StaffPrincipal {
   if (!p) throw new AppError(ErrorCode.Unauthorized, 'Log in first.');
   if (!isStaff(p)) throw new AppError(ErrorCode.Forbidden, 'Only staff can do this.');
   return p;
