@@ -13,7 +13,7 @@ import { Commands, newTicketId } from './center/commands.js';
 import { Hub } from './center/hub.js';
 import { IssueLimiter, IssueRateLimited } from './center/issue-limit.js';
 import type { Clock } from './center/runtime.js';
-import { DEMO_CREDENTIALS } from './demo/center.js';
+import { demoCredentials } from './demo/advertised.js';
 import { adminRoutes } from './features/admin.js';
 import { authRoutes } from './features/auth.js';
 import { balanceRoutes } from './features/balance.js';
@@ -84,7 +84,7 @@ export function createApp(opts: AppOptions): QmsApp {
   const auth = new AuthStore(opts.db, clock);
   const hub = new Hub(configs, live, clock, (err) => log.error({ err }, 'storage write failed'));
   const commands = new Commands(hub, auth, opts.newTicketId ?? newTicketId, new IssueLimiter(opts.kioskIssuePerMin ?? 0, clock));
-  const deps: Deps = { hub, commands, auth, configs, live, clock, version: opts.version ?? '0.0.0', settled: () => group.settled() };
+  const deps: Deps = { hub, commands, auth, configs, live, clock, version: opts.version ?? '0.0.0', settled: () => group.settled(), demo: demoCredentials(configs) };
 
   const routes = [...queueRoutes(deps), ...authRoutes(deps), ...ticketRoutes(deps), ...counterRoutes(deps), ...balanceRoutes(deps), ...adminRoutes(deps)];
   // `io` exists by the time anyone scrapes.
@@ -125,11 +125,7 @@ export function createApp(opts: AppOptions): QmsApp {
   api.all('/api/{*rest}', (req, res) => void res.status(404).json({ error: { code: ErrorCode.NotFound, message: `No endpoint ${req.method} ${req.path}; see /api/openapi.json.` } }));
   app.use(api);
   if (opts.rootDir) {
-    const demoLinks = () => ({
-      ...(auth.resolve(DEMO_CREDENTIALS.kioskToken) ? { kiosk: DEMO_CREDENTIALS.kioskToken } : {}),
-      ...(auth.resolve(DEMO_CREDENTIALS.displayToken) ? { display: DEMO_CREDENTIALS.displayToken } : {}),
-    });
-    app.use(staticApps(opts.rootDir, demoLinks));
+    app.use(staticApps(opts.rootDir, deps.demo));
   }
   app.use(((err, _req, res, next) => {
     if (err instanceof IssueRateLimited) res.setHeader('Retry-After', String(err.retryAfterSec));

@@ -48,14 +48,21 @@ function main(): void {
       `  Metrics:  ${base}/metrics${env.QMS_METRICS_TOKEN ? ' (bearer QMS_METRICS_TOKEN)' : ' (open: set QMS_METRICS_TOKEN to require a token)'}`,
       `Kiosks may issue ${env.QMS_KIOSK_ISSUE_PER_MIN || 'any number of'} tickets a minute each (QMS_KIOSK_ISSUE_PER_MIN).`,
     ];
-    if (app.deps.hub.ids().includes('demo')) {
+    // Only the public demo credentials that still work: once changed, they are never printed again.
+    const demo = app.deps.demo();
+    if (demo) {
+      const c = DEMO_CREDENTIALS;
+      const working = [
+        demo.admin && `  admin      ${c.admin.login} / ${c.admin.password}`,
+        demo.supervisor && `  supervisor ${c.supervisor.login} / ${c.supervisor.password}`,
+        demo.operators.length > 0 && `  operators  ${demo.operators[0]}${demo.operators.length > 1 ? ` … ${demo.operators.at(-1)}` : ''} / ${c.operatorPassword}  (opN is trained for counter N)`,
+        demo.kiosk && `  kiosk token    ${c.kioskToken}`,
+        demo.display && `  display token  ${c.displayToken}`,
+      ].filter((l): l is string => typeof l === 'string');
       lines.push(
-        `Demo center credentials${created ? ' (created now)' : ''}: change them before real use.`,
-        `  admin      ${DEMO_CREDENTIALS.admin.login} / ${DEMO_CREDENTIALS.admin.password}`,
-        `  supervisor ${DEMO_CREDENTIALS.supervisor.login} / ${DEMO_CREDENTIALS.supervisor.password}`,
-        `  operators  op1 … op16 / ${DEMO_CREDENTIALS.operatorPassword}  (opN is trained for counter N)`,
-        `  kiosk token    ${DEMO_CREDENTIALS.kioskToken}`,
-        `  display token  ${DEMO_CREDENTIALS.displayToken}`,
+        working.length > 0
+          ? `Demo center credentials${created ? ' (created now)' : ''}, public: change them before real use.\n${working.join('\n')}`
+          : 'Demo center: its public credentials have all been changed.',
       );
     }
     process.stdout.write(`${lines.join('\n')}\n`);

@@ -107,19 +107,31 @@ export const counterSchema = z.object({
 });
 export type Counter = z.infer<typeof counterSchema>;
 
-export const staffSchema = z
-  .object({
-    login: id,
-    name: z.string().min(1).max(120),
-    role: z.enum(ROLES),
-    /** scrypt hash "scrypt$N$r$p$salt$hash"; give `password` instead to set a new one. */
-    passwordHash: z.string().startsWith('scrypt$').optional(),
-    password: z.string().min(8, 'passwords need at least 8 characters').max(200).optional(),
-    services: z.array(id).default([]),
-  })
-  .refine((s) => s.passwordHash !== undefined || s.password !== undefined, {
-    message: 'give "password" or "passwordHash"',
-  });
+/**
+ * A stored password hash, exactly as this server writes them (auth/passwords.ts): scrypt with
+ * N = 2^14 or 2^15, r = 8, p = 1, a 16-byte salt and a 32-byte key. Anything else is refused at the
+ * door: a malformed one made every login of that person a 500, and p = 64 blocked the server ~2 s
+ * per attempt.
+ */
+export const PASSWORD_HASH_RE = /^scrypt\$(16384|32768)\$8\$1\$[A-Za-z0-9_-]{22}\$[A-Za-z0-9_-]{43}$/;
+
+export const staffSchema = z.object({
+  login: id,
+  name: z.string().min(1).max(120),
+  role: z.enum(ROLES),
+  /**
+   * scrypt hash "scrypt$N$r$p$salt$hash"; give `password` instead to set a new one. Exports leave
+   * it out unless asked for secrets: a person already in the center then keeps their password,
+   * a new one needs `password`.
+   */
+  passwordHash: z.string().regex(PASSWORD_HASH_RE, 'expected a hash exported by this server ("scrypt$16384$8$1$…"); give "password" to set a new one').optional(),
+  password: z.string().min(8, 'passwords need at least 8 characters').max(200).optional(),
+  /**
+   * Services the person is trained for; [] = not restricted. Left out, a person already in the
+   * center keeps their training: a missing field never widens anyone's rights.
+   */
+  services: z.array(id).optional(),
+});
 export type StaffInput = z.infer<typeof staffSchema>;
 
 export const deviceSchema = z.object({
@@ -130,7 +142,11 @@ export const deviceSchema = z.object({
   counters: z.array(id).default([]),
   /** Displays only: limit to these services; empty = all. */
   services: z.array(id).default([]),
-  /** sha256 of the device token (hex); kept on export so paired devices survive a re-import. */
+  /**
+   * sha256 of the device token (hex). Exported only with secrets (a backup); an import never brings
+   * back a revoked one, never replaces a device's current pairing, and the public demo tokens work
+   * only in the demo center.
+   */
   tokenHash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
 });
 export type Device = z.infer<typeof deviceSchema>;
@@ -199,7 +215,7 @@ export const centerConfigSchema = z
       numbers.set(c.number, c.id);
     });
     cfg.staff.forEach((s, i) => {
-      s.services.forEach((sid, j) => {
+      s.services?.forEach((sid, j) => {
         if (!serviceIds.has(sid)) ctx.addIssue({ code: 'custom', path: ['staff', i, 'services', j], message: `unknown service "${sid}"` });
       });
     });

@@ -20,7 +20,7 @@ describe('admin CRUD', () => {
     const t = await s.call('POST', '/api/tickets', { token: KIOSK_TOKEN, body: { serviceId: 'visa' } });
     expect(t.body.ticket.number).toBe('V001');
     // A service with open tickets cannot go.
-    expect(await s.call('DELETE', '/api/admin/services/visa', { token: admin })).toMatchObject({ status: 409, body: { error: { message: expect.stringContaining('1 tickets are still open') } } });
+    expect(await s.call('DELETE', '/api/admin/services/visa', { token: admin })).toMatchObject({ status: 409, body: { error: { message: 'Service "visa" is left out, but tickets V001 are still open for it: serve, transfer or cancel them first.' } } });
     await s.call('POST', `/api/tickets/${t.body.ticket.id}/cancel`, { token: admin });
     expect((await s.call('DELETE', '/api/admin/services/visa', { token: admin })).status).toBe(200);
     // Nor one a counter serves.
@@ -53,7 +53,7 @@ describe('admin CRUD', () => {
     expect(await s.call('POST', '/api/counters/5/claim', { token: op })).toMatchObject({ status: 422, body: { error: { code: 'NOT_QUALIFIED', message: 'You are not trained for "benefits", which counter 5 serves.' } } });
     const sup = await s.login('super');
     expect((await s.call('POST', '/api/counters/5/claim', { token: sup })).status).toBe(200);
-    expect(await s.call('DELETE', '/api/admin/counters/5', { token: admin })).toMatchObject({ status: 409, body: { error: { message: 'Counter 5 is open; close it first.' } } });
+    expect(await s.call('DELETE', '/api/admin/counters/5', { token: admin })).toMatchObject({ status: 409, body: { error: { message: 'Counter 5 is open: close it first.' } } });
   });
 
   it('staff: create, change password (ends their sessions), list without hashes, delete', async () => {

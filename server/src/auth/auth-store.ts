@@ -3,6 +3,7 @@ import { randomInt } from 'node:crypto';
 import type { Db } from '../storage/db.js';
 import { newToken, tokenHash, verifyPassword } from './passwords.js';
 import type { Principal } from './principal.js';
+import { isDemoPasswordOutsideDemo, isDemoTokenOutsideDemo } from '../demo/secrets.js';
 
 /** Staff sessions slide: each use pushes the end 12 hours on, so a working day never logs out. */
 export const SESSION_TTL_MS = 12 * 3600_000;
@@ -81,12 +82,19 @@ export class AuthStore {
     return () => this.revokeListeners.delete(listener);
   }
 
+  /** Sessions, staff or devices were changed by someone else (a configuration change): close what no longer works. */
+  changed(): void {
+    this.revoked();
+  }
+
   private revoked(): void {
     for (const l of this.revokeListeners) l();
   }
 
   /** Check a password; on success a new session token (shown once) and the principal. */
   login(centerId: string, login: string, password: string): { token: string; principal: StaffPrincipal } | undefined {
+    // The public demo passwords open the demo center only (demo/secrets.ts).
+    if (isDemoPasswordOutsideDemo(centerId, password)) return undefined;
     const row = this.q.staff.get(centerId, login);
     // Verify against a dummy hash when the login is unknown, so timing does not reveal logins.
     const ok = verifyPassword(password, row?.password_hash ?? DUMMY_HASH) && row !== undefined;
@@ -148,7 +156,7 @@ export class AuthStore {
       return { principal, until: expiresAt - SESSION_TTL_MS + TOUCH_EVERY_MS };
     }
     const d = this.q.device.get(hash);
-    if (!d) return undefined;
+    if (!d || isDemoTokenOutsideDemo(d.center_id, hash)) return undefined;
     let seenAt = d.last_seen_at ?? 0;
     if (seenAt < now - TOUCH_EVERY_MS) this.q.seen.run((seenAt = now), hash);
     const scope = JSON.parse(d.scope_json) as { counters?: string[]; services?: string[] };

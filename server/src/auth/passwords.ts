@@ -1,5 +1,6 @@
 /** scrypt password hashes: "scrypt$N$r$p$salt$hash", salt and hash base64url. */
 import { randomBytes, scryptSync, timingSafeEqual, createHash } from 'node:crypto';
+import { PASSWORD_HASH_RE } from '@qms/shared';
 
 const N = 16384;
 const R = 8;
@@ -12,9 +13,15 @@ export function hashPassword(password: string): string {
   return `scrypt$${N}$${R}$${P}$${salt.toString('base64url')}$${hash.toString('base64url')}`;
 }
 
+/**
+ * False for a wrong password and for a stored hash this server would not have written (the
+ * config schema refuses those, this guards rows written before it did): never a throw, never
+ * parameters that cost more than our own.
+ */
 export function verifyPassword(password: string, stored: string): boolean {
-  const [kind, n, r, p, salt, hash] = stored.split('$');
-  if (kind !== 'scrypt' || !n || !r || !p || !salt || !hash) return false;
+  if (!PASSWORD_HASH_RE.test(stored)) return false;
+  const [, n, r, p, salt, hash] = stored.split('$');
+  if (!n || !r || !p || !salt || !hash) return false;
   const expected = Buffer.from(hash, 'base64url');
   const actual = scryptSync(password, Buffer.from(salt, 'base64url'), expected.length, {
     N: Number(n),

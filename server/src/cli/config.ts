@@ -9,11 +9,14 @@ import { parseArgs } from 'node:util';
 import { formatIssues } from '@qms/shared';
 import { ZodError } from 'zod';
 import { readEnv } from '../env.js';
-import { ConfigStore } from '../storage/config-store.js';
+import { ConfigConflict, ConfigStore, withoutSecrets } from '../storage/config-store.js';
 import { openDatabase } from '../storage/db.js';
 
 const USAGE = `usage: npm run config -- import FILE.json
-       npm run config -- export [CENTER_ID] > FILE.json
+       npm run config -- export [CENTER_ID] [--with-secrets] > FILE.json
+An export leaves out password hashes and device tokens (a template to reuse, or to hand around):
+on import, people already in the center keep their passwords, new people need "password", and
+devices new to the center are paired from Admin → Devices. --with-secrets keeps them (a backup).
 (database: $QMS_DB, default ./data/qms.sqlite)`;
 
 function fail(message: string): never {
@@ -23,8 +26,11 @@ function fail(message: string): never {
 
 export function runConfigCli(argv: string[]): void {
   let positionals: string[];
+  let withSecrets = false;
   try {
-    ({ positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: {} }));
+    let values: { 'with-secrets'?: boolean | undefined };
+    ({ positionals, values } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { 'with-secrets': { type: 'boolean' } } }));
+    withSecrets = values['with-secrets'] === true;
   } catch (err) {
     fail(`${(err as Error).message}\n${USAGE}`);
   }
@@ -44,6 +50,7 @@ export function runConfigCli(argv: string[]): void {
       process.stdout.write(`Imported center "${cfg.center.id}": ${cfg.services.length} services, ${cfg.counters.length} counters, ${cfg.staff.length} staff, ${cfg.devices.length} devices.\n`);
     } catch (err) {
       if (err instanceof ZodError) fail(`${arg} is not a valid center configuration:\n  ${formatIssues(err).split('; ').join('\n  ')}`);
+      if (err instanceof ConfigConflict) fail(`${arg} was not imported: it would strand today's queue:\n  ${err.problems.map((p) => p.message).join('\n  ')}`);
       throw err;
     } finally {
       db.close();
@@ -55,7 +62,7 @@ export function runConfigCli(argv: string[]): void {
     const cfg = id ? store.read(id) : undefined;
     db.close();
     if (!cfg) fail(id ? `There is no center "${id}".` : 'The database holds no center.');
-    process.stdout.write(`${JSON.stringify(cfg, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(withSecrets ? cfg : withoutSecrets(cfg), null, 2)}\n`);
   } else {
     fail(USAGE);
   }

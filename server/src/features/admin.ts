@@ -16,6 +16,7 @@ import { AppError } from '../http/errors.js';
 import { parseInput } from '../http/validate.js';
 import { route, type RouteContext, type RouteDef } from '../http/registry.js';
 import { actorName } from '../auth/principal.js';
+import { ConfigConflict, withoutSecrets } from '../storage/config-store.js';
 import type { Deps } from './deps.js';
 
 const staffBody = z
@@ -23,22 +24,37 @@ const staffBody = z
     name: z.string().min(1).max(120),
     role: z.enum(['operator', 'supervisor', 'admin']),
     password: z.string().min(8, 'passwords need at least 8 characters').max(200).optional(),
-    services: z.array(z.string().min(1).max(64)).default([]),
+    /** Left out: unchanged for a person already here (a missing field never widens rights). */
+    services: z.array(z.string().min(1).max(64)).optional(),
   })
   .strict();
 
-const deviceUpdateBody = createDeviceBody.omit({ id: true, kind: true });
+/** Only what is sent changes: a display's scope left out stays as it is. */
+const deviceUpdateBody = z
+  .object({ name: createDeviceBody.shape.name.optional(), counters: z.array(z.string().min(1).max(64)).optional(), services: z.array(z.string().min(1).max(64)).optional() })
+  .strict();
 
 type Ctx = RouteContext<unknown>;
+
+const exportQuery = z.object({ secrets: z.literal('include').optional() });
 
 export function adminRoutes(deps: Deps): RouteDef[] {
   const { hub, configs, auth } = deps;
 
   const centerOf = (ctx: Ctx) => hub.get(ctx.principal?.centerId).centerId;
   const current = (ctx: Ctx): CenterConfig => configs.read(centerOf(ctx)) as CenterConfig;
+  /** Every change, item or whole file, goes through ConfigStore.write and its checks. */
   const save = (ctx: Ctx, cfg: CenterConfig) => {
-    const written = configs.write(cfg);
+    let written: CenterConfig;
+    try {
+      written = configs.write(cfg, { actor: ctx.principal?.kind === 'staff' ? ctx.principal.login : undefined, now: deps.clock() });
+    } catch (err) {
+      if (err instanceof ConfigConflict) throw new AppError(ErrorCode.Conflict, err.message);
+      throw err;
+    }
     hub.get(cfg.center.id).configChanged(actorName(ctx.principal));
+    // A changed password or a removed person: their open sockets close now, not at the next command.
+    auth.changed();
     return written;
   };
 
@@ -91,21 +107,14 @@ export function adminRoutes(deps: Deps): RouteDef[] {
     ];
   }
 
-  const waitingFor = (ctx: Ctx, serviceId: string) =>
-    [...hub.get(centerOf(ctx)).state.tickets.values()].filter((t) => t.serviceId === serviceId && ['waiting', 'called', 'serving'].includes(t.status)).length;
-
+  // Open tickets and open counters are ConfigStore.write's to check (config-checks.ts), for every path.
   return [
-    ...collection('services', 'services', serviceSchema, (cfg, id, ctx) => {
-      const n = waitingFor(ctx, id);
-      if (n > 0) return `${n} tickets are still open for service "${id}"; serve or transfer them first.`;
-      const c = cfg.counters.find((x) => x.services.some((s) => s.serviceId === id));
+    ...collection('services', 'services', serviceSchema, (cfg, id) => {
+      const c = cfg.counters.find((x) => x.services.some((s) => s.serviceId === id) || x.canServe?.includes(id));
       return c ? `Counter ${c.number} serves "${id}"; change its services first.` : null;
     }),
     ...collection('priorityCategories', 'priority-categories', priorityCategorySchema, () => null),
-    ...collection('counters', 'counters', counterSchema, (_cfg, id, ctx) => {
-      const live = hub.get(centerOf(ctx)).state.counters.get(id);
-      return live && live.status !== 'closed' ? `Counter ${live.number} is ${live.status}; close it first.` : null;
-    }),
+    ...collection('counters', 'counters', counterSchema, () => null),
 
     route({
       method: 'get',
@@ -127,12 +136,14 @@ export function adminRoutes(deps: Deps): RouteDef[] {
         const login = ctx.params.login ?? '';
         const old = cfg.staff.find((s) => s.login === login);
         if (!old && !ctx.body.password) throw new AppError(ErrorCode.BadRequest, 'body.password: a new staff member needs a password');
-        const { password, ...rest } = ctx.body;
-        const next = { login, ...rest, ...(password ? { password } : { passwordHash: old?.passwordHash }) };
+        if (!old && ctx.body.role === 'operator' && !ctx.body.services) {
+          throw new AppError(ErrorCode.BadRequest, 'body.services: say which services the operator is trained for ([] = all of them)');
+        }
+        // Fields left out keep their value: an omitted `services` must not turn into "unrestricted".
+        const next = { login, ...ctx.body, ...(ctx.body.password ? {} : { passwordHash: old?.passwordHash }), services: ctx.body.services ?? old?.services ?? [] };
         cfg.staff = old ? cfg.staff.map((s) => (s.login === login ? next : s)) : [...cfg.staff, next];
-        save(ctx, cfg);
-        if (password && old) auth.revokeStaff(cfg.center.id, login);
-        return { login, name: next.name, role: next.role, services: next.services };
+        const saved = save(ctx, cfg).staff.find((s) => s.login === login);
+        return { login, name: next.name, role: next.role, services: saved?.services ?? next.services };
       },
     }),
     route({
@@ -147,7 +158,6 @@ export function adminRoutes(deps: Deps): RouteDef[] {
         if (ctx.principal?.kind === 'staff' && ctx.principal.login === login) throw new AppError(ErrorCode.Conflict, 'You cannot remove yourself.');
         if (!cfg.staff.some((s) => s.login === login)) throw new AppError(ErrorCode.NotFound, `There is no staff member "${login}".`);
         cfg.staff = cfg.staff.filter((s) => s.login !== login);
-        auth.revokeStaff(cfg.center.id, login);
         save(ctx, cfg);
         return { ok: true };
       },
@@ -188,7 +198,7 @@ export function adminRoutes(deps: Deps): RouteDef[] {
         const cfg = current(ctx);
         const d = cfg.devices.find((x) => x.id === ctx.params.id);
         if (!d) throw new AppError(ErrorCode.NotFound, `There is no device "${ctx.params.id}".`);
-        Object.assign(d, ctx.body);
+        for (const [k, v] of Object.entries(ctx.body)) if (v !== undefined) Object.assign(d, { [k]: v });
         save(ctx, cfg);
         return d;
       },
@@ -225,12 +235,14 @@ export function adminRoutes(deps: Deps): RouteDef[] {
       method: 'get',
       path: '/api/admin/config',
       tag: 'admin',
-      summary: 'Export the whole center configuration as one JSON file (qms-center/1)',
+      summary: 'Export the whole center configuration as one JSON file (qms-center/1); password hashes and device tokens only with ?secrets=include (a backup)',
       access: 'admin',
       handler: (ctx) => {
+        const parsed = exportQuery.safeParse(ctx.query);
+        if (!parsed.success) throw new AppError(ErrorCode.BadRequest, 'query.secrets: expected "include" or nothing');
         const cfg = current(ctx);
         ctx.res.setHeader('Content-Disposition', `attachment; filename="${cfg.center.id}-config.json"`);
-        return cfg;
+        return parsed.data.secrets === 'include' ? cfg : withoutSecrets(cfg);
       },
     }),
     route({
@@ -245,9 +257,7 @@ export function adminRoutes(deps: Deps): RouteDef[] {
         if (ctx.body.center.id !== centerId) {
           throw new AppError(ErrorCode.BadRequest, `body.center.id: this file is for center "${ctx.body.center.id}", you administer "${centerId}"`);
         }
-        const open = [...hub.get(centerId).state.counters.values()].filter((c) => c.status !== 'closed' && !ctx.body.counters.some((x) => x.id === c.id));
-        if (open.length) throw new AppError(ErrorCode.Conflict, `Counters ${open.map((c) => c.number).join(', ')} are open and missing from the file; close them first.`);
-        return save(ctx, ctx.body);
+        return withoutSecrets(save(ctx, ctx.body));
       },
     }),
   ];

@@ -2,6 +2,7 @@ import { ErrorCode, loginBody, pairBody } from '@qms/shared';
 import { AppError } from '../http/errors.js';
 import { route, type RouteDef } from '../http/registry.js';
 import type { Deps } from './deps.js';
+import { isDemoPasswordOutsideDemo } from '../demo/secrets.js';
 
 export function authRoutes({ hub, auth, commands }: Deps): RouteDef[] {
   return [
@@ -15,7 +16,14 @@ export function authRoutes({ hub, auth, commands }: Deps): RouteDef[] {
       handler: ({ body }) => {
         const centerId = hub.get(body.centerId).centerId;
         const session = auth.login(centerId, body.login, body.password);
-        if (!session) throw new AppError(ErrorCode.Unauthorized, 'Wrong login or password.');
+        if (!session) {
+          throw new AppError(
+            ErrorCode.Unauthorized,
+            isDemoPasswordOutsideDemo(centerId, body.password)
+              ? "That is the demo center's public password: it works only there. Ask an admin to set your password."
+              : 'Wrong login or password.',
+          );
+        }
         const { principal: p } = session;
         return { token: session.token, staff: { login: p.login, name: p.name, role: p.role, centerId, services: p.services }, counterId: p.counterId };
       },

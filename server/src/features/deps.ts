@@ -2,6 +2,7 @@ import type { AuthStore } from '../auth/auth-store.js';
 import type { Commands } from '../center/commands.js';
 import type { Hub } from '../center/hub.js';
 import type { Clock } from '../center/runtime.js';
+import type { DemoInUse } from '../demo/advertised.js';
 import type { ConfigStore } from '../storage/config-store.js';
 import type { LiveStore } from '../storage/live-store.js';
 
@@ -16,4 +17,6 @@ export interface Deps {
   version: string;
   /** Resolves once every change made so far is on the disk (storage/group-sync.ts): answers and broadcasts wait for it. */
   settled: () => Promise<void>;
+  /** Which of the demo's public credentials still work (advertised only then); null without a demo center. */
+  demo: () => DemoInUse | null;
 }

@@ -1,12 +1,14 @@
 import express, { type Router } from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { DemoInUse } from '../demo/advertised.js';
+import { DEMO_CREDENTIALS } from '../demo/center.js';
 
 export const UI_APPS = ['kiosk', 'counter', 'display'] as const;
 
 /** Serve each built UI at /<app>/, with its index.html for client-side routes. */
-/** `demoLinks()`: links that open the demo kiosk and display already paired, while the demo tokens still work. */
-export function staticApps(rootDir: string, demoLinks: () => { kiosk?: string; display?: string } = () => ({})): Router {
+/** `demo()`: the demo's public credentials that still work; only those are linked from the landing page. */
+export function staticApps(rootDir: string, demo: () => DemoInUse | null = () => null): Router {
   const router = express.Router();
   for (const app of UI_APPS) {
     const dist = join(rootDir, `${app}-ui`, 'dist');
@@ -18,15 +20,25 @@ export function staticApps(rootDir: string, demoLinks: () => { kiosk?: string; d
     });
   }
   router.get('/', (_req, res) => {
-    const demo = demoLinks();
-    const links = [
-      demo.kiosk && `<li><a href="/kiosk/?token=${encodeURIComponent(demo.kiosk)}">Demo kiosk, already paired</a></li>`,
-      demo.display && `<li><a href="/display/?token=${encodeURIComponent(demo.display)}">Demo hall display, already paired</a></li>`,
-    ].filter(Boolean);
-    const demoHtml = links.length ? `<h2>Try the demo center</h2><ul>${links.join('')}<li>Counter app: log in as <code>op1</code> / <code>operator-demo</code> (operators op1 … op16), <code>supervisor</code> / <code>supervisor-demo</code> or <code>admin</code> / <code>admin-demo</code></li></ul>` : '';
-    res.type('html').send(LANDING.replace('<!--demo-->', demoHtml));
+    res.type('html').send(LANDING.replace('<!--demo-->', demoHtml(demo())));
   });
   return router;
+}
+
+function demoHtml(demo: DemoInUse | null): string {
+  if (!demo) return '';
+  const c = DEMO_CREDENTIALS;
+  const logins = [
+    demo.operators[0] && `<code>${demo.operators[0]}</code> / <code>${c.operatorPassword}</code>${demo.operators.length > 1 ? ` (operators ${demo.operators[0]} … ${demo.operators.at(-1)})` : ''}`,
+    demo.supervisor && `<code>${c.supervisor.login}</code> / <code>${c.supervisor.password}</code>`,
+    demo.admin && `<code>${c.admin.login}</code> / <code>${c.admin.password}</code>`,
+  ].filter(Boolean);
+  const links = [
+    demo.kiosk && `<li><a href="/kiosk/?token=${encodeURIComponent(c.kioskToken)}">Demo kiosk, already paired</a></li>`,
+    demo.display && `<li><a href="/display/?token=${encodeURIComponent(c.displayToken)}">Demo hall display, already paired</a></li>`,
+    logins.length > 0 && `<li>Counter app: log in as ${logins.join(', ')}</li>`,
+  ].filter(Boolean);
+  return links.length ? `<h2>Try the demo center</h2><ul>${links.join('')}</ul>` : '';
 }
 
 /** HTML must be revalidated so that a TV picks up a new build; hashed assets can be cached. */

@@ -109,4 +109,30 @@ export const MIGRATIONS: Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 2,
+    name: 'device tokens that stopped working, so that no import brings one back',
+    // Triggers, not application code: every path that re-pairs, revokes or deletes a device
+    // (admin API, config import, the CLI on a stopped server) records the old token's hash.
+    sql: `
+      CREATE TABLE revoked_tokens (
+        token_hash TEXT PRIMARY KEY,
+        center_id TEXT NOT NULL,
+        device_id TEXT NOT NULL,
+        revoked_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE TRIGGER devices_token_replaced AFTER UPDATE OF token_hash ON devices
+        WHEN OLD.token_hash IS NOT NULL AND (NEW.token_hash IS NULL OR NEW.token_hash != OLD.token_hash)
+      BEGIN
+        INSERT OR IGNORE INTO revoked_tokens (token_hash, center_id, device_id, revoked_at)
+          VALUES (OLD.token_hash, OLD.center_id, OLD.id, CAST(unixepoch('subsec') * 1000 AS INTEGER));
+      END;
+      CREATE TRIGGER devices_token_deleted AFTER DELETE ON devices
+        WHEN OLD.token_hash IS NOT NULL
+      BEGIN
+        INSERT OR IGNORE INTO revoked_tokens (token_hash, center_id, device_id, revoked_at)
+          VALUES (OLD.token_hash, OLD.center_id, OLD.id, CAST(unixepoch('subsec') * 1000 AS INTEGER));
+      END;
+    `,
+  },
 ];
