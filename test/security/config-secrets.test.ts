@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_CREDENTIALS, demoCenter } from '../../server/src/demo/center.js';
 import { ConfigStore } from '../../server/src/storage/config-store.js';
 import { openDatabase } from '../../server/src/storage/db.js';
-import { DISPLAY_TOKEN, KIOSK_TOKEN, PASSWORD, testCenter } from '../helpers/center.js';
+import { DISPLAY_TOKEN, KIOSK_TOKEN, PASSWORD } from '../helpers/center.js';
 import { next, startServer, type TestServer } from '../helpers/server.js';
 
 const run = promisify(execFile);
