@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { LANES, LANGUAGES } from './codes.js';
 import { counterServiceSchema } from './config.js';
+import { visibleText } from './text.js';
 
 const id = z.string().min(1).max(64);
 
@@ -49,13 +50,13 @@ export const transferBody = z
   });
 export type TransferBody = z.infer<typeof transferBody>;
 
-export const pauseBody = z.object({ reason: z.string().trim().min(1, 'say why the counter pauses').max(200) }).strict();
+export const pauseBody = z.object({ reason: visibleText(200, 'say why the counter pauses') }).strict();
 
 export const setServicesBody = z
   .object({
     // No counter serves more than a catalogue; the cap keeps a hostile body from costing seconds to check.
     services: z.array(counterServiceSchema).min(1).max(500),
-    reason: z.string().trim().min(1).max(300).default('changed by supervisor'),
+    reason: visibleText(300, 'say why the counter changes').default('changed by supervisor'),
   })
   .strict();
 
@@ -65,7 +66,7 @@ export const createDeviceBody = z
   .object({
     id,
     kind: z.enum(['kiosk', 'display']),
-    name: z.string().min(1).max(120),
+    name: visibleText(120),
     counters: z.array(id).default([]),
     services: z.array(id).default([]),
   })

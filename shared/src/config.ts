@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { BALANCE_MODES, DEVICE_KINDS, LANGUAGES, ROLES } from './codes.js';
+import { visibleText } from './text.js';
 
 const id = z
   .string()
@@ -39,7 +40,7 @@ export const languageSchema = z.enum(LANGUAGES);
 
 /** Names per language; at least one. Missing languages fall back to the center's default. */
 export const namesSchema = z
-  .partialRecord(languageSchema, z.string().min(1).max(200))
+  .partialRecord(languageSchema, visibleText(200))
   .refine((n) => Object.keys(n).length > 0, { message: 'give a name in at least one language' });
 export type Names = z.infer<typeof namesSchema>;
 
@@ -71,7 +72,7 @@ export const serviceSchema = z.object({
   prefix: z.string().regex(/^[A-Z][A-Z0-9]{0,2}$/, 'expected 1 to 3 capital Latin letters or digits, starting with a letter'),
   names: namesSchema,
   /** Kiosk grouping for large catalogues. */
-  category: z.string().min(1).max(100).optional(),
+  category: visibleText(100).optional(),
   targetWaitMin: z.number().positive().max(600).optional(),
   /** Expected minutes per visitor, used for the ETA until the day has measured figures. */
   serviceTimeMin: z.number().positive().max(600).default(10),
@@ -98,8 +99,8 @@ export type CounterService = z.infer<typeof counterServiceSchema>;
 export const counterSchema = z.object({
   id,
   /** What the hall display shows: "7", "12A". */
-  number: z.string().min(1).max(8),
-  zone: z.string().min(1).max(40).default('main'),
+  number: visibleText(8),
+  zone: visibleText(40).default('main'),
   /** The plan: what the counter serves when nothing has been rebalanced. */
   services: z.array(counterServiceSchema).min(1),
   /** What its staff can be switched to; default: its services. */
@@ -117,7 +118,7 @@ export const PASSWORD_HASH_RE = /^scrypt\$(16384|32768)\$8\$1\$[A-Za-z0-9_-]{22}
 
 export const staffSchema = z.object({
   login: id,
-  name: z.string().min(1).max(120),
+  name: visibleText(120),
   role: z.enum(ROLES),
   /**
    * scrypt hash "scrypt$N$r$p$salt$hash"; give `password` instead to set a new one. Exports leave
@@ -137,7 +138,7 @@ export type StaffInput = z.infer<typeof staffSchema>;
 export const deviceSchema = z.object({
   id,
   kind: z.enum(DEVICE_KINDS),
-  name: z.string().min(1).max(120),
+  name: visibleText(120),
   /** Displays only: limit to these counters (ids); empty = all. */
   counters: z.array(id).default([]),
   /** Displays only: limit to these services; empty = all. */
@@ -153,7 +154,7 @@ export type Device = z.infer<typeof deviceSchema>;
 
 export const centerInfoSchema = z.object({
   id,
-  name: z.string().min(1).max(200),
+  name: visibleText(200),
   /** IANA zone: ticket numbers restart at midnight here. */
   timezone: z.string().refine(isValidTimeZone, { message: 'unknown IANA time zone' }),
   languages: z.array(languageSchema).min(1),

@@ -7,3 +7,4 @@ export * from './api.js';
 export * from './time.js';
 export * from './stats.js';
 export * from './names.js';
+export * from './text.js';

@@ -47,6 +47,15 @@ const HOSTILE_STRINGS = [
   '../../etc/passwd', '%00', '%2e%2e%2f', '__proto__', 'constructor', '<script>alert(1)</script>', "' OR 1=1 --", '${7*7}', 'NaN', 'null', '-0', '1e309',
 ];
 
+/**
+ * Texts that show nothing, or hold control characters: every free-text field (format
+ * "visible-text" in the schema, shared/src/text.ts) refuses them.
+ */
+export const INVISIBLE_TEXTS = [
+  '\u200b\u200b', '', '   ', '\u00a0\u3000', '\ufeff', '\u200d\u2060', '\u202e\u2066', '\u00ad', '\ufe0f', '\u0301\u034f', '\u3164', '\u2800',
+  '\u2028\u2029', '\u{e0020}\u{e007f}', '\ue000', 'a\u0000b', 'line\nbreak', 'tab\there', 'x\ud800',
+];
+
 const NUMBER_TOKENS = ['1e309', '-1e309', '-0', '1e-400', '123456789012345678901234567890', '0.1e1', '-0.0', '9007199254740993'].map((t) => new Raw(t));
 
 const hugeString = fc.integer({ min: 1_000, max: 200_000 }).map((n) => 'x'.repeat(n));
@@ -92,6 +101,7 @@ export interface Schema {
   additionalProperties?: boolean | Schema;
   items?: Schema;
   maxLength?: number;
+  format?: string;
   enum?: unknown[];
   const?: unknown;
 }
@@ -171,6 +181,7 @@ export function violating(schema: Schema): fc.Arbitrary<Json> | undefined {
     const max = schema.maxLength;
     options.push(fc.integer({ min: max + 1, max: max + 5_000 }).map((n) => 'é'.repeat(n)));
   }
+  if (schema.type === 'string' && schema.format === 'visible-text') options.push(fc.constantFrom(...INVISIBLE_TEXTS));
   if (schema.enum || schema.const !== undefined) {
     const allowed = new Set(schema.enum ?? [schema.const]);
     options.push(hostileString.filter((x) => !allowed.has(x)));
