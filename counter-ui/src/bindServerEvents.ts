@@ -31,7 +31,8 @@ export function bindServerEvents(store: StoreApi, token: string): () => void {
       store.getState().setConnection(status);
       if (status === 'unauthorized') store.getState().sessionEnded();
     },
-    onFact: (fact) => onFact(store, fact),
+    // Staff receive every fact whole (never a hidden one): shared/src/audience.ts.
+    onFact: (fact) => fact.type !== 'hidden' && onFact(store, fact as Fact),
   });
   setSocket(conn.socket);
 

@@ -1,5 +1,6 @@
-import { policySchema, type CounterState, type Fact, type Snapshot, type Ticket } from '@qms/shared';
-import { applyFact, fromSnapshot, type HallConnectionOptions, type HallState } from '@qms/shared/client';
+import { policySchema, type CounterState, type DisplayCounter, type DisplayFact, type DisplayTicket, type Snapshot, type Ticket } from '@qms/shared';
+import { applyFact, fromSnapshot } from '@qms/shared/client';
+import type { DisplayConnectionOptions as HallConnectionOptions, DisplayHall as HallState } from './hall.js';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ANNOUNCE_WITHIN_MS, bindServerEvents } from './bindServerEvents.js';
 import { parseOptions } from './options.js';
@@ -42,14 +43,14 @@ function fakeServer() {
       return closed;
     },
     snapshot(snap: Snapshot) {
-      state = fromSnapshot(snap, T);
+      state = fromSnapshot<DisplayTicket, DisplayCounter>(snap, T);
       opts!.onStatus('live');
       opts!.onState(state);
     },
     call(n: number, counterId: string, type: 'ticket:called' | 'ticket:recalled' = 'ticket:called', at = T, language: string | null = null) {
       const c = state!.counters[counterId]!;
       const t = ticket(n, c.services[0]!.serviceId, { status: 'called', counterId, calledAt: at, language: language as Ticket['language'] });
-      const fact = { type, ticket: t, counter: c, seq: state!.seq + 1, at, centerId: 'c' } as Fact;
+      const fact = { type, ticket: t, counter: c, seq: state!.seq + 1, at, centerId: 'c' } as DisplayFact;
       state = applyFact(state!, fact);
       opts!.onFact!(fact, state);
       opts!.onState(state);
@@ -57,14 +58,14 @@ function fakeServer() {
     servicesChanged(counterId: string, serviceIds: string[], at = T) {
       const previous = state!.counters[counterId]!;
       const next = { ...previous, services: serviceIds.map((serviceId) => ({ serviceId, role: 'primary' as const })) };
-      const fact = { type: 'counter:services-changed', counter: next, previous: previous.services, reason: 'peak', seq: state!.seq + 1, at, centerId: 'c' } as Fact;
+      const fact = { type: 'counter:services-changed', counter: next, previous: previous.services, reason: 'peak', seq: state!.seq + 1, at, centerId: 'c' } as DisplayFact;
       state = applyFact(state!, fact);
       opts!.onFact!(fact, state);
       opts!.onState(state);
     },
     status: (s: Parameters<HallConnectionOptions['onStatus']>[0]) => opts!.onStatus(s),
     configChanged() {
-      const fact = { type: 'config:changed', seq: state!.seq + 1, at: T, centerId: 'c' } as Fact;
+      const fact = { type: 'config:changed', seq: state!.seq + 1, at: T, centerId: 'c' } as DisplayFact;
       state = applyFact(state!, fact);
       opts!.onFact!(fact, state);
       opts!.onState(state);

@@ -4,7 +4,8 @@
  * state in the store, turns new calls into announcements and changes of a counter's services into
  * notices on screen (never spoken). Returns its unsubscribe.
  */
-import { connectHall, type CallRecord, type HallConnection, type HallConnectionOptions, type HallState } from '@qms/shared/client';
+import { connectHall, type CallRecord, type HallConnection } from '@qms/shared/client';
+import type { DisplayConnectionOptions, DisplayHall } from './hall.js';
 import { callPhrase, speechLanguages } from './announce/phrases.js';
 import { NOTICE_MS, noticeFromFact } from './notices.js';
 import type { NewAnnouncement } from './store/announcements.js';
@@ -20,13 +21,13 @@ export const callKey = (c: Pick<CallRecord, 'ticketId' | 'at'>): string => `${c.
 export interface BindOptions {
   token: string;
   store: DisplayStore;
-  connect?: (opts: HallConnectionOptions) => HallConnection;
+  connect?: (opts: DisplayConnectionOptions) => HallConnection;
   now?: () => number;
   /** The configuration changed: the device's zone may have. */
   onConfigChanged?: () => void;
 }
 
-export function announcementsFor(call: CallRecord, state: HallState, speechLangs: Parameters<typeof speechLanguages>[1]): NewAnnouncement[] {
+export function announcementsFor(call: CallRecord, state: Pick<DisplayHall, 'center'>, speechLangs: Parameters<typeof speechLanguages>[1]): NewAnnouncement[] {
   return speechLanguages(state.center, speechLangs, call.language).map((lang, i) => ({
     callKey: callKey(call),
     lang,
@@ -35,7 +36,7 @@ export function announcementsFor(call: CallRecord, state: HallState, speechLangs
   }));
 }
 
-export function bindServerEvents({ token, store, connect = connectHall, now = Date.now, onConfigChanged }: BindOptions): () => void {
+export function bindServerEvents({ token, store, connect = (o) => connectHall(o), now = Date.now, onConfigChanged }: BindOptions): () => void {
   // Calls this display already knows, so that a fresh snapshot (after a server restart) does
   // not announce them again but does announce the ones made while we were away.
   const known = new Set<string>();
@@ -47,7 +48,7 @@ export function bindServerEvents({ token, store, connect = connectHall, now = Da
   let fromFacts: CallRecord[] = [];
   let first = true;
 
-  const onState = (state: HallState) => {
+  const onState = (state: DisplayHall) => {
     const fresh = [...fromFacts];
     fromFacts = [];
     if (!first) {

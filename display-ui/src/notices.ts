@@ -4,7 +4,7 @@
  * itself, never from its English `reason` (that is for the audit log), and worded in the
  * display's language when drawn, so that a language change redraws them.
  */
-import type { Fact, Language, Service } from '@qms/shared';
+import type { DisplayFact, Language, Service } from '@qms/shared';
 import { nameIn } from '@qms/shared/client';
 import { STRINGS, type Strings } from './i18n/strings.js';
 import { counterInZone, type Zone } from './zone.js';
@@ -31,7 +31,7 @@ export interface NoticeContent {
   serviceIds: string[];
 }
 
-type ServicesChanged = Extract<Fact, { type: 'counter:services-changed' }>;
+type ServicesChanged = Extract<DisplayFact, { type: 'counter:services-changed' }>;
 
 const KEYS: Record<NoticeKind, keyof Strings> = {
   added: 'noticeAdded',

@@ -2,7 +2,9 @@
  * A display may serve one zone of the hall: some counters, some services, or both (then a call
  * must match both). Empty lists mean the whole hall.
  */
-import type { CounterState, ServiceLoad } from '@qms/shared';
+import type { DisplayCounter, ServiceLoad } from '@qms/shared';
+
+type Counters = Record<string, Pick<DisplayCounter, 'id' | 'number' | 'services'>>;
 import type { CallRecord } from '@qms/shared/client';
 import type { DisplayOptions } from './options.js';
 
@@ -26,11 +28,11 @@ export function counterInZone(zone: Zone, counter: { id: string; number?: string
   return zone.counters.length === 0 || zone.counters.some((c) => c === counter.id || c === counter.number);
 }
 
-function counterMatches(zone: Zone, counterId: string, counters: Record<string, CounterState>): boolean {
+function counterMatches(zone: Zone, counterId: string, counters: Counters): boolean {
   return counterInZone(zone, { id: counterId, number: counters[counterId]?.number });
 }
 
-export function callInZone(zone: Zone, call: Pick<CallRecord, 'counterId' | 'serviceId'>, counters: Record<string, CounterState>): boolean {
+export function callInZone(zone: Zone, call: Pick<CallRecord, 'counterId' | 'serviceId'>, counters: Counters): boolean {
   return counterMatches(zone, call.counterId, counters) && (zone.services.length === 0 || zone.services.includes(call.serviceId));
 }
 
@@ -38,7 +40,7 @@ export function callInZone(zone: Zone, call: Pick<CallRecord, 'counterId' | 'ser
  * The services whose queues the display lists: the zone's services, else those its counters
  * serve right now (a merge adds a service live), else all (null).
  */
-export function zoneServices(zone: Zone, counters: Record<string, CounterState>): Set<string> | null {
+export function zoneServices(zone: Zone, counters: Counters): Set<string> | null {
   if (zone.services.length > 0) return new Set(zone.services);
   if (zone.counters.length === 0) return null;
   const ids = Object.values(counters)
@@ -47,13 +49,13 @@ export function zoneServices(zone: Zone, counters: Record<string, CounterState>)
   return new Set(ids);
 }
 
-export function loadsInZone(zone: Zone, loads: ServiceLoad[], counters: Record<string, CounterState>): ServiceLoad[] {
+export function loadsInZone(zone: Zone, loads: ServiceLoad[], counters: Counters): ServiceLoad[] {
   const wanted = zoneServices(zone, counters);
   return wanted ? loads.filter((l) => wanted.has(l.serviceId)) : loads;
 }
 
 /** Newest first, one line per ticket: a recall replaces the earlier line of the same ticket. */
-export function visibleCalls(zone: Zone, calls: CallRecord[], counters: Record<string, CounterState>, max: number): CallRecord[] {
+export function visibleCalls(zone: Zone, calls: CallRecord[], counters: Counters, max: number): CallRecord[] {
   const seen = new Set<string>();
   const out: CallRecord[] = [];
   for (const call of calls) {

@@ -67,6 +67,7 @@ export interface TransferCommand {
 
 export type SyncResult = { kind: 'facts'; facts: Fact[] } | { kind: 'snapshot'; snapshot: Snapshot };
 
+/** Typed as staff receive them; a device's room gets the projection of each (audience.ts). */
 export interface ServerToClientEvents {
   snapshot: (snapshot: Snapshot) => void;
   fact: (fact: Fact) => void;

@@ -8,3 +8,4 @@ export * from './time.js';
 export * from './stats.js';
 export * from './names.js';
 export * from './text.js';
+export * from './audience.js';

@@ -143,7 +143,7 @@ describe('tickets', () => {
     const fresh = (await issue({ serviceId: 'passport' })).body.ticket;
     expect(fresh).toMatchObject({ number: 'A001', day: '2026-03-03' });
     expect((await s.call('GET', `/api/tickets/${old.id}`)).body.status).toBe('cancelled');
-    const facts = (await s.call('GET', '/api/events?since=1', { token: DISPLAY_TOKEN })).body.facts;
+    const facts = (await s.call('GET', '/api/events?since=1', { token: await s.login('super') })).body.facts;
     expect(facts.map((f: any) => [f.type, f.reason ?? null, f.ticket.number])).toEqual([['ticket:cancelled', 'day-ended', 'A001'], ['ticket:issued', null, 'A001']]);
   });
 
@@ -245,13 +245,19 @@ describe('counters over HTTP', () => {
   it('GET /api/queue gives devices and staff a snapshot; anonymous gets 401', async () => {
     await issue({ serviceId: 'passport' });
     expect(await s.call('GET', '/api/queue')).toMatchObject({ status: 401 });
+    const staff = await s.login('super');
+    const full = await s.call('GET', '/api/queue', { token: staff });
+    expect(full.body).toMatchObject({ seq: 1, center: { id: 'c1' } });
+    expect(full.body.tickets).toHaveLength(1);
+    // A display's projection (security/audience.test.ts): counters, calls and loads, not the waiting queue.
     const snap = await s.call('GET', '/api/queue', { token: DISPLAY_TOKEN });
     expect(snap.status).toBe(200);
-    expect(snap.body).toMatchObject({ seq: 1, center: { id: 'c1' } });
-    expect(snap.body.tickets).toHaveLength(1);
+    expect(snap.body).toMatchObject({ seq: 1, center: { id: 'c1' }, loads: expect.arrayContaining([expect.objectContaining({ serviceId: 'passport', waiting: 1 })]) });
+    expect(snap.body.tickets).toHaveLength(0);
     expect(snap.body.counters).toHaveLength(4);
+    expect((await s.call('GET', '/api/events?since=0', { token: staff })).body).toMatchObject({ kind: 'facts', facts: [{ seq: 1, type: 'ticket:issued' }] });
     const events = await s.call('GET', '/api/events?since=0', { token: DISPLAY_TOKEN });
-    expect(events.body).toMatchObject({ kind: 'facts', facts: [{ seq: 1, type: 'ticket:issued' }] });
+    expect(events.body).toEqual({ kind: 'facts', facts: [{ seq: 1, type: 'hidden', at: s.clock.now, centerId: 'c1' }] });
     expect(await s.call('GET', '/api/events?since=abc', { token: DISPLAY_TOKEN })).toMatchObject({ status: 400 });
   });
 });

@@ -109,7 +109,7 @@ describe('request size limits', () => {
 
 it('stores passwords only as scrypt hashes', async () => {
   const admin = await s.login('admin');
-  const { body } = await s.call('GET', '/api/admin/config', { token: admin });
+  const { body } = await s.call('GET', '/api/admin/config?secrets=include', { token: admin });
   expect(body.staff.length).toBeGreaterThan(0);
   for (const person of body.staff) {
     expect(person.password).toBeUndefined();

@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Fact } from '@qms/shared';
 import { readEnv } from '../../server/src/env.js';
-import { DISPLAY_TOKEN, KIOSK_TOKEN } from '../helpers/center.js';
+import { KIOSK_TOKEN } from '../helpers/center.js';
 import { next } from '../helpers/server.js';
 import { ask, startOps, type OpsServer } from './harness.js';
 
@@ -23,7 +23,8 @@ const issue = (body: object, token = KIOSK_TOKEN) => s.call('POST', '/api/ticket
 
 describe('kiosk issue limit', () => {
   it('refuses the 4th ticket in a minute on either transport, changing and broadcasting nothing', async () => {
-    const display = s.socket(DISPLAY_TOKEN);
+    // A staff screen: it receives every fact whole.
+    const display = s.socket(await s.login('super'));
     const seq0 = (await next(display, 'snapshot')).seq;
     const facts: Fact[] = [];
     display.on('fact', (f) => facts.push(f));
@@ -56,7 +57,7 @@ describe('kiosk issue limit', () => {
     const { body: paired } = await s.call('POST', '/api/devices/pair', { body: { code: added.pairing.code } });
     expect((await issue({ serviceId: 'property' }, paired.token)).status).toBe(201);
 
-    const queue = await s.call('GET', '/api/queue', { token: DISPLAY_TOKEN });
+    const queue = await s.call('GET', '/api/queue', { token: supervisor });
     expect(queue.body.tickets.map((t: { number: string }) => t.number).sort()).toEqual(['A001', 'A002', 'B001', 'B002', 'C001']);
     // Adding the device was a configuration change: it has a fact of its own. Nothing else came
     // between the tickets, and the refused requests left no gap in the sequence.

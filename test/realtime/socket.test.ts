@@ -34,6 +34,11 @@ async function join(token: string): Promise<Client> {
   return { s, rec, snapshot: payload as Snapshot };
 }
 
+/** A supervisor's connection: staff receive every fact whole (a display gets its projection, audience.test.ts). */
+async function watch(): Promise<Client> {
+  return join(await srv.login('super'));
+}
+
 /** Wait until `rec` has received the fact with this seq (so that later marks start after it). */
 async function seen(rec: Recorder, seq: number): Promise<void> {
   await rec.waitFor((e) => e.event === 'fact' && (e.payload as Fact).seq === seq);
@@ -79,7 +84,7 @@ describe('connection', () => {
     expect([a.status, b.status]).toEqual([201, 201]);
     expect(b.body.seq).toBe(a.body.seq + 1);
 
-    const display = await join(DISPLAY_TOKEN);
+    const display = await watch();
     expect(display.snapshot.seq).toBe(b.body.seq);
     expect(display.snapshot.tickets.map((t) => t.id).sort()).toEqual([a.body.ticket.id, b.body.ticket.id].sort());
     // One snapshot, nothing else until something happens.
@@ -90,7 +95,7 @@ describe('connection', () => {
 describe('a session ended while connected', () => {
   it('is disconnected by the server at logout, broadcasts nothing, and cannot reconnect', async () => {
     const token = await srv.login('op2');
-    const observer = await join(DISPLAY_TOKEN);
+    const observer = await watch();
     const kiosk = await join(KIOSK_TOKEN);
     const op2 = await join(token);
     const mark = observer.rec.mark;
@@ -106,7 +111,7 @@ describe('a session ended while connected', () => {
 
 describe('commands and facts', () => {
   it('acks a kiosk ticket:issue and broadcasts ticket:issued with the same seq, then queue:loads', async () => {
-    const display = await join(DISPLAY_TOKEN);
+    const display = await watch();
     const kiosk = await join(KIOSK_TOKEN);
     const seq0 = display.snapshot.seq;
     const mark = display.rec.mark;
@@ -133,7 +138,7 @@ describe('commands and facts', () => {
   });
 
   it('a burst of tickets: every fact goes out, and fewer waiting counts that end with the last ticket', async () => {
-    const display = await join(DISPLAY_TOKEN);
+    const display = await watch();
     const kiosk = await join(KIOSK_TOKEN);
     const mark = display.rec.mark;
     const answers = await Promise.all(Array.from({ length: 30 }, () => ask(kiosk.s, 'ticket:issue', { serviceId: 'passport' })));
@@ -145,9 +150,10 @@ describe('commands and facts', () => {
     expect(counts.at(-1)!.payload.loads).toContainEqual(expect.objectContaining({ serviceId: 'passport', waiting: 30 }));
   });
 
-  it('an operator claims counter 1 and calls next: the display receives ticket:called with the ticket and the counter', async () => {
+  it('an operator claims counter 1 and calls next: staff receive ticket:called with the ticket and the counter, the display its projection', async () => {
     const op1 = await srv.login('op1');
-    const display = await join(DISPLAY_TOKEN);
+    const display = await watch();
+    const tv = await join(DISPLAY_TOKEN);
     const kiosk = await join(KIOSK_TOKEN);
     const operator = await join(op1);
 
@@ -184,6 +190,12 @@ describe('commands and facts', () => {
       expect(called.payload.ticket).toEqual(call.data.ticket);
       expect(called.payload.counter).toEqual(call.data.counter);
     }
+    // The TV: the same fact, with the number and the counter but neither the ticket's id nor who works there.
+    await tv.rec.waitFor((e) => e.event === 'fact' && (e.payload as Fact).seq === issued.data.seq + 2);
+    const onTv = tv.rec.facts().find((f) => f.seq === issued.data.seq + 2)!;
+    expect(onTv).toMatchObject({ type: 'ticket:called', ticket: { number: 'A001', status: 'called', counterId: '1' }, counter: { number: '1', status: 'open' } });
+    expect(JSON.stringify(onTv)).not.toContain(issued.data.ticket.id);
+    expect(JSON.stringify(onTv)).not.toContain('op1');
   });
 });
 
@@ -211,9 +223,9 @@ describe('a refused command is acked with an error and broadcasts nothing', () =
 
   it.each(cases)('$name → $code', async ({ who, event, payload, code }) => {
     const [op1Token, op2Token] = await Promise.all([srv.login('op1'), srv.login('op2')]);
-    const observer = await join(DISPLAY_TOKEN);
+    const observer = await watch();
     const clients: Record<Who, Client> = {
-      display: observer,
+      display: await join(DISPLAY_TOKEN),
       kiosk: await join(KIOSK_TOKEN),
       op1: await join(op1Token),
       op2: await join(op2Token),
@@ -231,7 +243,7 @@ describe('a refused command is acked with an error and broadcasts nothing', () =
 
 describe('sync:since', () => {
   it('returns exactly the facts after a seq, nothing at the current seq, and a snapshot when ahead of the server', async () => {
-    const display = await join(DISPLAY_TOKEN);
+    const display = await watch();
     const kiosk = await join(KIOSK_TOKEN);
     const seq0 = display.snapshot.seq;
     const acks = [];
@@ -262,7 +274,7 @@ describe('sync:since', () => {
   });
 
   it('sends a snapshot instead of facts when a configuration change was missed (facts do not carry it)', async () => {
-    const display = await join(DISPLAY_TOKEN);
+    const display = await watch();
     const before = display.snapshot.seq;
     const out = srv.app.deps.hub.get('c1').configChanged('admin');
     expect(out.ok).toBe(true);
@@ -293,7 +305,7 @@ describe('reconnecting', () => {
   /** op1's token, a display and a kiosk connected, and one ticket the display has seen. */
   async function displayAfterOneTicket() {
     const op1 = await srv.login('op1');
-    const display = await join(DISPLAY_TOKEN);
+    const display = await watch();
     const kiosk = await join(KIOSK_TOKEN);
     const first = await ask(kiosk.s, 'ticket:issue', { serviceId: 'passport' });
     if (!first.ok) throw new Error(JSON.stringify(first));
@@ -343,7 +355,7 @@ describe('reconnecting', () => {
   it('a client that notices a gap in live facts fills it by sync:since', async () => {
     // The follower applies facts in seq order; it drops everything while "offline" and, on the
     // first fact after, sees seq jump past lastSeq + 1 and asks for what it missed.
-    const follower = await join(DISPLAY_TOKEN);
+    const follower = await watch();
     const kiosk = await join(KIOSK_TOKEN);
     let lastSeq = follower.snapshot.seq;
     let offline = true;
@@ -421,7 +433,7 @@ describe('counters', () => {
 
   it('two counters calling next at the same moment with one waiting ticket: exactly one gets it', async () => {
     const [t1, t2] = await Promise.all([srv.login('op1'), srv.login('op2')]);
-    const display = await join(DISPLAY_TOKEN);
+    const display = await watch();
     const kiosk = await join(KIOSK_TOKEN);
     const op1 = await join(t1);
     const op2 = await join(t2);

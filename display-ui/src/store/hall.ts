@@ -1,12 +1,12 @@
-import type { HallState } from '@qms/shared/client';
+import type { DisplayHall } from '../hall.js';
 import type { StateCreator } from 'zustand';
 import type { DisplayState } from './index.js';
 
 export interface HallSlice {
-  hall: HallState | null;
+  hall: DisplayHall | null;
   /** Counts the calls this display has seen arrive; the now-calling area flashes when it moves. */
   callPulse: number;
-  setHall(hall: HallState, newCalls: number): void;
+  setHall(hall: DisplayHall, newCalls: number): void;
 }
 
 export const hallSlice: StateCreator<DisplayState, [], [], HallSlice> = (set) => ({

@@ -4,6 +4,7 @@ import { AppError } from '../http/errors.js';
 import { route, type RouteDef } from '../http/registry.js';
 import { serviceLoads } from '../engine/index.js';
 import type { Deps } from './deps.js';
+import { audienceOf, projectSnapshot, projectSync } from '../realtime/audience.js';
 
 /** How many missed facts a client is sent before it is given a fresh snapshot instead. */
 export const MAX_CATCH_UP = 500;
@@ -38,9 +39,9 @@ export function queueRoutes({ hub, clock, version }: Deps): RouteDef[] {
       method: 'get',
       path: '/api/queue',
       tag: 'queue',
-      summary: 'A snapshot of the hall: counters, open tickets, ETAs and per-service loads, at a sequence number',
+      summary: "A snapshot of the hall at a sequence number: staff get counters, open tickets, ETAs and per-service loads; a display its projection (calls, counters, loads), a kiosk the catalogue and loads",
       access: 'device-or-staff',
-      handler: ({ principal }) => hub.get(principal?.centerId).snapshot(),
+      handler: ({ principal }) => (principal ? projectSnapshot(hub.get(principal.centerId).snapshot(), audienceOf(principal)) : null),
     }),
     route({
       method: 'get',
@@ -59,7 +60,7 @@ export function queueRoutes({ hub, clock, version }: Deps): RouteDef[] {
       handler: ({ principal, query }) => {
         const parsed = sinceQuery.safeParse(query);
         if (!parsed.success) throw new AppError(ErrorCode.BadRequest, 'query.since: expected a sequence number (an integer ≥ 0)');
-        return catchUp(hub.get(principal?.centerId), parsed.data.since);
+        return principal ? projectSync(catchUp(hub.get(principal.centerId), parsed.data.since), audienceOf(principal)) : null;
       },
     }),
   ];

@@ -4,6 +4,7 @@
  * commit, so a refused command broadcasts nothing.
  */
 import {
+  AUDIENCES,
   COUNTER_ACTIONS,
   ErrorCode,
   counterActionBodies,
@@ -14,6 +15,7 @@ import {
   type Snapshot,
   type Response,
   type ServerToClientEvents,
+  type Audience,
 } from '@qms/shared';
 import type { Server, Socket } from 'socket.io';
 import { z } from 'zod';
@@ -24,6 +26,7 @@ import { parseInput } from '../http/validate.js';
 import type { CenterRuntime } from '../center/runtime.js';
 import type { Deps } from '../features/deps.js';
 import { catchUp } from '../features/queue.js';
+import { audienceOf, projectFact, projectSnapshot, projectSync } from './audience.js';
 
 export interface SocketData {
   token: string;
@@ -36,11 +39,8 @@ type QmsSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<strin
 const LOADS_EVERY_MS = 100;
 
 export const centerRoom = (centerId: string) => `center:${centerId}`;
-export const roleRoom = (centerId: string, role: string) => `center:${centerId}:${role}`;
-
-function roleOf(p: Principal): string {
-  return p.kind === 'device' ? p.deviceKind : p.role === 'operator' ? 'counter' : 'supervisor';
-}
+/** Each audience has its room and receives its own projection of every fact (audience.ts). */
+export const audienceRoom = (centerId: string, audience: Audience) => `center:${centerId}:${audience}`;
 
 const counterIdOnly = z.object({ counterId: z.string().min(1).max(64) });
 
@@ -59,9 +59,10 @@ export function attachSocket(io: QmsServer, deps: Deps): () => void {
   io.on('connection', (socket: QmsSocket) => {
     const p = auth.resolve(socket.data.token);
     if (!p) return void socket.disconnect(true);
-    void socket.join([centerRoom(p.centerId), roleRoom(p.centerId, roleOf(p))]);
+    const audience = audienceOf(p);
+    void socket.join([centerRoom(p.centerId), audienceRoom(p.centerId, audience)]);
     // Every connection, a returning one too, starts from a snapshot (once it is on the disk).
-    const snapshot = hub.get(p.centerId).snapshot();
+    const snapshot = projectSnapshot(hub.get(p.centerId).snapshot(), audience) as Snapshot;
     void settled().then(() => socket.emit('snapshot', snapshot), () => {});
 
     /** Re-resolve the token on every command: a revoked session stops at once. */
@@ -94,7 +95,7 @@ export function attachSocket(io: QmsServer, deps: Deps): () => void {
       });
 
     command('ticket:issue', (payload, pr) => commands.issue(pr, parseInput(issueTicketBody, payload, 'payload')));
-    command('sync:since', (payload, pr) => catchUp(hub.get(pr.centerId), parseInput(syncSinceBody, payload, 'payload').seq));
+    command('sync:since', (payload, pr) => projectSync(catchUp(hub.get(pr.centerId), parseInput(syncSinceBody, payload, 'payload').seq), audienceOf(pr)));
     for (const action of COUNTER_ACTIONS) {
       const schema: z.ZodType<object> = action in counterActionBodies ? counterActionBodies[action as keyof typeof counterActionBodies] : z.object({}).strict();
       command(`counter:${action}`, (payload, pr) => {
@@ -122,14 +123,17 @@ export function attachSocket(io: QmsServer, deps: Deps): () => void {
   const broadcast = () => {
     const lastOf = new Map<CenterRuntime, Fact>();
     for (const { rt, facts, snapshot } of due.splice(0)) {
-      const room = io.to(centerRoom(rt.centerId));
-      for (const fact of facts) room.emit('fact', fact);
+      for (const audience of AUDIENCES) {
+        const name = audienceRoom(rt.centerId, audience);
+        // Nobody of this audience is connected: no projection to build.
+        if (!io.sockets.adapter.rooms.get(name)?.size) continue;
+        const room = io.to(name);
+        for (const fact of facts) room.emit('fact', projectFact(fact, audience) as Fact);
+        if (snapshot) room.emit('snapshot', projectSnapshot(snapshot, audience) as Snapshot);
+      }
       const last = facts.at(-1);
       if (last) lastOf.set(rt, last);
-      if (snapshot) {
-        room.emit('snapshot', snapshot);
-        void sweep();
-      }
+      if (snapshot) void sweep();
     }
     for (const [rt, last] of lastOf) loadsAfter(rt, last);
   };

@@ -3,8 +3,8 @@
  * every app's store can hold it and tests can replay facts into it.
  */
 import type { CenterInfo, PriorityCategory, Service } from '../config.js';
+import type { DisplayCounter, DisplayTicket, FactOf } from '../audience.js';
 import type { CounterState, ServiceLoad, Ticket, TicketEta } from '../domain.js';
-import type { Fact } from '../events.js';
 import type { Snapshot } from '../snapshot.js';
 
 export interface CallRecord {
@@ -18,13 +18,17 @@ export interface CallRecord {
   recall: boolean;
 }
 
-export interface HallState {
+/**
+ * Staff hold whole tickets and counters; a hall display holds its projection (audience.ts), so
+ * the same reducer serves both and a display's code cannot reach a field it is never sent.
+ */
+export interface HallState<T extends DisplayTicket = Ticket, C extends DisplayCounter = CounterState> {
   seq: number;
   center: CenterInfo;
   services: Service[];
   priorityCategories: PriorityCategory[];
-  counters: Record<string, CounterState>;
-  tickets: Record<string, Ticket>;
+  counters: Record<string, C>;
+  tickets: Record<string, T>;
   /** From the snapshot; positions move as facts arrive, so apps use them as a first estimate. */
   etas: Record<string, TicketEta>;
   loads: ServiceLoad[];
@@ -38,7 +42,7 @@ export interface HallState {
 const KEEP_FINISHED = 60;
 const KEEP_CALLS = 20;
 
-export function fromSnapshot(snap: Snapshot, clientNow: number): HallState {
+export function fromSnapshot<T extends DisplayTicket = Ticket, C extends DisplayCounter = CounterState>(snap: Snapshot<T, C>, clientNow: number): HallState<T, C> {
   const calls = snap.tickets
     .filter((t) => t.calledAt !== null && t.counterId !== null)
     .sort((a, b) => (b.calledAt ?? 0) - (a.calledAt ?? 0))
@@ -59,13 +63,14 @@ export function fromSnapshot(snap: Snapshot, clientNow: number): HallState {
   };
 }
 
-function callOf(t: Ticket, counterNumber: string, at: number, recall: boolean): CallRecord {
+function callOf(t: DisplayTicket, counterNumber: string, at: number, recall: boolean): CallRecord {
   return { ticketId: t.id, number: t.number, serviceId: t.serviceId, counterId: t.counterId ?? '', counterNumber, language: t.language, at, recall };
 }
 
 /** Apply one fact (the caller checks that `fact.seq === state.seq + 1`). */
-export function applyFact(state: HallState, fact: Fact): HallState {
-  const next: HallState = { ...state, seq: fact.seq };
+export function applyFact<T extends DisplayTicket = Ticket, C extends DisplayCounter = CounterState>(state: HallState<T, C>, fact: FactOf<T, C>): HallState<T, C> {
+  const next: HallState<T, C> = { ...state, seq: fact.seq };
+  if (fact.type === 'hidden') return next;
   if (fact.type === 'balance:proposed') {
     next.balance = { ...state.balance, proposals: [...state.balance.proposals.filter((p) => p.id !== fact.proposal.id), fact.proposal] };
   } else if (fact.type === 'balance:resolved') {
@@ -82,7 +87,7 @@ export function applyFact(state: HallState, fact: Fact): HallState {
   return next;
 }
 
-function pruneFinished(tickets: Record<string, Ticket>): Record<string, Ticket> {
+function pruneFinished<T extends DisplayTicket>(tickets: Record<string, T>): Record<string, T> {
   const finished = Object.values(tickets).filter((t) => t.status === 'done' || t.status === 'no_show' || t.status === 'cancelled');
   if (finished.length <= KEEP_FINISHED) return tickets;
   finished.sort((a, b) => (a.finishedAt ?? 0) - (b.finishedAt ?? 0));

@@ -4,20 +4,28 @@
  * Socket.IO's own reconnection with backoff underneath.
  */
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, Fact, ServerToClientEvents, SyncResult } from '../events.js';
+import type { DisplayCounter, DisplayTicket, FactOf } from '../audience.js';
+import type { CounterState, Ticket } from '../domain.js';
+import type { ClientToServerEvents, ServerToClientEvents } from '../events.js';
+import type { Snapshot } from '../snapshot.js';
 import { applyFact, fromSnapshot, type HallState } from './hall.js';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'unauthorized';
 
-export interface HallConnectionOptions {
+/**
+ * T and C: what this client's audience receives (audience.ts): staff the whole tickets and
+ * counters, a display their projection. The socket's event map is the staff one; a device's
+ * payloads are read through these narrower types.
+ */
+export interface HallConnectionOptions<T extends DisplayTicket = Ticket, C extends DisplayCounter = CounterState> {
   token: string;
   /** Server URL; default: the page's origin. */
   url?: string;
-  onState: (state: HallState) => void;
+  onState: (state: HallState<T, C>) => void;
   onStatus: (status: ConnectionStatus) => void;
   /** Every fact once, in order, as it is applied (live or caught up). */
-  onFact?: (fact: Fact, state: HallState) => void;
+  onFact?: (fact: FactOf<T, C>, state: HallState<T, C>) => void;
   /** How often to ask the server whether anything was missed, ms. */
   checkEveryMs?: number;
   now?: () => number;
@@ -28,7 +36,9 @@ export interface HallConnection {
   close(): void;
 }
 
-export function connectHall(opts: HallConnectionOptions): HallConnection {
+type SyncOf<T extends DisplayTicket, C extends DisplayCounter> = { kind: 'facts'; facts: FactOf<T, C>[] } | { kind: 'snapshot'; snapshot: Snapshot<T, C> };
+
+export function connectHall<T extends DisplayTicket = Ticket, C extends DisplayCounter = CounterState>(opts: HallConnectionOptions<T, C>): HallConnection {
   const now = opts.now ?? Date.now;
   const socket: ClientSocket = io(opts.url ?? '', {
     auth: { token: opts.token },
@@ -36,15 +46,15 @@ export function connectHall(opts: HallConnectionOptions): HallConnection {
     reconnectionDelay: 500,
     reconnectionDelayMax: 10_000,
   });
-  let state: HallState | null = null;
+  let state: HallState<T, C> | null = null;
   let syncing = false;
   /** The connection dropped: the next snapshot is the one every connection starts with. */
   let returning = false;
-  const pending: Fact[] = [];
+  const pending: FactOf<T, C>[] = [];
 
   const publish = () => state && opts.onState(state);
 
-  const apply = (facts: Fact[]) => {
+  const apply = (facts: FactOf<T, C>[]) => {
     for (const f of facts.sort((a, b) => a.seq - b.seq)) {
       if (!state || f.seq <= state.seq) continue;
       if (f.seq !== state.seq + 1) return false;
@@ -61,11 +71,11 @@ export function connectHall(opts: HallConnectionOptions): HallConnection {
       syncing = false;
       if (!err && !res.ok && res.error.code === 'UNAUTHORIZED') return unauthorized();
       if (err || !res.ok) return; // the next fact or check retries
-      catchUp(res.data);
+      catchUp(res.data as unknown as SyncOf<T, C>);
     });
   };
 
-  const catchUp = (res: SyncResult) => {
+  const catchUp = (res: SyncOf<T, C>) => {
     if (res.kind === 'snapshot') state = fromSnapshot(res.snapshot, now());
     else apply(res.facts);
     const queued = pending.splice(0);
@@ -82,12 +92,13 @@ export function connectHall(opts: HallConnectionOptions): HallConnection {
       opts.onStatus('live');
       return resync();
     }
-    state = fromSnapshot(snap, now());
+    state = fromSnapshot(snap as unknown as Snapshot<T, C>, now());
     pending.length = 0;
     opts.onStatus('live');
     publish();
   });
-  socket.on('fact', (fact) => {
+  socket.on('fact', (staffFact) => {
+    const fact = staffFact as unknown as FactOf<T, C>;
     if (!state) return;
     if (syncing) return void pending.push(fact);
     if (apply([fact])) publish();
