@@ -22,6 +22,7 @@ import type { Deps } from './features/deps.js';
 import { queueRoutes } from './features/queue.js';
 import { ticketRoutes } from './features/tickets.js';
 import { errorHandler } from './http/errors.js';
+import { Overload } from './http/overload.js';
 import { mount, openApiDocument } from './http/registry.js';
 import { securityHeaders } from './http/security-headers.js';
 import { staticApps } from './http/static.js';
@@ -79,7 +80,10 @@ export function createApp(opts: AppOptions): QmsApp {
       opts.onDiskFailure?.(err);
     },
     fsync: opts.fsync,
+    onDescriptorsShort: (err) => log.warn({ code: (err.cause as NodeJS.ErrnoException | undefined)?.code }, 'out of file descriptors: the WAL fsync is put off and retried; refusing changes meanwhile'),
+    onDescriptorsBack: () => log.warn('file descriptors are back: the WAL is fsynced again'),
   });
+  const overload = new Overload(() => group.descriptorsShort);
   const live = new LiveStore(opts.db, group);
   const auth = new AuthStore(opts.db, clock);
   const hub = new Hub(configs, live, clock, (err) => log.error({ err }, 'storage write failed'));
@@ -99,6 +103,7 @@ export function createApp(opts: AppOptions): QmsApp {
   // First, so that requests refused early (too large, rate-limited) are timed and logged too.
   app.use(observeRequests(log, routePatterns([...routes.map((r) => r.path), '/api/openapi.json', '/metrics']), metrics));
   app.use(securityHeaders());
+  app.use(overload.refuseChanges());
   app.use(express.json({ limit: '1mb' }));
   app.use((req, res, next) => {
     const header = req.get('authorization');

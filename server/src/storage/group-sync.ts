@@ -19,7 +19,9 @@
  * Answers and broadcasts wait for `settled()`: nobody hears of a change a power cut could still
  * take back. That is the promise SQLite's FULL makes, batched. If the batch cannot be committed
  * (a full disk), every command in it is refused and the owner reloads its memory from the disk;
- * if an fsync fails, the server must stop (see `onDiskFailure`).
+ * if an fsync fails, the server must stop (see `onDiskFailure`). An fsync that cannot even be
+ * tried for want of file descriptors (EMFILE, ENFILE: too many connections, not a bad disk) is
+ * put off and retried instead (see `WalSync.defer`).
  *
  * On Linux, fsync on any descriptor of a file flushes the file, whoever wrote it. SQLite reuses
  * the WAL file while the connection is open (a checkpoint rewinds it, never replaces it), so one
@@ -29,7 +31,7 @@
 import { closeSync, fsync as fsyncFd, fsyncSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Db } from './db.js';
-import { SYNC_FAILED } from './problems.js';
+import { SYNC_DEFERRED, SYNC_FAILED } from './problems.js';
 
 export type Fsync = (fd: number, done: (err: NodeJS.ErrnoException | null) => void) => void;
 
@@ -40,6 +42,9 @@ export interface GroupCommitOptions {
   onDiskFailure: (err: Error) => void;
   /** Replaces fs.fsync (tests: a disk that is slow or fails). */
   fsync?: Fsync | undefined;
+  /** The fsync was put off for want of file descriptors (once per episode), and when it went through again. */
+  onDescriptorsShort?: ((err: Error) => void) | undefined;
+  onDescriptorsBack?: (() => void) | undefined;
 }
 
 const RESOLVED = Promise.resolve();
@@ -64,7 +69,7 @@ function waiters(): Waiters {
 
 export class GroupCommit {
   /** Commits (one per command, joined to a batch), batches, batches lost, failed fsyncs: for /metrics. */
-  readonly stats = { commits: 0, batches: 0, lost: 0, syncFailures: 0 };
+  readonly stats = { commits: 0, batches: 0, lost: 0, syncFailures: 0, syncsDeferred: 0 };
   /** The batch transaction open in this turn of the event loop, and who waits for it. */
   private open: Waiters | null = null;
   private readonly wal: WalSync | null;
@@ -81,7 +86,19 @@ export class GroupCommit {
     }
     const changes = db.prepare<[], { n: number }>('SELECT total_changes() AS n');
     db.pragma('synchronous = NORMAL');
-    this.wal = new WalSync(`${db.name}-wal`, () => changes.get()!.n, (err) => this.diskFailed(err), opts.fsync);
+    this.wal = new WalSync(`${db.name}-wal`, () => changes.get()!.n, {
+      failed: (err) => this.diskFailed(err),
+      deferred: (err, first) => {
+        this.stats.syncsDeferred += 1;
+        if (first) opts.onDescriptorsShort?.(err);
+      },
+      back: () => opts.onDescriptorsBack?.(),
+    }, opts.fsync);
+  }
+
+  /** True while fsyncs are put off for want of file descriptors: new work should be refused. */
+  get descriptorsShort(): boolean {
+    return this.wal?.short ?? false;
   }
 
   /** Before a command's writes: open the batch transaction, unless one is open already. */
@@ -156,23 +173,52 @@ interface Flight {
   waiters: Waiters;
 }
 
+interface WalEvents {
+  failed: (err: Error) => void;
+  deferred: (err: Error, first: boolean) => void;
+  back: () => void;
+}
+
+/** Out of descriptors, for this process (EMFILE) or the whole system (ENFILE): an overload, not a disk fault. */
+const SHORTAGE = new Set(['EMFILE', 'ENFILE']);
+/** Retries of a put-off fsync: soon, then less often; its waiters are held this long before a 503. */
+const FIRST_RETRY_MS = 20;
+const MAX_RETRY_MS = 500;
+const HOLD_MS = 1_000;
+
 /** The fsyncs of the WAL: one at a time; whoever arrives while one runs waits for the next. */
 class WalSync {
   syncs = 0;
   private fd: number | null = null;
+  private dirSynced = false;
   private synced: number;
   private flight: Flight | null = null;
   private next: Waiters | null = null;
   private failed: Error | null = null;
+  /** While fsyncs are put off: since when (performance.now()), the retry timer and its delay. */
+  private shortSince: number | null = null;
+  private retry: NodeJS.Timeout | null = null;
+  private retryMs = FIRST_RETRY_MS;
 
   constructor(
     private readonly walFile: string,
     private readonly totalChanges: () => number,
-    private readonly onFailure: (err: Error) => void,
+    private readonly events: WalEvents,
     private readonly fsync: Fsync = fsyncFd,
   ) {
     // Until now SQLite synced every commit itself (synchronous = FULL).
     this.synced = totalChanges();
+    // Take the descriptor now, while there are plenty: a flood of connections later cannot then
+    // leave the server unable to open the WAL it must fsync. (A WAL not made yet is opened at the first fsync.)
+    try {
+      this.open();
+    } catch {
+      // Opened at the first fsync instead.
+    }
+  }
+
+  get short(): boolean {
+    return this.shortSince !== null;
   }
 
   settled(): Promise<void> {
@@ -180,7 +226,8 @@ class WalSync {
     const now = this.totalChanges();
     if (now === this.synced) return RESOLVED;
     if (this.flight && now === this.flight.changes) return this.flight.waiters.done;
-    if (this.flight) return (this.next ??= waiters()).done;
+    // One is running, or a put-off one is about to be retried: wait for the next.
+    if (this.flight || this.retry) return (this.next ??= waiters()).done;
     return this.start(waiters());
   }
 
@@ -191,20 +238,60 @@ class WalSync {
     try {
       fd = this.open();
     } catch (err) {
-      this.fail(flight, err as Error);
+      // Opening a descriptor failed (EMFILE under a flood of connections, most likely): nothing
+      // was tried on the disk, so nothing is known to be lost.
+      if ((err as { shortage?: boolean }).shortage) this.defer(flight, err as Error);
+      else this.fail(flight, err as Error);
       return w.done;
     }
     this.fsync(fd, (err) => {
       this.syncs += 1;
       this.flight = null;
+      if (err && SHORTAGE.has(err.code ?? '')) return this.defer(flight, err);
       if (err) return this.fail(flight, err);
       this.synced = flight.changes;
       w.resolve();
+      if (this.shortSince !== null) {
+        this.shortSince = null;
+        this.retryMs = FIRST_RETRY_MS;
+        this.events.back();
+      }
       const queued = this.next;
       this.next = null;
       if (queued) void this.start(queued);
     });
     return w.done;
+  }
+
+  /**
+   * No descriptor to fsync with: an overload, not a disk fault, so it is retried (never given up:
+   * the commits are in the WAL and must reach the disk). Its waiters are held a moment, so that a
+   * short spike is not noticed; after HOLD_MS they are refused (503, "not confirmed yet") while
+   * the retries go on, and the owner refuses new work meanwhile (`GroupCommit.descriptorsShort`).
+   */
+  private defer(flight: Flight, cause: Error): void {
+    this.flight = null;
+    const first = this.shortSince === null;
+    this.shortSince ??= performance.now();
+    const err = Object.assign(new Error(`fsync of ${this.walFile} put off: ${cause.message}`, { cause }), { code: SYNC_DEFERRED });
+    this.events.deferred(err, first);
+    if (performance.now() - this.shortSince < HOLD_MS) {
+      // The next attempt covers these changes too: its outcome is theirs.
+      if (this.next) this.next.done.then(flight.waiters.resolve, flight.waiters.reject);
+      else this.next = flight.waiters;
+    } else {
+      flight.waiters.reject(err);
+      this.next?.reject(err);
+      this.next = null;
+    }
+    this.retry = setTimeout(() => {
+      this.retry = null;
+      const queued = this.next;
+      this.next = null;
+      // Retried even with nobody waiting: what was committed must reach the disk.
+      if (queued || this.totalChanges() !== this.synced) void this.start(queued ?? waiters());
+    }, this.retryMs);
+    this.retryMs = Math.min(MAX_RETRY_MS, this.retryMs * 2);
   }
 
   /**
@@ -219,24 +306,39 @@ class WalSync {
     flight.waiters.reject(err);
     this.next?.reject(err);
     this.next = null;
-    this.onFailure(err);
+    this.events.failed(err);
   }
 
-  /** The WAL exists once the first commit has been made; its directory entry is synced once. */
+  /**
+   * The WAL exists once the first commit has been made; its directory entry is synced once. A
+   * descriptor that cannot be opened is a shortage (`shortage`); the directory's fsync failing is a disk fault.
+   */
   private open(): number {
-    if (this.fd !== null) return this.fd;
-    this.fd = openSync(this.walFile, 'r+');
-    const dir = openSync(dirname(this.walFile), 'r');
-    try {
-      fsyncSync(dir);
-    } finally {
-      closeSync(dir);
+    const fd = (this.fd ??= openOrShort(this.walFile, 'r+'));
+    if (!this.dirSynced) {
+      const dir = openOrShort(dirname(this.walFile), 'r');
+      try {
+        fsyncSync(dir);
+      } finally {
+        closeSync(dir);
+      }
+      this.dirSynced = true;
     }
-    return this.fd;
+    return fd;
   }
 
   close(): void {
+    if (this.retry) clearTimeout(this.retry);
+    this.retry = null;
     if (this.fd !== null) closeSync(this.fd);
     this.fd = null;
+  }
+}
+
+function openOrShort(path: string, flags: string): number {
+  try {
+    return openSync(path, flags);
+  } catch (err) {
+    throw Object.assign(err as Error, { shortage: true });
   }
 }

@@ -7,9 +7,12 @@
 
 /** The code a failed group fsync carries (storage/group-sync.ts). */
 export const SYNC_FAILED = 'QMS_SYNC_FAILED';
+/** The code of an fsync put off for want of file descriptors (an overload; retried by itself). */
+export const SYNC_DEFERRED = 'QMS_SYNC_DEFERRED';
 
 const PROBLEMS: [prefix: string, text: string][] = [
   [SYNC_FAILED, 'the disk reported an error'],
+  [SYNC_DEFERRED, 'the server has too many connections open at once'],
   ['SQLITE_FULL', "the server's disk is full"],
   ['SQLITE_READONLY', 'the database is read-only (check the disk and the permissions of the database file)'],
   ['SQLITE_IOERR', 'the disk reported an error'],
@@ -30,6 +33,10 @@ export function notSaved(err: unknown): string {
   // The change reached SQLite but perhaps not the disk: only a restart can tell.
   if ((err as { code?: unknown } | null)?.code === SYNC_FAILED) {
     return "The change may not have been saved: the server's disk reported an error. The server restarts to find out; check the queue in a minute and please tell the administrator.";
+  }
+  // Committed but not yet on the disk: the server retries; a retried kiosk request (same clientRef) gets its ticket.
+  if ((err as { code?: unknown } | null)?.code === SYNC_DEFERRED) {
+    return 'The change is not confirmed yet: the server has too many connections open at once and is saving it as soon as it can. Check in a moment whether it took effect before doing it again.';
   }
   const why = storageProblem(err) ?? (err instanceof Error ? err.message : String(err));
   return `The change could not be saved: ${why}. Nothing was changed; please tell the administrator.`;
