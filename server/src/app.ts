@@ -21,6 +21,7 @@ import { counterRoutes } from './features/counters.js';
 import type { Deps } from './features/deps.js';
 import { queueRoutes } from './features/queue.js';
 import { ticketRoutes } from './features/tickets.js';
+import { DEFAULT_CONNECTION_LIMITS, guardConnections, serverOptions, type ConnectionLimits } from './http/connections.js';
 import { errorHandler } from './http/errors.js';
 import { Overload } from './http/overload.js';
 import { mount, openApiDocument } from './http/registry.js';
@@ -56,6 +57,8 @@ export interface AppOptions {
   onDiskFailure?: (err: Error) => void;
   /** Replaces fs.fsync for the group commit (tests: a disk that is slow or fails). */
   fsync?: Fsync;
+  /** HTTP timeouts and the cap on connections (http/connections.ts); omitted fields: its defaults, no cap. */
+  connections?: Partial<ConnectionLimits>;
 }
 
 export interface QmsApp {
@@ -84,6 +87,7 @@ export function createApp(opts: AppOptions): QmsApp {
     onDescriptorsBack: () => log.warn('file descriptors are back: the WAL is fsynced again'),
   });
   const overload = new Overload(() => group.descriptorsShort);
+  const limits: ConnectionLimits = { ...DEFAULT_CONNECTION_LIMITS, ...opts.connections };
   const live = new LiveStore(opts.db, group);
   const auth = new AuthStore(opts.db, clock);
   const hub = new Hub(configs, live, clock, (err) => log.error({ err }, 'storage write failed'));
@@ -138,25 +142,20 @@ export function createApp(opts: AppOptions): QmsApp {
   }) satisfies ErrorRequestHandler);
   app.use(errorHandler(log));
 
-  const http = createServer(app);
-  // Requests Node refuses before Express sees them (a URL or headers over 16 KB, a malformed request
-  // line) still get the one error shape, so a client can always read what went wrong.
-  http.on('clientError', (err: NodeJS.ErrnoException, socket) => {
-    if (!socket.writable || err.code === 'ECONNRESET') return void socket.destroy();
-    const [status, text] = err.code === 'HPE_HEADER_OVERFLOW' ? [431, 'Request Header Fields Too Large'] : [400, 'Bad Request'];
-    const body = JSON.stringify({ error: { code: ErrorCode.BadRequest, message: status === 431 ? 'The URL or headers are too long (16 KB at most).' : 'The request is malformed.' } });
-    socket.end(`HTTP/1.1 ${status} ${text}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
-  });
+  const http = createServer(serverOptions(limits), app);
   const io: QmsServer = new Server(http, {
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
     // Same-origin only: the UIs are served by this server.
     cors: { origin: false },
+    // A transport that has not joined within this is closed (Socket.IO's default: 45 s of a descriptor).
+    connectTimeout: 10_000,
     // No connectionStateRecovery: it keeps every broadcast for minutes (its sweep runs once a
     // minute) in case a connection comes back. At a busy server's rate that was hundreds of MB of
     // old facts and 100 ms garbage-collector pauses in the middle of calls; and a client that
     // comes back needs none of it: it gets a snapshot at the current sequence number on connect.
   });
+  guardConnections(http, limits, { acceptFailed: () => overload.acceptFailed(), warn: (obj, msg) => log.warn(obj, msg), upgradePath: `${io.path()}/` });
   const unsubscribe = attachSocket(io, deps);
   const balanceEvery = opts.balanceEveryMs ?? 60_000;
   const balancing = balanceEvery > 0 ? setInterval(() => hub.ids().forEach((id) => hub.get(id).balancer.tick(clock())), balanceEvery) : undefined;

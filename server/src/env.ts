@@ -2,6 +2,14 @@
 import { formatIssues } from '@qms/shared';
 import { z } from 'zod';
 
+/** A whole number setting where 0 turns the limit off. */
+const limit = (what: string, fallback: number) =>
+  z
+    .string()
+    .regex(/^\d{1,5}$/, `expected a whole number of ${what} (0 = no limit)`)
+    .transform(Number)
+    .default(fallback);
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -17,6 +25,8 @@ const envSchema = z.object({
     .regex(/^\d{1,5}$/, 'expected a whole number of tickets per minute (0 = no limit)')
     .transform(Number)
     .default(20),
+  /** Open connections at most (HTTP and Socket.IO); unset: what the descriptor limit leaves, at most 5,000. */
+  QMS_MAX_CONNECTIONS: z.preprocess((v) => (v === '' ? undefined : v), limit('connections', 0).optional()),
   /** When set, GET /metrics requires `Authorization: Bearer <it>`; unset, /metrics is open (counts only). */
   QMS_METRICS_TOKEN: z.preprocess(
     (v) => (v === '' ? undefined : v),

@@ -6,6 +6,7 @@ import { pino } from 'pino';
 import { createApp } from './app.js';
 import { DEMO_CREDENTIALS, demoCenter } from './demo/center.js';
 import { readEnv } from './env.js';
+import { defaultMaxConnections } from './http/connections.js';
 import { ConfigStore } from './storage/config-store.js';
 import { openDatabase } from './storage/db.js';
 
@@ -33,6 +34,7 @@ function main(): void {
     rootDir,
     kioskIssuePerMin: env.QMS_KIOSK_ISSUE_PER_MIN,
     metricsToken: env.QMS_METRICS_TOKEN,
+    connections: { maxConnections: env.QMS_MAX_CONNECTIONS ?? defaultMaxConnections() },
     // What is in memory may no longer be what is on the disk: restart from the disk (systemd's
     // Restart=on-failure, docs/operations.md). The refused requests have been answered 503 by then.
     onDiskFailure: () => setTimeout(() => process.exit(70), 100),
