@@ -31,6 +31,7 @@ import { createMetrics, metricsEndpoint } from './ops/metrics.js';
 import { observeRequests } from './ops/request-log.js';
 import { routePatterns } from './ops/route-pattern.js';
 import { attachSocket, type QmsServer } from './realtime/socket.js';
+import { limitSockets, NO_SOCKET_LIMITS, type SocketLimits } from './realtime/socket-limits.js';
 import { ConfigStore } from './storage/config-store.js';
 import type { Db } from './storage/db.js';
 import { GroupCommit, type Fsync } from './storage/group-sync.js';
@@ -59,6 +60,8 @@ export interface AppOptions {
   fsync?: Fsync;
   /** HTTP timeouts and the cap on connections (http/connections.ts); omitted fields: its defaults, no cap. */
   connections?: Partial<ConnectionLimits>;
+  /** Socket.IO connections per token and per address (realtime/socket-limits.ts); omitted = no limit (main.ts: QMS_SOCKETS_PER_*). */
+  sockets?: Partial<SocketLimits>;
 }
 
 export interface QmsApp {
@@ -157,6 +160,8 @@ export function createApp(opts: AppOptions): QmsApp {
   });
   guardConnections(http, limits, { acceptFailed: () => overload.acceptFailed(), warn: (obj, msg) => log.warn(obj, msg), upgradePath: `${io.path()}/` });
   const unsubscribe = attachSocket(io, deps);
+  // After attachSocket: its authentication runs first and sets socket.data.token.
+  limitSockets(io, (token) => auth.resolve(token), { ...NO_SOCKET_LIMITS, ...opts.sockets }, overload);
   const balanceEvery = opts.balanceEveryMs ?? 60_000;
   const balancing = balanceEvery > 0 ? setInterval(() => hub.ids().forEach((id) => hub.get(id).balancer.tick(clock())), balanceEvery) : undefined;
 

@@ -25,6 +25,14 @@ const envSchema = z.object({
     .regex(/^\d{1,5}$/, 'expected a whole number of tickets per minute (0 = no limit)')
     .transform(Number)
     .default(20),
+  /**
+   * Socket.IO connections at once per kiosk or display token, per staff session and per client
+   * address (behind the local proxy, the address it forwards). A device needs one, a few while a
+   * reloading TV's old connection times out; 50 covers a center's devices behind one NAT.
+   */
+  QMS_SOCKETS_PER_DEVICE: limit('connections', 4),
+  QMS_SOCKETS_PER_SESSION: limit('connections', 4),
+  QMS_SOCKETS_PER_ADDRESS: limit('connections', 50),
   /** Open connections at most (HTTP and Socket.IO); unset: what the descriptor limit leaves, at most 5,000. */
   QMS_MAX_CONNECTIONS: z.preprocess((v) => (v === '' ? undefined : v), limit('connections', 0).optional()),
   /** When set, GET /metrics requires `Authorization: Bearer <it>`; unset, /metrics is open (counts only). */

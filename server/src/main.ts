@@ -35,6 +35,7 @@ function main(): void {
     kioskIssuePerMin: env.QMS_KIOSK_ISSUE_PER_MIN,
     metricsToken: env.QMS_METRICS_TOKEN,
     connections: { maxConnections: env.QMS_MAX_CONNECTIONS ?? defaultMaxConnections() },
+    sockets: { perDevice: env.QMS_SOCKETS_PER_DEVICE, perSession: env.QMS_SOCKETS_PER_SESSION, perAddress: env.QMS_SOCKETS_PER_ADDRESS },
     // What is in memory may no longer be what is on the disk: restart from the disk (systemd's
     // Restart=on-failure, docs/operations.md). The refused requests have been answered 503 by then.
     onDiskFailure: () => setTimeout(() => process.exit(70), 100),

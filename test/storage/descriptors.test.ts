@@ -12,6 +12,7 @@ import type { Fact } from '@qms/shared';
 import type { Fsync } from '../../server/src/storage/group-sync.js';
 import { DISPLAY_TOKEN, KIOSK_TOKEN } from '../helpers/center.js';
 import { next, startServer, type TestServer } from '../helpers/server.js';
+import { ask } from '../realtime/recorder.js';
 
 let s: TestServer | undefined;
 afterEach(async () => {
@@ -39,7 +40,8 @@ describe('an fsync that fails for want of descriptors', () => {
     s = server;
     const op1 = await server.login('op1');
     const tv = server.socket(DISPLAY_TOKEN);
-    await next(tv, 'snapshot');
+    const kiosk = server.socket(KIOSK_TOKEN);
+    await Promise.all([next(tv, 'snapshot'), next(kiosk, 'snapshot')]);
     const facts: Fact[] = [];
     tv.on('fact', (f) => facts.push(f));
     expect((await issue(server)).status).toBe(201);
@@ -58,6 +60,11 @@ describe('an fsync that fails for want of descriptors', () => {
     expect(refused.body.error).toEqual({ code: 'UNAVAILABLE', message: expect.stringMatching(/Nothing was changed.*try again/i) });
     const claim = await server.call('POST', '/api/counters/1/claim', { token: op1 });
     expect([claim.status, claim.body.error?.code]).toEqual([503, 'UNAVAILABLE']);
+    // Over Socket.IO the same: commands are refused, and so is a new connection (its snapshot could not be confirmed).
+    expect(await ask(kiosk, 'ticket:issue', { serviceId: 'passport' })).toEqual({ ok: false, error: refused.body.error });
+    const late = server.socket(DISPLAY_TOKEN);
+    const lateRefusal = await new Promise<Error & { data?: { code?: string } }>((resolve) => late.once('connect_error', resolve));
+    expect([lateRefusal.data?.code, lateRefusal.message]).toEqual(['UNAVAILABLE', refused.body.error.message]);
     expect(tickets(server)).toEqual(['A001', 'A002']);
     expect(failures).toEqual([]);
 
