@@ -22,7 +22,7 @@ import type { Deps } from './features/deps.js';
 import { queueRoutes } from './features/queue.js';
 import { ticketRoutes } from './features/tickets.js';
 import { DEFAULT_CONNECTION_LIMITS, guardConnections, serverOptions, type ConnectionLimits } from './http/connections.js';
-import { errorHandler } from './http/errors.js';
+import { errorHandler, notFound } from './http/errors.js';
 import { Overload } from './http/overload.js';
 import { mount, openApiDocument } from './http/registry.js';
 import { securityHeaders } from './http/security-headers.js';
@@ -139,6 +139,8 @@ export function createApp(opts: AppOptions): QmsApp {
   if (opts.rootDir) {
     app.use(staticApps(opts.rootDir, deps.demo));
   }
+  // Whatever no route took (`//api/x`, `/nope`): the one error shape, not Express's HTML page.
+  app.use(notFound());
   app.use(((err, _req, res, next) => {
     if (err instanceof IssueRateLimited) res.setHeader('Retry-After', String(err.retryAfterSec));
     next(err);

@@ -2,7 +2,7 @@
  * Requests through node:http, so that paths, headers and bodies go out exactly as written: fetch
  * would resolve `..` segments, re-encode the path and refuse some headers.
  */
-import { request } from 'node:http';
+import { request, type IncomingHttpHeaders } from 'node:http';
 
 export interface RawRequest {
   method: string;
@@ -17,6 +17,7 @@ export interface RawReply {
   /** The parsed JSON reply, or undefined when the reply was not JSON. */
   json: any;
   text: string;
+  headers: IncomingHttpHeaders;
 }
 
 let forwardedFor = 0;
@@ -50,7 +51,7 @@ export function raw(base: string, r: RawRequest): Promise<RawReply> {
         } catch {
           json = undefined;
         }
-        resolve({ status: res.statusCode ?? 0, json, text });
+        resolve({ status: res.statusCode ?? 0, json, text, headers: res.headers });
       });
     });
     // The server may answer (413) and close before it has read a large body: a write error after

@@ -1,5 +1,5 @@
 import { ErrorCode, formatIssues, type AppErrorBody } from '@qms/shared';
-import type { ErrorRequestHandler } from 'express';
+import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError } from 'zod';
 import { notSaved, storageProblem } from '../storage/problems.js';
 
@@ -73,7 +73,9 @@ function clientErrorMessage(err: { type?: string; expose?: boolean; message?: st
 
 /** The one error shape: `{ error: { code, message } }`. */
 export function errorHandler(log: { error: (obj: object, msg: string) => void }): ErrorRequestHandler {
-  return (err: unknown, _req, res, _next) => {
+  return (err: unknown, _req, res, next) => {
+    // Half an answer is out already: nothing can be said any more; Express closes the connection.
+    if (res.headersSent) return next(err);
     const e = err as { type?: string; status?: number; expose?: boolean; message?: string };
     // body-parser errors (bad JSON, too large, unsupported charset) carry a 4xx status of their own,
     // and so does the router's URIError for a path like /api/tickets/%E0%A4%A, without `expose`.
@@ -86,4 +88,12 @@ export function errorHandler(log: { error: (obj: object, msg: string) => void })
     if (body.code === ErrorCode.Unavailable) log.error({ err }, 'storage write failed');
     res.status(httpStatus(body.code)).json({ error: body });
   };
+}
+
+/**
+ * Last of all: whatever no route took (`//api/auth/login`, `/nope`, a method no route has) is a 404
+ * in the one error shape, not Express's HTML page. The path is not echoed back.
+ */
+export function notFound(): RequestHandler {
+  return (_req, res) => void res.status(404).json({ error: { code: ErrorCode.NotFound, message: 'Nothing here. The apps are at /kiosk/, /counter/ and /display/; the API is described at /api/openapi.json.' } });
 }
