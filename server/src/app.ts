@@ -3,7 +3,7 @@
  * Only main.ts picks the real clock, file and port.
  */
 import express, { type ErrorRequestHandler } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { createServer, type Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import { pino, type Logger } from 'pino';
@@ -21,6 +21,7 @@ import { counterRoutes } from './features/counters.js';
 import type { Deps } from './features/deps.js';
 import { queueRoutes } from './features/queue.js';
 import { ticketRoutes } from './features/tickets.js';
+import { clientAddress } from './http/client-address.js';
 import { DEFAULT_CONNECTION_LIMITS, guardConnections, serverOptions, type ConnectionLimits } from './http/connections.js';
 import { errorHandler, notFound } from './http/errors.js';
 import { Overload } from './http/overload.js';
@@ -126,6 +127,14 @@ export function createApp(opts: AppOptions): QmsApp {
       standardHeaders: 'draft-8',
       legacyHeaders: false,
       handler: (_req, res) => void res.status(429).json({ error: { code: ErrorCode.RateLimited, message: 'Too many attempts; wait a few minutes.' } }),
+      // The address as `trust proxy` means it, but validated (http/client-address.ts): express-rate-limit
+      // would key by whatever text a local caller put in X-Forwarded-For, and print it to stderr.
+      keyGenerator: (req) => ipKeyGenerator(clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'])),
+      // Its checks report to the console with the values they checked; here only their code reaches the log.
+      logger: {
+        warn: (err: unknown) => log.warn({ code: (err as { code?: unknown } | null)?.code }, 'login rate limiter warning'),
+        error: (err: unknown) => log.error({ code: (err as { code?: unknown } | null)?.code }, 'login rate limiter error'),
+      },
     }),
   );
 
