@@ -82,6 +82,8 @@ export function snapshotOf(state: EngineState) {
     waiting: state.waiting,
     numberingDay: state.numberingDay,
     lastSeqNo: state.lastSeqNo,
+    issuedToday: state.issuedToday,
+    openNumbers: state.openNumbers,
   });
 }
 

@@ -129,6 +129,7 @@ describe('issuing', () => {
     expect(sim.issue('passport')).toMatchObject({ number: 'A002', day: '2026-03-02' });
     sim.advance(1); // 00:00 Moscow on the 3rd; still 21:00 on the 2nd in UTC
     expect(new Date(sim.now).getUTCDate()).toBe(2);
+    sim.run({ type: 'end-days-before', day: '2026-03-03' }); // D1, as the runtime does first thing in a new day
     expect(sim.issue('passport')).toMatchObject({ number: 'A001', day: '2026-03-03' });
     expect(sim.issue('property')).toMatchObject({ number: 'B001', day: '2026-03-03' });
     sim.advance(3 * 60); // 03:00 Moscow: UTC midnight, no restart
@@ -159,6 +160,93 @@ describe('issuing', () => {
     run(rebuilt, { type: 'issue', ticketId: 'n2', serviceId: 'property', lane: 'normal' }, at(10));
     expect(rebuilt.tickets.get('n1')?.number).toBe('A004');
     expect(rebuilt.tickets.get('n2')?.number).toBe('B002');
+  });
+
+  /** A 24-hour center at 23:50 on 2 March: A001 and A002 issued, A001 called at counter 1. */
+  function calledAcrossMidnight(): { sim: Sim; a1: Ticket; a2: Ticket } {
+    const sim = new Sim({ now: moscow(2, 23, 50) });
+    const a1 = sim.issue('passport');
+    const a2 = sim.issue('passport');
+    sim.open('1');
+    expect(sim.callNext('1').id).toBe(a1.id);
+    sim.now = moscow(3, 0, 0);
+    sim.run({ type: 'end-days-before', day: '2026-03-03' }); // D1: A002 is cancelled, A001 at the counter stays
+    expect([sim.ticket(a1.id).status, sim.ticket(a2.id).status]).toEqual(['called', 'cancelled']);
+    return { sim, a1, a2 };
+  }
+
+  it('I2: after midnight a new number skips the one an earlier day\'s ticket still shows at a counter: never two A001 open', () => {
+    const { sim, a1 } = calledAcrossMidnight();
+    sim.advance(5);
+    expect(sim.issue('passport')).toMatchObject({ number: 'A002', seqNo: 2, day: '2026-03-03' }); // A002 of yesterday is cancelled: free
+    expect(sim.issue('passport')).toMatchObject({ number: 'A003', seqNo: 3 });
+    expect(sim.issue('property')).toMatchObject({ number: 'B001' }); // other prefixes are not held back
+    // Yesterday's A001 finishes; numbering goes on upwards, it never goes back.
+    sim.run({ type: 'start', counterId: '1' });
+    sim.run({ type: 'complete', counterId: '1' });
+    expect(sim.ticket(a1.id)).toMatchObject({ status: 'done', number: 'A001', day: '2026-03-02' });
+    expect(sim.issue('passport')).toMatchObject({ number: 'A004', seqNo: 4 });
+  });
+
+  it('I2: a transferred earlier-day ticket waiting after midnight keeps its number, and today\'s numbering skips it', () => {
+    const { sim, a1 } = calledAcrossMidnight();
+    sim.run({ type: 'transfer', counterId: '1', toCounterId: '2' }); // same service, to counter 2: waiting again
+    expect(sim.ticket(a1.id)).toMatchObject({ status: 'waiting', number: 'A001', day: '2026-03-02', targetCounterId: '2' });
+    expect(sim.issue('passport').number).toBe('A002');
+    // Sent to another service it still shows A001: the passport numbering still skips it.
+    sim.open('2');
+    expect(sim.callNext('2').id).toBe(a1.id);
+    sim.run({ type: 'transfer', counterId: '2', toServiceId: 'property' });
+    expect(sim.ticket(a1.id)).toMatchObject({ status: 'waiting', serviceId: 'property', number: 'A001' });
+    expect(sim.issue('passport').number).toBe('A003');
+  });
+
+  it('I2: every number still open is skipped, however many in a row; a cancelled one is not', () => {
+    const sim = new Sim({ now: moscow(2, 23, 40) });
+    const held = ['1', '2', '4'].map((counter) => {
+      sim.issue(counter === '4' ? 'benefits' : 'passport');
+      sim.open(counter);
+      return sim.callNext(counter);
+    });
+    expect(held.map((t) => t.number)).toEqual(['A001', 'A002', 'C001']);
+    sim.issue('passport'); // A003, waiting: D1 cancels it
+    sim.now = moscow(3, 0, 1);
+    sim.run({ type: 'end-days-before', day: '2026-03-03' });
+    expect(['passport', 'passport', 'benefits'].map((s) => sim.issue(s).number)).toEqual(['A003', 'A004', 'C002']);
+    const open = [...sim.state.tickets.values()].filter((t) => ['waiting', 'called', 'serving'].includes(t.status)).map((t) => t.number);
+    expect(new Set(open).size).toBe(open.length);
+  });
+
+  it('I2: a state rebuilt from storage (a restart) skips the same numbers', () => {
+    const { sim } = calledAcrossMidnight();
+    sim.advance(1);
+    expect(sim.issue('passport').number).toBe('A002');
+    // What storage keeps (LiveStore.liveTickets): today's tickets and any older one still open.
+    const kept = [...sim.state.tickets.values()].filter((t) => t.day === '2026-03-03' || ['waiting', 'called', 'serving'].includes(t.status));
+    const rebuilt = createEngineState('c1', engineConfig(), sim.now, [...sim.state.counters.values()], kept);
+    expect(rebuilt.openNumbers).toEqual(sim.state.openNumbers);
+    run(rebuilt, { type: 'issue', ticketId: 'r1', serviceId: 'passport', lane: 'normal' }, sim.now);
+    expect(rebuilt.tickets.get('r1')?.number).toBe('A003');
+    // Rebuilt before today's first ticket: yesterday's A001 at the counter is skipped all the same.
+    const early = calledAcrossMidnight().sim;
+    const fresh = createEngineState('c1', engineConfig(), early.now, [...early.state.counters.values()], [...early.state.tickets.values()].filter((t) => t.status === 'called'));
+    run(fresh, { type: 'issue', ticketId: 'f1', serviceId: 'passport', lane: 'normal' }, early.now);
+    expect(fresh.tickets.get('f1')).toMatchObject({ number: 'A002', day: '2026-03-03' });
+  });
+
+  it('I2, N1: an earlier day\'s no-show cannot come back under a number a new ticket shows', () => {
+    const sim = new Sim({ now: moscow(2, 23, 55) });
+    const old = sim.issue('passport');
+    sim.open('1');
+    sim.callNext('1');
+    sim.run({ type: 'no-show', counterId: '1' });
+    sim.now = moscow(3, 0, 1);
+    sim.run({ type: 'end-days-before', day: '2026-03-03' });
+    expect(sim.issue('passport').number).toBe('A001'); // a no-show is not open: its number is free
+    const before = snapshotOf(sim.state);
+    const refused = sim.tryRun({ type: 'reactivate', ticketId: old.id });
+    expect(refused).toEqual({ ok: false, error: { code: ErrorCode.ReactivationExpired, message: 'Number A001 has been issued again since; give the visitor a new ticket.' } });
+    expect(snapshotOf(sim.state)).toEqual(before);
   });
 
   const limitedHours = {
@@ -215,6 +303,18 @@ describe('issuing', () => {
     expect(sim.issue('passport').number).toBe('A001'); // other services are not capped
     sim.now = moscow(3, 0, 0);
     expect(sim.issue('benefits')).toMatchObject({ number: 'C001', day: '2026-03-03' });
+  });
+
+  it('I3, I2: the daily cap counts tickets, not numbers: numbers skipped for an earlier day\'s open ticket do not use it up', () => {
+    const sim = new Sim({ now: moscow(2, 23, 50) });
+    sim.issue('benefits');
+    sim.open('4');
+    sim.callNext('4'); // C001, still at counter 4 after midnight
+    sim.now = moscow(3, 0, 5);
+    const numbers = Array.from({ length: 50 }, () => sim.issue('benefits').number);
+    expect([numbers[0], numbers[49]]).toEqual(['C002', 'C051']);
+    expect(sim.errorOf({ type: 'issue', ticketId: 'over', serviceId: 'benefits', lane: 'normal' })).toBe(ErrorCode.DailyCapReached);
+    expect(sim.state.issuedToday.get('benefits')).toBe(50);
   });
 });
 

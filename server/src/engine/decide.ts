@@ -64,12 +64,16 @@ function issue(state: EngineState, cmd: Extract<Command, { type: 'issue' }>, now
     return reject(ErrorCode.ServiceClosed, `Service "${cmd.serviceId}" is not taking tickets at this hour.`);
   }
   const day = localTime(now, center.timezone).day;
-  const last = day === state.numberingDay ? (state.lastSeqNo.get(service.id) ?? 0) : 0;
-  if (service.dailyCap !== undefined && last >= service.dailyCap) {
+  const today = day === state.numberingDay;
+  const issued = today ? (state.issuedToday.get(service.id) ?? 0) : 0;
+  if (service.dailyCap !== undefined && issued >= service.dailyCap) {
     return reject(ErrorCode.DailyCapReached, `Service "${service.id}" has issued its ${service.dailyCap} tickets for today.`);
   }
   if (state.tickets.has(cmd.ticketId)) return reject(ErrorCode.Conflict, 'Ticket id already in use.');
-  const seqNo = last + 1;
+  // I2: the day's next number, skipping any an open ticket still shows (an earlier day's A001 at
+  // a counter after midnight, or transferred and waiting): the hall never shows two A001.
+  let seqNo = (today ? (state.lastSeqNo.get(service.id) ?? 0) : 0) + 1;
+  while (state.openNumbers.has(formatNumber(service.prefix, seqNo))) seqNo += 1;
   const ticket: Ticket = {
     id: cmd.ticketId,
     centerId: state.centerId,
@@ -109,6 +113,10 @@ function ticketCommand(state: EngineState, cmd: Extract<Command, { type: 'reacti
   const limit = state.config.center.policy.noShowReactivateMin * MINUTE;
   if (now - (t.finishedAt ?? 0) > limit) {
     return reject(ErrorCode.ReactivationExpired, `Ticket ${t.number} was marked a no-show more than ${state.config.center.policy.noShowReactivateMin} minutes ago.`);
+  }
+  // I2: an earlier day's no-show whose number a new ticket shows now cannot come back under it.
+  if (state.openNumbers.has(t.number)) {
+    return reject(ErrorCode.ReactivationExpired, `Number ${t.number} has been issued again since; give the visitor a new ticket.`);
   }
   const ticket: Ticket = { ...t, status: 'waiting', counterId: null, calledAt: null, startedAt: null, finishedAt: null, recalls: 0 };
   return ok({ type: 'ticket:reactivated', ticket, counter: null });

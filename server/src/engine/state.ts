@@ -40,6 +40,8 @@ export function createEngineState(
     clientRefs: new Map(),
     numberingDay: localTime(now, config.center.timezone).day,
     lastSeqNo: new Map(),
+    issuedToday: new Map(),
+    openNumbers: new Map(),
   };
   for (const c of config.counters) {
     const kept = live.get(c.id);
@@ -65,9 +67,20 @@ export function queueKey(t: Pick<Ticket, 'serviceId' | 'targetCounterId'>): stri
   return t.targetCounterId === null ? serviceQueue(t.serviceId) : counterQueue(t.targetCounterId);
 }
 
+const isOpen = (t: Ticket): boolean => t.status === 'waiting' || t.status === 'called' || t.status === 'serving';
+
+function countNumber(state: EngineState, number: string, by: 1 | -1): void {
+  const n = (state.openNumbers.get(number) ?? 0) + by;
+  if (n > 0) state.openNumbers.set(number, n);
+  else state.openNumbers.delete(number);
+}
+
 function trackTicket(state: EngineState, t: Ticket): void {
   const before = state.tickets.get(t.id);
   if (before?.status === 'waiting') state.queues.get(queueKey(before))?.delete(t.id);
+  // A ticket keeps its number for life: only opening and closing change the count.
+  const wasOpen = before !== undefined && isOpen(before);
+  if (wasOpen !== isOpen(t)) countNumber(state, t.number, wasOpen ? -1 : 1);
   state.tickets.set(t.id, t);
   if (t.clientRef) state.clientRefs.set(t.clientRef, t.id);
   if (t.status === 'waiting') {
@@ -78,8 +91,9 @@ function trackTicket(state: EngineState, t: Ticket): void {
   if (t.day > state.numberingDay) {
     state.numberingDay = t.day;
     state.lastSeqNo.clear();
+    state.issuedToday.clear();
   }
-  if (t.day === state.numberingDay && t.seqNo > (state.lastSeqNo.get(t.issuedServiceId) ?? 0)) {
-    state.lastSeqNo.set(t.issuedServiceId, t.seqNo);
-  }
+  if (t.day !== state.numberingDay) return;
+  if (t.seqNo > (state.lastSeqNo.get(t.issuedServiceId) ?? 0)) state.lastSeqNo.set(t.issuedServiceId, t.seqNo);
+  if (!before) state.issuedToday.set(t.issuedServiceId, (state.issuedToday.get(t.issuedServiceId) ?? 0) + 1);
 }

@@ -33,6 +33,13 @@ export interface EngineState {
   /** Last number issued per service on `numberingDay`. */
   numberingDay: string;
   lastSeqNo: Map<string, number>;
+  /** I3: tickets issued per service on `numberingDay` (numbers skipped under I2 are not tickets). */
+  issuedToday: Map<string, number>;
+  /**
+   * I2: the displayed numbers of the open tickets (waiting, called, serving), with how many hold
+   * each: a new number skips those, so no two open tickets ever show the same one.
+   */
+  openNumbers: Map<string, number>;
 }
 
 export type Command =
