@@ -82,6 +82,10 @@ describe('an fsync that fails for want of descriptors', () => {
     expect([retried.status, retried.body.ticket.number]).toEqual([201, 'A002']);
     expect(tickets(server)).toEqual(['A001', 'A002', 'A003']);
     expect(failures).toEqual([]);
+    // Monitoring sees it: fsyncs put off, none failed.
+    const metrics = (await server.call('GET', '/metrics')).text;
+    expect(Number(/^qms_storage_fsyncs_deferred_total (\d+)$/m.exec(metrics)?.[1])).toBeGreaterThan(0);
+    expect(metrics).toMatch(/^qms_storage_fsync_failures_total 0$/m);
     // The hall catches up: the display has every ticket (by the facts, or a resync after a gap).
     const queue = await server.call('GET', '/api/queue', { token: op1 });
     expect(queue.body.tickets.map((t: { number: string }) => t.number)).toEqual(['A001', 'A002', 'A003']);

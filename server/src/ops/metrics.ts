@@ -61,6 +61,7 @@ export function createMetrics(opts: { hub: Hub; clock: Clock; socketClients: () 
     ['qms_storage_fsyncs_total', 'fsyncs of the WAL, each covering every commit made before it started.', () => opts.storage.syncs],
     ['qms_storage_batches_lost_total', 'Batches the disk could not take: refused whole, halls reloaded.', () => opts.storage.stats.lost],
     ['qms_storage_fsync_failures_total', 'fsyncs the disk refused (the server stops after one).', () => opts.storage.stats.syncFailures],
+    ['qms_storage_fsyncs_deferred_total', 'fsyncs put off for want of file descriptors (too many connections), retried by themselves.', () => opts.storage.stats.syncsDeferred],
   ];
   for (const [name, help, value] of storage) {
     new Counter({
