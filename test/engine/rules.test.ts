@@ -249,6 +249,23 @@ describe('issuing', () => {
     expect(snapshotOf(sim.state)).toEqual(before);
   });
 
+  it('D1: at a new day, tickets still waiting from earlier days are cancelled (day-ended); a ticket at a counter stays', () => {
+    const { sim, a1, a2 } = calledAcrossMidnight();
+    expect(sim.ticket(a2.id)).toMatchObject({ status: 'cancelled', finishedAt: sim.now });
+    expect(sim.ticket(a1.id)).toMatchObject({ status: 'called', counterId: '1' });
+    expect(sim.run({ type: 'end-days-before', day: '2026-03-03' })).toEqual([]); // nothing left to close
+  });
+
+  it('D1: a ticket waiting again since the day\'s first command (transferred after midnight) stays when D1 runs again (a restart)', () => {
+    const { sim, a1 } = calledAcrossMidnight();
+    sim.run({ type: 'transfer', counterId: '1', toServiceId: 'property' });
+    const facts = sim.run({ type: 'end-days-before', day: '2026-03-03', keep: [a1.id] });
+    expect(facts).toEqual([]);
+    expect(sim.ticket(a1.id)).toMatchObject({ status: 'waiting', serviceId: 'property', number: 'A001' });
+    // Without `keep` (the server was down over midnight: nothing happened today) it is an earlier day's queue.
+    expect(sim.run({ type: 'end-days-before', day: '2026-03-03' }).map((f) => [f.type, 'reason' in f ? f.reason : null])).toEqual([['ticket:cancelled', 'day-ended']]);
+  });
+
   const limitedHours = {
     edit: (cfg: CenterConfigInput) => {
       const day = [{ from: '09:00', to: '18:00' }];

@@ -6,7 +6,8 @@
  * local clock.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { KIOSK_TOKEN, testCenter } from '../helpers/center.js';
+import type { Snapshot } from '@qms/shared';
+import { DISPLAY_TOKEN, KIOSK_TOKEN, testCenter } from '../helpers/center.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 
 let s: TestServer;
@@ -30,7 +31,7 @@ const statusOf = async (id: string) => (await s.call('GET', `/api/tickets/${id}`
 const at = (iso: string) => void (s.clock.now = Date.parse(iso));
 
 describe('day rollover', () => {
-  it('America/Santiago, clocks forward at midnight: the new day starts at 01:00, numbering restarts once', async () => {
+  it('America/Santiago, clocks forward at midnight (I2, D1): the new day starts at 01:00, numbering restarts once', async () => {
     s = await centerIn('America/Santiago');
     at('2026-09-06T03:50:00Z'); // Saturday 5 September, 23:50 (UTC−4)
     const op1 = await s.login('op1');
@@ -42,12 +43,13 @@ describe('day rollover', () => {
 
     at('2026-09-06T04:00:00Z'); // one minute on from 23:59 the clocks read 01:00, Sunday 6 September (UTC−3)
     const fresh = await issue();
-    expect([fresh.number, fresh.day]).toEqual(['A001', '2026-09-06']);
+    // I2: numbering restarts, skipping A001, which yesterday's ticket still shows at counter 1.
+    expect([fresh.number, fresh.day]).toEqual(['A002', '2026-09-06']);
     // D1: yesterday's waiting ticket is closed; the one at the counter stays until finished.
     expect(await statusOf(second.id)).toBe('cancelled');
     expect(await statusOf(first.id)).toBe('called');
     expect((await s.call('POST', '/api/counters/1/complete', { token: op1, body: {} })).body.ticket.number).toBe('A001');
-    expect((await issue()).number).toBe('A002');
+    expect((await issue()).number).toBe('A003');
     const stats = (await s.call('GET', '/api/stats/today', { token: op1 })).body;
     expect(stats.day).toBe('2026-09-06');
   });
@@ -67,6 +69,27 @@ describe('day rollover', () => {
     expect([await statusOf(a.id), await statusOf(b.id)]).toEqual(['cancelled', 'cancelled']);
     at('2026-04-05T05:00:00Z');
     expect((await issue()).number).toBe('A002');
+  });
+
+  it('I2: a center open round the clock never shows two A001: yesterday\'s, still at a counter after midnight, is skipped', async () => {
+    s = await centerIn('Europe/Moscow');
+    at('2026-03-02T20:50:00Z'); // Monday 23:50 in Moscow
+    const op1 = await s.login('op1');
+    await s.call('POST', '/api/counters/1/claim', { token: op1 });
+    const yesterday = await issue();
+    expect((await s.call('POST', '/api/counters/1/call-next', { token: op1, body: {} })).body.ticket.number).toBe('A001');
+    at('2026-03-02T21:05:00Z'); // Tuesday 00:05
+    expect([(await issue()).number, (await issue()).number]).toEqual(['A002', 'A003']);
+    // The counter app's hall: every open ticket once, whatever its day; the display's: no number twice.
+    const isOpen = (t: { status: string }) => ['waiting', 'called', 'serving'].includes(t.status);
+    const hall = (await s.call('GET', '/api/queue', { token: op1 })).body as Snapshot;
+    expect(hall.tickets.filter(isOpen).map((t) => `${t.number} ${t.day} ${t.status}`).sort()).toEqual(['A001 2026-03-02 called', 'A002 2026-03-03 waiting', 'A003 2026-03-03 waiting']);
+    const tv = (await s.call('GET', '/api/queue', { token: DISPLAY_TOKEN })).body as Snapshot;
+    const shown = tv.tickets.filter(isOpen).map((t) => t.number);
+    expect(shown).toContain('A001');
+    expect(new Set(shown).size).toBe(shown.length);
+    expect((await s.call('POST', '/api/counters/1/complete', { token: op1, body: {} })).body.ticket).toMatchObject({ id: yesterday.id, number: 'A001', status: 'done' });
+    expect((await issue()).number).toBe('A004');
   });
 
   it('Europe/Berlin, clocks forward at 02:00: one day, one numbering; opening hours follow the local clock', async () => {

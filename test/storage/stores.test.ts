@@ -180,6 +180,55 @@ describe('CenterRuntime over a real file', () => {
     b.db.close();
   });
 
+  it('I2, D1: in a 24-hour center yesterday\'s A001 at a counter after midnight is skipped, before and after a restart; the unique index holds', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'qms-rt-')), 'q.sqlite');
+    const moscow = (day: number, hh: number, mm = 0) => Date.UTC(2026, 2, day, hh - 3, mm);
+    let now = moscow(2, 23, 50);
+    let db = setup(file);
+    let rt = new CenterRuntime('c1', db.configs, db.live, () => now);
+    const restart = () => {
+      db.db.close();
+      db = setup(file);
+      rt = new CenterRuntime('c1', db.configs, db.live, () => now);
+    };
+    const run = (cmd: Parameters<CenterRuntime['execute']>[0]) => {
+      const out = rt.execute(cmd, 'test');
+      if (!out.ok) throw new Error(out.error.message);
+      return out.facts;
+    };
+    const issue = (id: string) => {
+      const fact = run({ type: 'issue', ticketId: id, serviceId: 'passport', lane: 'normal' })[0];
+      return fact && 'ticket' in fact ? `${fact.ticket.number} ${fact.ticket.day}` : 'nothing';
+    };
+    /** The numbers the hall shows: every open ticket of the snapshot. */
+    const shown = () => rt.snapshot().tickets.filter((t) => ['waiting', 'called', 'serving'].includes(t.status)).map((t) => `${t.number} ${t.status} ${t.day}`).sort();
+
+    expect([issue('y1'), issue('y2')]).toEqual(['A001 2026-03-02', 'A002 2026-03-02']);
+    run({ type: 'open', counterId: '1', staffLogin: 'op1' });
+    run({ type: 'call-next', counterId: '1' });
+    now = moscow(3, 0, 1);
+    // A restart before the day's first command: D1 runs at start, and A001 at the counter is kept and skipped.
+    restart();
+    expect(shown()).toEqual(['A001 called 2026-03-02']);
+    expect(issue('t1')).toBe('A002 2026-03-03'); // yesterday's A002 was cancelled (D1): its number is free
+    expect(shown()).toEqual(['A001 called 2026-03-02', 'A002 waiting 2026-03-03']);
+    // Transferred after midnight, yesterday's A001 waits again for counter 2, still showing A001.
+    run({ type: 'transfer', counterId: '1', toCounterId: '2' });
+    now = moscow(3, 0, 30);
+    restart();
+    expect(shown()).toEqual(['A001 waiting 2026-03-02', 'A002 waiting 2026-03-03']);
+    expect(issue('t2')).toBe('A003 2026-03-03');
+    // The database holds yesterday's and today's numbers side by side, each once (UNIQUE center, day, service, number).
+    const rows = db.db.prepare("SELECT day, seq_no AS n, status FROM tickets WHERE center_id = 'c1' ORDER BY day, seq_no").all();
+    expect(rows).toEqual([
+      { day: '2026-03-02', n: 1, status: 'waiting' },
+      { day: '2026-03-02', n: 2, status: 'cancelled' },
+      { day: '2026-03-03', n: 2, status: 'waiting' },
+      { day: '2026-03-03', n: 3, status: 'waiting' },
+    ]);
+    db.db.close();
+  });
+
   it('a failed write changes nothing in memory, broadcasts nothing and says so', () => {
     const { db, configs, live } = setup();
     const rt = new CenterRuntime('c1', configs, live, () => T0);

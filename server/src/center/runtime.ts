@@ -116,8 +116,19 @@ export class CenterRuntime {
     this.endEarlierDays(now);
   }
 
+  /**
+   * D1, at the day's first command and at every start. An earlier day's ticket that waits again
+   * because of a command of today (transferred or returned after midnight) stays: D1 ran before
+   * that command, and a restart later in the day must not close what it kept.
+   */
   private endEarlierDays(now: number): void {
-    const decision = decide(this.state, { type: 'end-days-before', day: this.state.numberingDay }, now);
+    const day = this.state.numberingDay;
+    const earlier = [...this.state.waiting].filter((id) => (this.state.tickets.get(id)?.day ?? day) < day);
+    if (earlier.length === 0) return;
+    const today = startOfLocalDay(now, this.state.config.center.timezone);
+    const changedToday = new Set(this.live.factsFrom(this.centerId, today).flatMap((f) => ('ticket' in f ? [f.ticket.id] : [])));
+    const keep = earlier.filter((id) => changedToday.has(id));
+    const decision = decide(this.state, { type: 'end-days-before', day, keep }, now);
     if (decision.ok && decision.facts.length > 0) this.commit(decision.facts, now, 'system:day-end');
   }
 

@@ -31,7 +31,7 @@ export function decide(state: EngineState, cmd: Command, now: number): Decision 
     case 'set-services':
       return setServices(state, cmd, now);
     case 'end-days-before':
-      return endDaysBefore(state, cmd.day, now);
+      return endDaysBefore(state, cmd, now);
     case 'open':
     case 'call-next':
     case 'recall':
@@ -122,11 +122,12 @@ function ticketCommand(state: EngineState, cmd: Extract<Command, { type: 'reacti
   return ok({ type: 'ticket:reactivated', ticket, counter: null });
 }
 
-function endDaysBefore(state: EngineState, day: string, now: number): Decision {
+function endDaysBefore(state: EngineState, cmd: Extract<Command, { type: 'end-days-before' }>, now: number): Decision {
   const facts: FactBody[] = [];
+  const keep = new Set(cmd.keep);
   for (const id of state.waiting) {
     const t = state.tickets.get(id);
-    if (t && t.day < day) facts.push({ type: 'ticket:cancelled', ticket: { ...t, status: 'cancelled', finishedAt: now }, counter: null, reason: 'day-ended' });
+    if (t && t.day < cmd.day && !keep.has(id)) facts.push({ type: 'ticket:cancelled', ticket: { ...t, status: 'cancelled', finishedAt: now }, counter: null, reason: 'day-ended' });
   }
   return ok(...facts);
 }

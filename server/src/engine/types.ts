@@ -73,8 +73,12 @@ export type Command =
   | { type: 'set-services'; counterId: string; services: CounterService[]; reason: string }
   | { type: 'reactivate'; ticketId: string }
   | { type: 'cancel'; ticketId: string }
-  /** D1: at a new local day, tickets still waiting from earlier days are closed. */
-  | { type: 'end-days-before'; day: string };
+  /**
+   * D1: at a new local day, tickets still waiting from earlier days are closed, but for `keep`:
+   * those waiting again since a command of `day` (transferred or returned after midnight, when D1
+   * had already run), which a restart later that day must not close.
+   */
+  | { type: 'end-days-before'; day: string; keep?: readonly string[] | undefined };
 
 export type Decision = { ok: true; facts: FactBody[] } | { ok: false; error: AppErrorBody };
 
