@@ -25,6 +25,7 @@ import { clientAddress } from './http/client-address.js';
 import { DEFAULT_CONNECTION_LIMITS, guardConnections, serverOptions, type ConnectionLimits } from './http/connections.js';
 import { errorHandler, notFound } from './http/errors.js';
 import { Overload } from './http/overload.js';
+import { preloadBodyDecoding } from './http/preload.js';
 import { mount, openApiDocument } from './http/registry.js';
 import { securityHeaders } from './http/security-headers.js';
 import { staticApps } from './http/static.js';
@@ -112,6 +113,8 @@ export function createApp(opts: AppOptions): QmsApp {
   app.use(observeRequests(log, routePatterns([...routes.map((r) => r.path), '/api/openapi.json', '/metrics']), metrics));
   app.use(securityHeaders());
   app.use(overload.refuseChanges());
+  // Out of descriptors, the first body must not need a file (http/preload.ts).
+  preloadBodyDecoding();
   app.use(express.json({ limit: '1mb' }));
   app.use((req, res, next) => {
     const header = req.get('authorization');

@@ -6,10 +6,13 @@
  * fsync by itself, and lose nothing.
  */
 import { fsync as realFsync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Fact } from '@qms/shared';
+import { errorHandler } from '../../server/src/http/errors.js';
 import type { Fsync } from '../../server/src/storage/group-sync.js';
+import { ROOT } from '../crash/server-process.js';
 import { DISPLAY_TOKEN, KIOSK_TOKEN } from '../helpers/center.js';
 import { next, startServer, type TestServer } from '../helpers/server.js';
 import { ask } from '../realtime/recorder.js';
@@ -112,5 +115,51 @@ describe('an fsync that fails for want of descriptors', () => {
     refuse = true;
     expect((await issue(s)).status).toBe(503);
     expect(failures).toHaveLength(1);
+  });
+});
+
+describe('a request that meets the shortage on its way', () => {
+  /** The error handler's answer to `err`, as a client would read it. */
+  function answer(err: unknown): { status: number; body: any; headers: Record<string, string> } {
+    const out = { status: 0, body: undefined as any, headers: {} as Record<string, string> };
+    const res = {
+      headersSent: false,
+      setHeader: (k: string, v: string) => void (out.headers[k.toLowerCase()] = v),
+      status(code: number) {
+        out.status = code;
+        return this;
+      },
+      json: (body: unknown) => void (out.body = body),
+    };
+    errorHandler({ error: () => {} })(err, {} as never, res as never, () => {});
+    return out;
+  }
+
+  it('is told the server is overloaded (503), not that its request was malformed with a file path', () => {
+    // body-parser wraps any failure while reading a body into a 400 carrying the original error.
+    const emfile = Object.assign(new Error("EMFILE: too many open files, open '/opt/qms/node_modules/iconv-lite/encodings/index.js'"), { code: 'EMFILE', status: 400, expose: true });
+    const reply = answer(emfile);
+    expect([reply.status, reply.body.error.code, reply.headers['retry-after']]).toEqual([503, 'UNAVAILABLE', '5']);
+    expect(reply.body.error.message).toMatch(/too many connections.*Nothing was changed/);
+    // Any other such failure is a plain 400: the client never reads a server path.
+    const other = answer(Object.assign(new Error("ENOENT: no such file, open '/opt/qms/x'"), { code: 'ENOENT', status: 400, expose: true }));
+    expect([other.status, other.body.error.message]).toEqual([400, 'The request is malformed.']);
+    // body-parser's own refusals keep their words.
+    expect(answer(Object.assign(new Error('unsupported charset "KOI8-R"'), { status: 415, expose: true, type: 'charset.unsupported' })).body.error.message).toBe('unsupported charset "KOI8-R"');
+  });
+
+  it('needs no file to read its body: the decoding tables are loaded when the app is made', () => {
+    // A fresh process: this one has read bodies already. The app is made, no request is sent.
+    const script = [
+      "import { createRequire } from 'node:module';",
+      "import { createApp } from './server/src/app.ts';",
+      "import { openDatabase } from './server/src/storage/db.ts';",
+      "createApp({ db: openDatabase(':memory:', 'normal') });",
+      'const cache = Object.keys(createRequire(import.meta.url).cache);',
+      "console.log(cache.some((p) => /iconv-lite[\\\\/]encodings[\\\\/]index\\.js$/.test(p)) ? 'loaded' : 'not loaded');",
+      'process.exit(0);',
+    ].join('\n');
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
+    expect(out.trim()).toBe('loaded');
   });
 });

@@ -2,6 +2,7 @@ import { ErrorCode, formatIssues, type AppErrorBody } from '@qms/shared';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError } from 'zod';
 import { notSaved, storageProblem } from '../storage/problems.js';
+import { OVERLOADED } from './overload.js';
 
 /** A refusal with a code and a message a person can act on. */
 export class AppError extends Error {
@@ -68,7 +69,9 @@ function clientErrorMessage(err: { type?: string; expose?: boolean; message?: st
   if (err.type === 'entity.too.large') return 'The request body is too large.';
   if (err.type === 'entity.parse.failed') return 'The request body is not valid JSON.';
   if (err instanceof URIError) return 'The URL path has malformed percent-encoding (a "%" must be followed by two hex digits of UTF-8).';
-  return err.expose && err.message ? err.message : 'The request is malformed.';
+  // body-parser's own refusals carry a `type`; any other failure while reading (a system error with a
+  // file path in its message) is wrapped into a 400 with that message, which is not for the client.
+  return err.type && err.expose && err.message ? err.message : 'The request is malformed.';
 }
 
 /** The one error shape: `{ error: { code, message } }`. */
@@ -76,7 +79,14 @@ export function errorHandler(log: { error: (obj: object, msg: string) => void })
   return (err: unknown, _req, res, next) => {
     // Half an answer is out already: nothing can be said any more; Express closes the connection.
     if (res.headersSent) return next(err);
-    const e = err as { type?: string; status?: number; expose?: boolean; message?: string };
+    const e = err as { type?: string; status?: number; expose?: boolean; message?: string; code?: unknown };
+    // Out of file descriptors (a flood of connections): an overload, whatever failed on the way.
+    if (e.code === 'EMFILE' || e.code === 'ENFILE') {
+      log.error({ code: e.code }, 'out of file descriptors while serving a request');
+      res.setHeader('Retry-After', '5');
+      res.status(503).json({ error: OVERLOADED });
+      return;
+    }
     // body-parser errors (bad JSON, too large, unsupported charset) carry a 4xx status of their own,
     // and so does the router's URIError for a path like /api/tickets/%E0%A4%A, without `expose`.
     if (!(err instanceof AppError) && typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
