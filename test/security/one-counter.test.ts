@@ -13,6 +13,7 @@ import { ask } from '../realtime/recorder.js';
 let s: TestServer;
 beforeEach(async () => {
   s = await startServer();
+  admin = undefined;
 });
 afterEach(async () => {
   await s.stop();
@@ -22,9 +23,12 @@ const act = (token: string, counter: string, action: string, body: object = {}) 
 const conflict = (message: string) => ({ status: 409, body: { error: { code: 'CONFLICT', message } } });
 const refusedOverSocket = (message: string) => ({ ok: false, error: { code: 'CONFLICT', message } });
 
-/** The counters open (or paused) in each person's name, from the hall's own view. */
+let admin: string | undefined;
+
+/** The counters open (or paused) in each person's name, from the hall's own view (staff see who holds them). */
 async function openByLogin(): Promise<Record<string, string[]>> {
-  const counters = (await s.call('GET', '/api/counters', { token: KIOSK_TOKEN })).body as CounterState[];
+  admin ??= await s.login('admin');
+  const counters = (await s.call('GET', '/api/counters', { token: admin })).body as CounterState[];
   const by: Record<string, string[]> = {};
   for (const c of counters) if (c.status !== 'closed' && c.staffLogin) (by[c.staffLogin] ??= []).push(c.id);
   return by;
