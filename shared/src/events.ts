@@ -25,6 +25,8 @@ export type FactBody =
       { fromServiceId: string; fromCounterId: string | null; toServiceId: string; toCounterId: string | null }
     >
   | TicketFact<'ticket:returned', { fromServiceId: string }>
+  /** T6: the counter it was sent to closed; it waits in its service's queue again, in its place. */
+  | TicketFact<'ticket:requeued', { fromCounterId: string }>
   | TicketFact<'ticket:cancelled', { reason: 'cancelled' | 'day-ended' }>
   | CounterFact<'counter:opened'>
   | CounterFact<'counter:paused'>

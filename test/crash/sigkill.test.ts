@@ -197,7 +197,7 @@ describe('SIGKILL under load', () => {
     const watched = [DISPLAY, supervisor];
     halls.push(...watched.map((token) => new WatchedHall(srv.url, token)));
     for (const hall of halls) await hall.reach(0);
-    const open = (t: Ticket) => ['waiting', 'called', 'serving'].includes(t.status);
+    const open = (t: Pick<Ticket, 'status'>) => ['waiting', 'called', 'serving'].includes(t.status);
     const brief = (ts: Pick<Ticket, 'id' | 'number' | 'status' | 'counterId'>[]) => byId(ts.filter(open)).map((t) => [t.number, t.status, t.counterId]);
 
     const phases: string[] = [];
@@ -213,7 +213,7 @@ describe('SIGKILL under load', () => {
       // The connected clients notice the crash and catch up by themselves: same tickets, same counters.
       // Each against what its audience is given (a display: calls and counters, no waiting queue).
       for (const [i, hall] of halls.entries()) {
-        const now = (await must(srv, 200, 'GET', '/api/queue', { token: watched[i] })) as Snapshot;
+        const now = (await must(srv, 200, 'GET', '/api/queue', { token: watched[i]! })) as Snapshot;
         const seen = await hall.reach(now.seq);
         expect(hall.drops, hall.statuses.join(' → ')).toBe(k + 1);
         expect(seen.seq).toBe(now.seq);

@@ -7,6 +7,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { TICKET_STATUSES, localTime, type CounterState, type FactBody, type Lane, type Policy, type Ticket, type TicketStatus } from '@qms/shared';
 import { computeEtas, createEngineState, decide, evolve, formatNumber, serviceLoads, type Command, type EngineState } from '../../server/src/engine/index.js';
+import { strandedTickets } from '../../server/src/engine/state.js';
 import { Sim, engineConfig, min, snapshotOf, ticketIds } from './harness.js';
 
 const FC_SEED = process.env.FC_SEED;
@@ -163,6 +164,7 @@ const TRANSITIONS: Record<string, [TicketStatus[] | null, TicketStatus]> = {
   'ticket:reactivated': [['no_show'], 'waiting'],
   'ticket:transferred': [['called', 'serving'], 'waiting'],
   'ticket:returned': [['done'], 'waiting'],
+  'ticket:requeued': [['waiting'], 'waiting'],
   'ticket:cancelled': [['waiting'], 'cancelled'],
 };
 /** Set at issue, never changed: the number and the place in line survive transfers and reactivation (T2, N1, T4). */
@@ -216,6 +218,9 @@ function checkInvariants(state: EngineState, issued: number): void {
   for (const t of tickets) check(TICKET_STATUSES.includes(t.status), () => `${t.number} has status ${t.status}`);
   const waiting = tickets.filter((t) => t.status === 'waiting');
   check(waiting.length === state.waiting.size && waiting.every((t) => state.waiting.has(t.id)), () => 'the waiting set is not the waiting tickets');
+  // I5, T6: every waiting ticket can be called by a counter that exists and is not closed, or by one that can be switched to its service.
+  const stranded = strandedTickets(state);
+  check(stranded.length === 0, () => `stranded: ${stranded.map((t) => `${t.number}→${t.targetCounterId ?? t.serviceId}`).join(', ')}`);
 
   // A ticket is never held by two counters, and every called/serving ticket is held by its counter.
   const holder = new Map<string, string>();

@@ -18,6 +18,7 @@ import {
   serviceLoads,
   type Command,
 } from '../../server/src/engine/index.js';
+import { strandedTickets } from '../../server/src/engine/state.js';
 import { Sim, T0, at, engineConfig, min, run, snapshotOf, tryRun } from './harness.js';
 
 const types = (facts: FactBody[]) => facts.map((f) => f.type);
@@ -190,6 +191,7 @@ describe('issuing', () => {
 
   it('I2: a transferred earlier-day ticket waiting after midnight keeps its number, and today\'s numbering skips it', () => {
     const { sim, a1 } = calledAcrossMidnight();
+    sim.open('2'); // I5: only to a counter that is not closed
     sim.run({ type: 'transfer', counterId: '1', toCounterId: '2' }); // same service, to counter 2: waiting again
     expect(sim.ticket(a1.id)).toMatchObject({ status: 'waiting', number: 'A001', day: '2026-03-02', targetCounterId: '2' });
     expect(sim.issue('passport').number).toBe('A002');
@@ -345,6 +347,7 @@ describe('calling the next ticket', () => {
     sim.issue('passport'); // A001 at 2
     sim.open('1');
     expect(sim.callNext('1').number).toBe('A001');
+    sim.open('3'); // I5: only to a counter that is not closed
     sim.run({ type: 'transfer', counterId: '1', toCounterId: '3' });
     sim.open('3');
     expect(sim.serveNext('3')).toBe('A001');
@@ -366,6 +369,7 @@ describe('calling the next ticket', () => {
     sim.run({ type: 'complete', counterId: '2' });
     // Counter 1 sends A002 to counter 2 for property: a ticket sent to the counter is still its to call.
     expect(sim.callNext('1').number).toBe('A002');
+    sim.open('2'); // I5: only to a counter that is not closed
     sim.run({ type: 'transfer', counterId: '1', toServiceId: 'property', toCounterId: '2' });
     expect(called(sim.run({ type: 'call-next', counterId: '2', only }))).toMatchObject({ ticket: { number: 'A002' } });
     sim.run({ type: 'complete', counterId: '2' });
@@ -379,6 +383,7 @@ describe('calling the next ticket', () => {
     sim.open('1');
     sim.open('2');
     sim.callNext('1');
+    sim.open('3'); // I5: only to a counter that is not closed
     sim.run({ type: 'transfer', counterId: '1', toCounterId: '3' });
     expect(sim.errorOf({ type: 'call-next', counterId: '1' })).toBe(ErrorCode.QueueEmpty);
     expect(sim.errorOf({ type: 'call-next', counterId: '2' })).toBe(ErrorCode.QueueEmpty);
@@ -397,7 +402,9 @@ describe('calling the next ticket', () => {
     sim.open('2');
     expect(sim.callNext('1').number).toBe('A001');
     expect(sim.callNext('2').number).toBe('A002');
+    sim.open('3'); // I5: only to a counter that is not closed
     sim.run({ type: 'transfer', counterId: '2', toCounterId: '3' }); // A002 first
+    sim.open('3'); // I5: only to a counter that is not closed
     sim.run({ type: 'transfer', counterId: '1', toCounterId: '3' });
     sim.run({ type: 'close', counterId: '1' });
     sim.run({ type: 'close', counterId: '2' });
@@ -638,6 +645,7 @@ describe('calling the next ticket', () => {
     sim.open('4');
     sim.run({ type: 'set-services', counterId: '4', services: [{ serviceId: 'passport', role: 'primary' }], reason: 'help' });
     sim.callNext('4');
+    sim.open('2'); // I5: only to a counter that is not closed
     sim.run({ type: 'transfer', counterId: '4', toCounterId: '2' }); // waiting for counter 2 only
     const before = snapshotOf(sim.state);
     const d = sim.tryRun({ type: 'call-next', counterId: '1' });
@@ -831,6 +839,7 @@ describe('a called ticket', () => {
     const sim = new Sim();
     const t = calledAt1(sim);
     sim.run({ type: 'start', counterId: '1' });
+    sim.open('3'); // I5: only to a counter that is not closed
     sim.run({ type: 'transfer', counterId: '1', toServiceId: 'property', toCounterId: '3' });
     expect(sim.ticket(t.id)).toMatchObject({ status: 'waiting', serviceId: 'property', targetCounterId: '3', startedAt: null, queuedAt: T0 });
     sim.open('3');
@@ -1102,6 +1111,64 @@ describe('counters', () => {
   });
 });
 
+describe('no ticket that nobody will call (I5, T6)', () => {
+  /** The test center plus "visa", a service no counter plans or can be switched to. */
+  const withVisa = () =>
+    new Sim({ edit: (cfg) => void cfg.services.push({ id: 'visa', prefix: 'V', names: { en: 'Visa' } }) });
+
+  it('I5: a ticket is not issued for a service no counter serves or can be switched to', () => {
+    const sim = withVisa();
+    const before = snapshotOf(sim.state);
+    expect(sim.errorOf({ type: 'issue', ticketId: 'v1', serviceId: 'visa', lane: 'normal' })).toBe(ErrorCode.ServiceClosed);
+    expect(snapshotOf(sim.state)).toEqual(before);
+    // "property" is only in counter 1's canServe and counter 2's secondaries: it can be called, so it is issued.
+    expect(sim.issue('property').number).toBe('B001');
+  });
+
+  it('I5: a transfer to a closed counter, or to a service nobody serves, is refused and changes nothing', () => {
+    const sim = withVisa();
+    sim.issue('passport');
+    sim.open('1');
+    sim.callNext('1');
+    const before = snapshotOf(sim.state);
+    expect(sim.errorOf({ type: 'transfer', counterId: '1', toCounterId: '3' })).toBe(ErrorCode.CounterClosed);
+    expect(sim.errorOf({ type: 'transfer', counterId: '1', toServiceId: 'visa' })).toBe(ErrorCode.ServiceClosed);
+    expect(snapshotOf(sim.state)).toEqual(before);
+    // To a paused counter it goes: the counter comes back.
+    sim.open('3');
+    sim.run({ type: 'pause', counterId: '3', reason: 'lunch' });
+    expect(sim.run({ type: 'transfer', counterId: '1', toCounterId: '3' }).map((f) => f.type)).toEqual(['ticket:transferred']);
+  });
+
+  it('T6: when a counter closes, the visitors sent to it wait in their service queue again, keeping their place', () => {
+    const sim = new Sim();
+    const a1 = sim.issue('passport');
+    sim.advance(1);
+    const a2 = sim.issue('passport');
+    sim.advance(1);
+    const a3 = sim.issue('passport');
+    sim.open('1');
+    sim.open('3');
+    expect(sim.callNext('1').id).toBe(a1.id);
+    sim.run({ type: 'transfer', counterId: '1', toServiceId: 'property', toCounterId: '3' });
+    expect(sim.callNext('1').id).toBe(a2.id);
+    sim.run({ type: 'transfer', counterId: '1', toCounterId: '3' });
+    const facts = sim.run({ type: 'close', counterId: '3' });
+    expect(facts.map((f) => [f.type, 'ticket' in f ? f.ticket.number : null])).toEqual([
+      ['counter:closed', null],
+      ['ticket:requeued', 'A001'],
+      ['ticket:requeued', 'A002'],
+    ]);
+    expect(facts[1]).toMatchObject({ fromCounterId: '3', ticket: { status: 'waiting', serviceId: 'property', targetCounterId: null, queuedAt: a1.queuedAt } });
+    // Back in line by their original place: A002 before A003 at a passport counter, A001 for property.
+    expect(sim.callNext('1').id).toBe(a2.id);
+    sim.run({ type: 'complete', counterId: '1' });
+    expect(sim.callNext('1').id).toBe(a3.id);
+    expect(sim.ticket(a1.id)).toMatchObject({ status: 'waiting', serviceId: 'property' });
+    expect(strandedTickets(sim.state)).toEqual([]);
+  });
+});
+
 describe('expected wait', () => {
   /** A001 normal at 0, A002 normal at 1, A003 priority at 2, B001 and B002 normal at 3. */
   function queue() {
@@ -1139,7 +1206,9 @@ describe('expected wait', () => {
     sim.open('2');
     expect(sim.callNext('1').number).toBe('A003');
     expect(sim.callNext('2').number).toBe('A001');
+    sim.open('3'); // I5: only to a counter that is not closed
     sim.run({ type: 'transfer', counterId: '2', toCounterId: '3' });
+    sim.open('3'); // I5: only to a counter that is not closed
     sim.run({ type: 'transfer', counterId: '1', toCounterId: '3' });
     const etas = byNumber(sim);
     expect(etas.A001?.position).toBe(1);
@@ -1197,12 +1266,14 @@ describe('expected wait', () => {
     const { sim } = queue();
     sim.open('1');
     const a3 = sim.callNext('1');
+    sim.open('2'); // I5: only to a counter that is not closed
     sim.run({ type: 'transfer', counterId: '1', toCounterId: '2' });
     sim.open('2');
     // Counter 2 is open and free: A003 is called next there.
     expect(etaOf(sim.state, a3.id)).toEqual({ position: 1, etaMin: 0 });
     sim.open('3');
     sim.callNext('3');
+    sim.open('2'); // I5: only to a counter that is not closed
     sim.run({ type: 'transfer', counterId: '3', toCounterId: '2' }); // B001, later place → position 2
     const b1 = [...sim.state.tickets.values()].find((t) => t.number === 'B001');
     expect(etaOf(sim.state, b1?.id ?? '')).toEqual({ position: 2, etaMin: 10 }); // (1 + 0) × 10
@@ -1211,14 +1282,13 @@ describe('expected wait', () => {
     expect(etaOf(sim.state, b1?.id ?? '')).toEqual({ position: 1, etaMin: 5 }); // ½ × 10
   });
 
-  it('W3: a ticket transferred to a closed or paused counter has no ETA (null)', () => {
+  it('W3: a ticket transferred to a paused counter has no ETA (null) until it resumes', () => {
     const { sim } = queue();
     sim.open('1');
     const a3 = sim.callNext('1');
-    sim.run({ type: 'transfer', counterId: '1', toCounterId: '2' });
-    expect(etaOf(sim.state, a3.id)).toEqual({ position: 1, etaMin: null });
     sim.open('2');
     sim.run({ type: 'pause', counterId: '2', reason: 'lunch' });
+    sim.run({ type: 'transfer', counterId: '1', toCounterId: '2' });
     expect(etaOf(sim.state, a3.id)).toEqual({ position: 1, etaMin: null });
     sim.run({ type: 'resume', counterId: '2' });
     expect(etaOf(sim.state, a3.id)).toEqual({ position: 1, etaMin: 0 });

@@ -17,11 +17,16 @@ describe('admin CRUD', () => {
     const put = await s.call('PUT', '/api/admin/services/visa', { token: admin, body: { prefix: 'V', names: { en: 'Visa' }, serviceTimeMin: 5, category: 'travel' } });
     expect(put).toMatchObject({ status: 200, body: { id: 'visa', prefix: 'V', names: { en: 'Visa' } } });
     expect((await s.call('GET', '/api/services')).body.services.map((x: any) => x.id)).toContain('visa');
+    // I5: no ticket for a service no counter serves yet.
+    expect(await s.call('POST', '/api/tickets', { token: KIOSK_TOKEN, body: { serviceId: 'visa' } })).toMatchObject({ status: 409, body: { error: { code: 'SERVICE_CLOSED' } } });
+    expect((await s.call('PUT', '/api/admin/counters/5', { token: admin, body: { number: '5', services: [{ serviceId: 'visa' }] } })).status).toBe(200);
     const t = await s.call('POST', '/api/tickets', { token: KIOSK_TOKEN, body: { serviceId: 'visa' } });
     expect(t.body.ticket.number).toBe('V001');
-    // A service with open tickets cannot go.
-    expect(await s.call('DELETE', '/api/admin/services/visa', { token: admin })).toMatchObject({ status: 409, body: { error: { message: 'Service "visa" is left out, but tickets V001 are still open for it: serve, transfer or cancel them first.' } } });
+    // Neither the service nor the only counter for it can go while V001 waits.
+    expect(await s.call('DELETE', '/api/admin/services/visa', { token: admin })).toMatchObject({ status: 409, body: { error: { message: 'Counter 5 serves "visa"; change its services first.' } } });
+    expect(await s.call('DELETE', '/api/admin/counters/5', { token: admin })).toMatchObject({ status: 409, body: { error: { message: 'No counter would serve or could be switched to service "visa", but tickets V001 wait for it: keep a counter for it.' } } });
     await s.call('POST', `/api/tickets/${t.body.ticket.id}/cancel`, { token: admin });
+    expect((await s.call('DELETE', '/api/admin/counters/5', { token: admin })).status).toBe(200);
     expect((await s.call('DELETE', '/api/admin/services/visa', { token: admin })).status).toBe(200);
     // Nor one a counter serves.
     expect(await s.call('DELETE', '/api/admin/services/benefits', { token: admin })).toMatchObject({ status: 409, body: { error: { message: 'Counter 4 serves "benefits"; change its services first.' } } });

@@ -212,7 +212,8 @@ describe('CenterRuntime over a real file', () => {
     expect(shown()).toEqual(['A001 called 2026-03-02']);
     expect(issue('t1')).toBe('A002 2026-03-03'); // yesterday's A002 was cancelled (D1): its number is free
     expect(shown()).toEqual(['A001 called 2026-03-02', 'A002 waiting 2026-03-03']);
-    // Transferred after midnight, yesterday's A001 waits again for counter 2, still showing A001.
+    // Transferred after midnight, yesterday's A001 waits again for counter 2 (open: I5), still showing A001.
+    run({ type: 'open', counterId: '2', staffLogin: 'op2' });
     run({ type: 'transfer', counterId: '1', toCounterId: '2' });
     now = moscow(3, 0, 30);
     restart();

@@ -13,6 +13,7 @@ import {
   type Ticket,
 } from '@qms/shared';
 import { pickNext } from './rules.js';
+import { counterQueue } from './state.js';
 import { reject, type Command, type Decision, type EngineState } from './types.js';
 
 export function formatNumber(prefix: string, seqNo: number): string {
@@ -54,6 +55,8 @@ function issue(state: EngineState, cmd: Extract<Command, { type: 'issue' }>, now
   if (cmd.clientRef && state.clientRefs.has(cmd.clientRef)) return ok();
   const service = state.services.get(cmd.serviceId);
   if (!service) return reject(ErrorCode.UnknownService, `There is no service "${cmd.serviceId}".`);
+  // I5: a ticket no counter would ever call is not issued.
+  if (!state.servable.has(service.id)) return reject(ErrorCode.ServiceClosed, `No counter serves "${service.id}" yet: no ticket can be issued for it.`);
   if (cmd.lane === 'priority') {
     if (!cmd.categoryId) return reject(ErrorCode.BadRequest, 'A priority-lane ticket needs a priority category.');
     if (!state.config.priorityCategories.some((c) => c.id === cmd.categoryId)) {
@@ -180,10 +183,14 @@ function counterCommand(state: EngineState, cmd: Exclude<CounterCommand, { type:
     case 'resume':
       if (c.status !== 'paused') return reject(ErrorCode.InvalidTransition, `Counter ${c.number} is ${c.status}, not paused.`);
       return ok({ type: 'counter:resumed', counter: counterAt({ status: 'open', pauseReason: null }) });
-    case 'close':
+    case 'close': {
       if (c.status === 'closed') return reject(ErrorCode.InvalidTransition, `Counter ${c.number} is already closed.`);
       if (current) return busy();
-      return ok({ type: 'counter:closed', counter: counterAt({ status: 'closed', staffLogin: null, pauseReason: null, priorityStreak: 0 }) });
+      const closed: FactBody = { type: 'counter:closed', counter: counterAt({ status: 'closed', staffLogin: null, pauseReason: null, priorityStreak: 0 }) };
+      // T6: visitors sent to this counter go back to their service's queue, keeping their place.
+      const sentHere = [...(state.queues.get(counterQueue(c.id)) ?? [])].flatMap((id) => state.tickets.get(id) ?? []);
+      return ok(closed, ...sentHere.map((t): FactBody => ({ type: 'ticket:requeued', ticket: { ...t, targetCounterId: null }, counter: null, fromCounterId: c.id })));
+    }
     case 'call-next': {
       if (c.status !== 'open') return notOpen();
       if (current) return busy();
@@ -241,7 +248,11 @@ function transfer(
   const toServiceId = cmd.toServiceId ?? current.serviceId;
   if (!state.services.has(toServiceId)) return reject(ErrorCode.UnknownService, `There is no service "${toServiceId}".`);
   const toCounterId = cmd.toCounterId ?? null;
-  if (toCounterId !== null && !state.counters.has(toCounterId)) return reject(ErrorCode.UnknownCounter, `There is no counter "${toCounterId}".`);
+  const target = toCounterId === null ? null : state.counters.get(toCounterId);
+  if (toCounterId !== null && !target) return reject(ErrorCode.UnknownCounter, `There is no counter "${toCounterId}".`);
+  // I5: never to where nobody will call the visitor.
+  if (target?.status === 'closed') return reject(ErrorCode.CounterClosed, `Counter ${target.number} is closed: send the visitor to an open counter or to a service's queue.`);
+  if (toCounterId === null && !state.servable.has(toServiceId)) return reject(ErrorCode.ServiceClosed, `No counter serves "${toServiceId}": choose another service or a counter.`);
   if (toCounterId === c.id) return reject(ErrorCode.InvalidTransition, 'A ticket cannot be transferred to the counter that holds it.');
   if (toCounterId === null && toServiceId === current.serviceId) {
     return reject(ErrorCode.InvalidTransition, `Ticket ${current.number} is already in service "${toServiceId}"; choose another service or a counter.`);

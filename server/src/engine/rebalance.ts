@@ -60,6 +60,7 @@ export const LOOK_AFTER: ReadonlySet<FactBody['type']> = new Set<FactBody['type'
   'ticket:no-show',
   'ticket:transferred',
   'ticket:returned',
+  'ticket:requeued',
   'ticket:reactivated',
   'counter:opened',
   'counter:resumed',

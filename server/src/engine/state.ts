@@ -33,6 +33,7 @@ export function createEngineState(
     centerId,
     config,
     services: new Map(config.services.map((s) => [s.id, s])),
+    servable: servableServices(config),
     counters: new Map(),
     tickets: new Map(),
     waiting: new Set(),
@@ -50,6 +51,27 @@ export function createEngineState(
   }
   for (const t of tickets) trackTicket(state, t);
   return state;
+}
+
+/** Services some counter of `config` plans or can be switched to (C2): a waiting visitor of one can be called. */
+export function servableServices(config: Pick<EngineConfig, 'counters'>): Set<string> {
+  return new Set(config.counters.flatMap((c) => [...c.services.map((s) => s.serviceId), ...(c.canServe ?? [])]));
+}
+
+/**
+ * I5: waiting tickets no counter will ever call: sent to a counter that is closed or gone, or
+ * waiting for a service no counter serves or can be switched to. The engine and the configuration
+ * checks keep this empty; the property tests hold them to it.
+ */
+export function strandedTickets(state: EngineState): Ticket[] {
+  const out: Ticket[] = [];
+  for (const id of state.waiting) {
+    const t = state.tickets.get(id);
+    if (!t) continue;
+    const target = t.targetCounterId === null ? null : state.counters.get(t.targetCounterId);
+    if (t.targetCounterId === null ? !state.servable.has(t.serviceId) : !target || target.status === 'closed') out.push(t);
+  }
+  return out;
 }
 
 /** Apply a committed fact. Facts carry the entities after the change, so this is an upsert. */

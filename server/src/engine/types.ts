@@ -18,6 +18,8 @@ export interface EngineState {
   centerId: string;
   config: EngineConfig;
   services: Map<string, Service>;
+  /** Services some counter plans or can be switched to (C2): only their visitors can ever be called (I5). */
+  servable: Set<string>;
   counters: Map<string, CounterState>;
   /** Today's tickets (any status) and older ones still open. */
   tickets: Map<string, Ticket>;

@@ -5,6 +5,7 @@
  * the center without an admin. Pure: the caller reads the open work and says who acts.
  */
 import type { CenterConfig, CounterState, Ticket } from '@qms/shared';
+import { servableServices } from '../engine/state.js';
 
 export interface OpenWork {
   /** Tickets waiting, called or being served (any day). */
@@ -19,10 +20,6 @@ export interface Problem {
 
 const listed = (numbers: string[]) => (numbers.length > 5 ? `${numbers.slice(0, 5).join(', ')} …` : numbers.join(', '));
 
-/** Services some counter of `cfg` serves or can be switched to (C2): a waiting ticket of one can be called. */
-export function servableServices(cfg: Pick<CenterConfig, 'counters'>): Set<string> {
-  return new Set(cfg.counters.flatMap((c) => [...c.services.map((s) => s.serviceId), ...(c.canServe ?? [])]));
-}
 
 export function changeProblems(current: CenterConfig | undefined, next: CenterConfig, work: OpenWork, actor?: string): Problem[] {
   const problems: Problem[] = [];

@@ -19,7 +19,8 @@ export function TransferDialog({ counterId }: { counterId: string }) {
     return id ? s.hall?.tickets[id] : undefined;
   });
   const services = useStore((s) => s.hall?.services ?? NO_SERVICES);
-  const counters = useStore(useShallow((s) => Object.values(s.hall?.counters ?? {}).filter((c) => c.id !== counterId)));
+  // A closed counter would never call the visitor: the server refuses it (I5), so it is not offered.
+  const counters = useStore(useShallow((s) => Object.values(s.hall?.counters ?? {}).filter((c) => c.id !== counterId && c.status !== 'closed')));
   const [toServiceId, setService] = useState('');
   const [toCounterId, setCounter] = useState('');
   const [returnBack, setReturn] = useState(false);
