@@ -191,6 +191,9 @@ describe('counter app: the operator', () => {
     await key(op1, 'KeyN');
     await current(op1, t.number).waitFor();
     await key(op1, 'KeyT');
+    // Closed counters are not offered: nobody there would call the visitor (I5).
+    expect(await counter('4')).toMatchObject({ status: 'closed' });
+    expect(await op1.getByTestId('transfer-counter').locator('option[value="4"]').count()).toBe(0);
     await op1.getByTestId('transfer-counter').selectOption('2');
     await op1.getByTestId('transfer-submit').click();
     await op1.getByTestId('transfer-dialog').waitFor({ state: 'detached' });
@@ -307,6 +310,9 @@ describe('counter app: the supervisor', () => {
     await atFour.locator(`[data-testid=queue-row][data-number="${t.number}"]`).waitFor({ state: 'detached' });
     expect(await atFour.getByTestId('my-services').innerText()).not.toContain('Паспорт');
     await admin.context().close();
+    // A person holds one counter at a time: the supervisor leaves counter 4 for the next tests.
+    expect((await env.server.call('POST', '/api/counters/4/release', { token: superToken })).status).toBe(200);
+    await atFour.context().close();
   });
 
   it('pauses and closes a counter from the hall view; its operator is told', async () => {

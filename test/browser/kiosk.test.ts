@@ -47,10 +47,15 @@ async function expectNoSeriousA11yIssues(page: Page, screen: string): Promise<vo
   expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'), screen).toEqual([]);
 }
 
-/** A snapshot ticket by its number (the kiosk's own bearer token may read the queue). */
+/** A snapshot ticket by its number, as staff see it (a kiosk's own view of the queue holds no tickets). */
 async function serverTicket(env: BrowserEnv, number: string): Promise<any> {
-  const snap = await env.server.call('GET', '/api/queue', { token: KIOSK_TOKEN });
+  const snap = await env.server.call('GET', '/api/queue', { token: await staffToken(env) });
   return snap.body.tickets.find((t: any) => t.number === number);
+}
+
+const staffTokens = new WeakMap<BrowserEnv, string>();
+async function staffToken(env: BrowserEnv): Promise<string> {
+  return staffTokens.get(env) ?? staffTokens.set(env, await env.server.login('super')).get(env)!;
 }
 
 describe('kiosk: taking tickets', () => {
@@ -332,7 +337,9 @@ function center26() {
     names: { en: `${topics[i % topics.length]} service ${prefix}`, ru: `Услуга ${prefix}`, vi: i === 5 ? 'Đăng ký hộ tịch' : `Thủ tục ${prefix}` },
   }));
   const services = base.services.map((s, i) => ({ ...s, category: topics[i]! }));
-  return { ...base, services: [...services, ...extra] };
+  // A counter that can be switched to every extra service: a ticket is issued only for a service some counter can serve (I5).
+  const counters = [...(base.counters ?? []), { id: '5', number: '5', services: [{ serviceId: extra[0]!.id, role: 'primary' as const }], canServe: extra.map((e) => e.id) }];
+  return { ...base, services: [...services, ...extra], counters };
 }
 
 describe('kiosk: large catalogues', () => {
