@@ -9,6 +9,7 @@ import {
   createDeviceBody,
   priorityCategorySchema,
   serviceSchema,
+  staffSchema,
   type CenterConfig,
 } from '@qms/shared';
 import { z } from 'zod';
@@ -21,7 +22,7 @@ import type { Deps } from './deps.js';
 
 const staffBody = z
   .object({
-    name: z.string().min(1).max(120),
+    name: staffSchema.shape.name,
     role: z.enum(['operator', 'supervisor', 'admin']),
     password: z.string().min(8, 'passwords need at least 8 characters').max(200).optional(),
     /** Left out: unchanged for a person already here (a missing field never widens rights). */
