@@ -8,7 +8,7 @@
  * anonymous to admin; a refused cell must leave the hall exactly as it was and broadcast nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COUNTER_ACTIONS, ErrorCode } from '@qms/shared';
+import { COUNTER_ACTIONS, DISPLAY_COUNTER_FIELDS, DISPLAY_TICKET_FIELDS, ErrorCode } from '@qms/shared';
 import { io as connect } from 'socket.io-client';
 import { httpStatus } from '../../server/src/http/errors.js';
 import type { TestServer } from '../helpers/server.js';
@@ -250,6 +250,56 @@ describe('HTTP: every role against every route', () => {
         const what = `${role}: ${key}`;
         expectCell(row[i]!, res.status, res.body, what);
         if (row[i] !== ok) await expectNoEffect(s, observer, before, what);
+      }
+    });
+  });
+});
+
+/**
+ * What each role reads of the hall (issue 10 §4; shared/src/audience.ts): staff whole tickets and
+ * counters, a display its projection, a kiosk none of either. Every GET a device may call must be
+ * listed here, as reading the hall or as reading something else, so a new one is looked at.
+ */
+const HALL_READS = ['/api/queue', '/api/events?since=0', '/api/counters'];
+const OTHER_DEVICE_READS = ['GET /api/health', 'GET /api/services', 'GET /api/tickets/{ticketId}', 'GET /api/auth/me'];
+const SEES: Record<Role, 'nothing' | 'kiosk' | 'display' | 'staff'> = { anonymous: 'nothing', kiosk: 'kiosk', display: 'display', operator: 'staff', supervisor: 'staff', admin: 'staff' };
+
+/** Which audience a body was built for, from the fields of the tickets and counters in it. */
+function audienceOfBody(body: unknown): string {
+  const found = { tickets: [] as object[], counters: [] as object[] };
+  const walk = (v: unknown, key: string): void => {
+    if (Array.isArray(v)) return v.forEach((x) => walk(x, key));
+    if (!v || typeof v !== 'object') return;
+    if (key === 'ticket' || key === 'tickets') found.tickets.push(v);
+    else if (key === 'counter' || key === 'counters') found.counters.push(v);
+    else for (const [k, x] of Object.entries(v)) walk(x, k);
+  };
+  walk(body, Array.isArray(body) ? 'counters' : '');
+  const keys = (xs: object[]) => new Set(xs.flatMap((x) => Object.keys(x)));
+  if (keys(found.counters).has('staffLogin') || keys(found.tickets).has('clientRef')) return 'staff';
+  if (found.counters.length > 0) {
+    expect([...keys(found.counters)].sort()).toEqual([...DISPLAY_COUNTER_FIELDS].sort());
+    for (const t of found.tickets) expect(Object.keys(t).sort()).toEqual([...DISPLAY_TICKET_FIELDS].sort());
+    return 'display';
+  }
+  return found.tickets.length === 0 ? 'kiosk' : 'unknown';
+}
+
+describe('HTTP: what every role reads of the hall', () => {
+  it('every GET a device may call is either a hall read checked below or listed as another read', () => {
+    const deviceGets = Object.entries(HTTP_MATRIX)
+      .filter(([key, row]) => key.startsWith('GET ') && (row[1] === ok || row[2] === ok))
+      .map(([key]) => key);
+    const hallKeys = HALL_READS.map((p) => `GET ${p.split('?')[0]}`);
+    expect(deviceGets.sort()).toEqual([...hallKeys, ...OTHER_DEVICE_READS].sort());
+  });
+
+  it.each(HALL_READS)('%s', async (path) => {
+    await withHall(async (s) => {
+      for (const role of ROLES) {
+        const res = await s.call('GET', path, { token: tokenOf(role, hall) });
+        if (SEES[role] === 'nothing') expect(res.status, role).toBe(401);
+        else expect(audienceOfBody(res.body), `${role}: ${path}`).toBe(SEES[role]);
       }
     });
   });

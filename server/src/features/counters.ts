@@ -1,7 +1,7 @@
 import { COUNTER_ACTIONS, counterActionBodies, emptyBody, setServicesBody, type CounterAction } from '@qms/shared';
 import { route, type RouteDef } from '../http/registry.js';
 import type { Deps } from './deps.js';
-import { displayCounter } from '../realtime/audience.js';
+import { audienceOf, projectCounters } from '../realtime/audience.js';
 
 const SUMMARIES: Record<CounterAction, string> = {
   claim: 'Take the counter for this staff session (opens it)',
@@ -23,12 +23,9 @@ export function counterRoutes({ hub, commands }: Deps): RouteDef[] {
       method: 'get',
       path: '/api/counters',
       tag: 'counters',
-      summary: "Every counter with its live state (a device: its number, zone, status and services only)",
+      summary: "Every counter with its live state (a display: number, zone, status and services only; a kiosk: none)",
       access: 'device-or-staff',
-      handler: ({ principal }) => {
-        const counters = [...hub.get(principal?.centerId).state.counters.values()];
-        return principal?.kind === 'staff' ? counters : counters.map(displayCounter);
-      },
+      handler: ({ principal }) => (principal ? projectCounters([...hub.get(principal.centerId).state.counters.values()], audienceOf(principal)) : null),
     }),
     ...COUNTER_ACTIONS.map((action) =>
       route({

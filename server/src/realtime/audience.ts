@@ -47,6 +47,11 @@ export function displayCounter(c: CounterState): DisplayCounter {
   return { ...out, currentTicketId: out.currentTicketId && ticketRef(out.currentTicketId) };
 }
 
+/** The counters an audience may list (GET /api/counters): as in its snapshot. */
+export function projectCounters(counters: CounterState[], audience: Audience): CounterState[] | DisplayCounter[] {
+  return audience === 'staff' ? counters : audience === 'display' ? counters.map(displayCounter) : [];
+}
+
 /** A display shows calls, not the queue: the snapshot carries called tickets only, however long the queue. */
 export function projectSnapshot(snap: Snapshot, audience: Audience): Snapshot | DisplaySnapshot {
   if (audience === 'staff') return snap;
