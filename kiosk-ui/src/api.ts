@@ -2,7 +2,15 @@
 import type { CenterInfo, Lane, Language, Names, PriorityCategory, Response, Service, ServiceLoad, Ticket, TicketEta, TicketStatus } from '@qms/shared';
 import { api } from '@qms/shared/client';
 
-export type CenterSummary = Pick<CenterInfo, 'id' | 'name' | 'languages' | 'defaultLanguage' | 'targetWaitMin' | 'timezone'>;
+export type CenterSummary = Pick<CenterInfo, 'id' | 'name' | 'languages' | 'defaultLanguage' | 'targetWaitMin' | 'timezone' | 'publicUrl'>;
+
+/** Whether a visitor may take a ticket for a service now (server/src/features/availability.ts). */
+export interface ServiceAvailability {
+  serviceId: string;
+  servedNow: boolean;
+  /** Epoch ms of its next opening when it is outside its hours; null when open or not known. */
+  opensAt: number | null;
+}
 
 /** GET /api/services */
 export interface Catalogue {
@@ -10,6 +18,7 @@ export interface Catalogue {
   services: Service[];
   priorityCategories: PriorityCategory[];
   loads: ServiceLoad[];
+  availability: ServiceAvailability[];
 }
 
 /** POST /api/tickets → 201 */

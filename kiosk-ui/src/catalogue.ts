@@ -1,5 +1,6 @@
 /** Pure catalogue logic: which services to show, how to group them, how to search them. */
 import type { Language, Service, ServiceLoad } from '@qms/shared';
+import type { ServiceAvailability } from './api';
 import { nameIn } from '@qms/shared/client';
 
 /** Up to this many services fit as big buttons; more are grouped by category with a search box. */
@@ -94,4 +95,13 @@ export function waitOf(loads: ServiceLoad[], serviceId: string, lane: 'normal' |
   if (!load || expected === null || expected === undefined) return { wait: { kind: 'unknown' }, waiting: load?.waiting ?? 0 };
   const minutes = Math.round(expected);
   return { wait: minutes < 1 ? { kind: 'none' } : { kind: 'about', minutes }, waiting: load.waiting };
+}
+
+/**
+ * Whether a visitor may take a ticket for the service now, as the server says. A service the
+ * server did not mention is not offered: never a ticket that nobody will call.
+ */
+export function availabilityOf(availability: ServiceAvailability[] | undefined, serviceId: string): { servedNow: boolean; opensAt: number | null } {
+  const a = availability?.find((x) => x.serviceId === serviceId);
+  return a ? { servedNow: a.servedNow, opensAt: a.opensAt } : { servedNow: false, opensAt: null };
 }

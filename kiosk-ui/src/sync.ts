@@ -1,8 +1,13 @@
 /**
- * Keeps the catalogue fresh and the device's pairing known, outside React: every 60 s when the
- * server answers, with backoff (1, 2, 4 … 30 s) while it does not. A kiosk left running through
- * a server restart or a network blip recovers on its own.
+ * Keeps the catalogue fresh and the device's pairing known, outside React. Live: a Socket.IO
+ * connection (connectHall, as displays use) refetches the catalogue when the configuration
+ * changes (a service added or renamed in Settings) or a counter opens or closes (what is served
+ * now), and takes fresh waits from `queue:loads`. The fallback: every 60 s when the server
+ * answers, with backoff (1, 2, 4 … 30 s) while it does not. A kiosk left running through a
+ * server restart or a network blip recovers on its own.
  */
+import type { ServiceLoad } from '@qms/shared';
+import { connectHall, type HallConnection } from '@qms/shared/client';
 import { fetchCatalogue, fetchMe } from './api';
 import type { KioskStore } from './store';
 
@@ -11,6 +16,11 @@ export const MAX_BACKOFF_MS = 30_000;
 
 export function backoffMs(failures: number): number {
   return Math.min(1_000 * 2 ** Math.max(0, failures - 1), MAX_BACKOFF_MS);
+}
+
+/** What a service's availability may depend on in the loads: a change means refetch. */
+function staffing(loads: ServiceLoad[]): string {
+  return loads.map((l) => `${l.serviceId}:${l.openCounters}`).join(',');
 }
 
 export interface Sync {
@@ -42,8 +52,13 @@ export function startSync(store: KioskStore): Sync {
     // Any other failure: stay 'unknown' and keep serving visitors; the next tick asks again.
   };
 
+  /** Asked again while a fetch was out: its answer may predate the change, so fetch once more. */
+  let again = false;
   const tick = async () => {
-    if (running) return;
+    if (running) {
+      again = true;
+      return;
+    }
     running = true;
     const res = await fetchCatalogue(store.getState().token);
     if (res.ok) {
@@ -58,6 +73,10 @@ export function startSync(store: KioskStore): Sync {
       schedule(backoffMs(failures));
     }
     running = false;
+    if (again) {
+      again = false;
+      schedule(0);
+    }
   };
 
   // Someone else (a failed ticket issue) noticed the network is down: start retrying at once.
@@ -69,6 +88,42 @@ export function startSync(store: KioskStore): Sync {
   });
   const onOnline = () => schedule(0);
   window.addEventListener('online', onOnline);
+
+  // The live connection, for the current token (pairing changes it).
+  let live: HallConnection | null = null;
+  let liveToken: string | null = null;
+  const connectLive = () => {
+    const { token } = store.getState();
+    if (stopped || token === liveToken) return;
+    live?.close();
+    live = null;
+    liveToken = token;
+    if (!token) return;
+    let services: unknown = null;
+    let staffed: string | null = null;
+    live = connectHall({
+      token,
+      onStatus: () => {}, // pairing and the offline banner follow the HTTP calls
+      onFact: (fact) => {
+        if (fact.type === 'config:changed') schedule(0);
+      },
+      onState: (state) => {
+        // A new snapshot (a connection, or one that replaces missed facts): the catalogue may have changed.
+        if (state.services !== services) {
+          services = state.services;
+          schedule(0);
+        }
+        const now = staffing(state.loads);
+        if (staffed !== null && now !== staffed) schedule(0);
+        staffed = now;
+        store.getState().setLoads(state.loads);
+      },
+    });
+  };
+  const unsubscribeToken = store.subscribe((s, prev) => {
+    if (s.token !== prev.token) connectLive();
+  });
+  connectLive();
   void tick();
 
   return {
@@ -77,6 +132,8 @@ export function startSync(store: KioskStore): Sync {
       stopped = true;
       clearTimeout(timer);
       unsubscribe();
+      unsubscribeToken();
+      live?.close();
       window.removeEventListener('online', onOnline);
     },
   };

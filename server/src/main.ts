@@ -50,6 +50,7 @@ function main(): void {
       `  API:      ${base}/api/openapi.json`,
       `  Metrics:  ${base}/metrics${env.QMS_METRICS_TOKEN ? ' (bearer QMS_METRICS_TOKEN)' : ' (open: set QMS_METRICS_TOKEN to require a token)'}`,
       `Kiosks may issue ${env.QMS_KIOSK_ISSUE_PER_MIN || 'any number of'} tickets a minute each (QMS_KIOSK_ISSUE_PER_MIN).`,
+      ...app.deps.hub.ids().map((id) => `Ticket QR codes of ${id} point to ${app.deps.hub.get(id).config.center.publicUrl ?? `the kiosk's own address (set center.publicUrl to one that phones can open)`}.`),
     ];
     // Only the public demo credentials that still work: once changed, they are never printed again.
     const demo = app.deps.demo();

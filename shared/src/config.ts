@@ -167,6 +167,8 @@ export const centerInfoSchema = z.object({
    * proposal; `auto`, it merges and releases counters itself. Every move is an audited fact.
    */
   balancing: z.object({ mode: z.enum(BALANCE_MODES).default('off') }).default({ mode: 'off' }),
+  /** Where visitors' phones reach this server (the ticket's QR code), e.g. `https://queue.example.org`. */
+  publicUrl: z.url({ protocol: /^https?$/, message: 'expected an http:// or https:// address' }).max(500).optional(),
 });
 export type CenterInfo = z.infer<typeof centerInfoSchema>;
 

@@ -3,8 +3,9 @@ import { useScreenSpeech } from '../hooks/useScreenSpeech';
 import { useKiosk } from '../store';
 import type { IssueFailure } from '../store/ticket';
 
-const MESSAGE: Record<IssueFailure, 'issueFailed' | 'serviceClosed' | 'dailyCap'> = {
+const MESSAGE: Record<IssueFailure, 'issueFailed' | 'issueOffline' | 'serviceClosed' | 'dailyCap'> = {
   failed: 'issueFailed',
+  offline: 'issueOffline',
   closed: 'serviceClosed',
   cap: 'dailyCap',
 };
@@ -16,7 +17,8 @@ export function IssueProblem({ serviceId, reason }: { serviceId: string; reason:
   const startOver = useKiosk((s) => s.startOver);
   const back = useKiosk((s) => s.back);
   const message = t(MESSAGE[reason]);
-  useScreenSpeech([message, reason === 'failed' && t('tryAgain')]);
+  const retry = reason === 'failed' || reason === 'offline';
+  useScreenSpeech([message, retry && t('tryAgain')]);
   return (
     <main className="screen problem-screen">
       <div className="problem" role="alert">
@@ -24,7 +26,7 @@ export function IssueProblem({ serviceId, reason }: { serviceId: string; reason:
         <h1>{message}</h1>
       </div>
       <div className="actions">
-        {reason === 'failed' && (
+        {retry && (
           <button type="button" className="action primary" onClick={() => void takeTicket(serviceId)}>
             {t('tryAgain')}
           </button>

@@ -9,6 +9,7 @@ const catalogue = (defaultLanguage: 'ru' | 'vi', languages: ('ru' | 'vi' | 'en')
   services: [],
   priorityCategories: [],
   loads: [],
+  availability: [],
 });
 
 describe('store', () => {

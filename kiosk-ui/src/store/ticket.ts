@@ -4,7 +4,8 @@ import { issueTicket } from '../api';
 import { ticketStatusUrl } from '../links';
 import type { Slice } from './types';
 
-export type IssueFailure = 'closed' | 'cap' | 'failed';
+/** 'offline': the server could not be reached (or said it is unavailable); 'failed': any other refusal. */
+export type IssueFailure = 'closed' | 'cap' | 'offline' | 'failed';
 
 /** Only a 201 from the server leads to 'issued': no other path ever shows a number. */
 export type IssueState =
@@ -47,11 +48,13 @@ export const ticketSlice: Slice<TicketSlice> = (set, get) => ({
         return set({ issue: { state: 'idle' }, screen: 'language' });
       }
       if (code === 'UNAVAILABLE') get().setOnline(false);
-      const reason: IssueFailure = code === 'SERVICE_CLOSED' ? 'closed' : code === 'DAILY_CAP_REACHED' ? 'cap' : 'failed';
+      const reason: IssueFailure = code === 'SERVICE_CLOSED' ? 'closed' : code === 'DAILY_CAP_REACHED' ? 'cap' : code === 'UNAVAILABLE' ? 'offline' : 'failed';
       return set({ issue: { state: 'failed', serviceId, reason, clientRef } });
     }
     const { ticket, eta } = res.data;
-    const statusUrl = ticketStatusUrl(ticket.id, s.lang, s.publicUrl, window.location.origin);
+    // The kiosk's own ?publicUrl= wins over the center's configured one; else the kiosk's address.
+    const publicUrl = s.publicUrl ?? s.catalogue?.center.publicUrl?.replace(/\/+$/, '') ?? null;
+    const statusUrl = ticketStatusUrl(ticket.id, s.lang, publicUrl, window.location.origin);
     // The number is shown even if the QR code cannot be drawn: the ticket exists.
     const qr = await QRCode.toDataURL(statusUrl, { errorCorrectionLevel: 'M', margin: 2, width: 480 }).catch(() => null);
     set({ issue: { state: 'issued', ticket, eta, statusUrl, qr } });

@@ -5,6 +5,7 @@ import { route, type RouteDef } from '../http/registry.js';
 import { serviceLoads } from '../engine/index.js';
 import type { Deps } from './deps.js';
 import { audienceOf, projectSnapshot, projectSync } from '../realtime/audience.js';
+import { serviceAvailability } from './availability.js';
 
 /** How many missed facts a client is sent before it is given a fresh snapshot instead. */
 export const MAX_CATCH_UP = 500;
@@ -26,13 +27,14 @@ export function queueRoutes({ hub, clock, version }: Deps): RouteDef[] {
       method: 'get',
       path: '/api/services',
       tag: 'queue',
-      summary: "The center's services, priority categories and current expected waits (kiosk catalogue)",
+      summary: "The center's services, priority categories, current expected waits and whether each service takes tickets now (kiosk catalogue)",
       access: 'public',
       handler: ({ principal, query }) => {
         const rt = hub.get(principal?.centerId ?? centerOf(query));
         const { center, services, priorityCategories } = rt.config;
-        const { id, name, languages, defaultLanguage, targetWaitMin, timezone } = center;
-        return { center: { id, name, languages, defaultLanguage, targetWaitMin, timezone }, services, priorityCategories, loads: serviceLoads(rt.state, clock()) };
+        const { id, name, languages, defaultLanguage, targetWaitMin, timezone, publicUrl } = center;
+        const now = clock();
+        return { center: { id, name, languages, defaultLanguage, targetWaitMin, timezone, publicUrl }, services, priorityCategories, loads: serviceLoads(rt.state, now), availability: serviceAvailability(rt.config, rt.state, now) };
       },
     }),
     route({
