@@ -10,6 +10,7 @@ import { callPhrase, speechLanguages } from './announce/phrases.js';
 import { NOTICE_MS, noticeFromFact } from './notices.js';
 import type { NewAnnouncement } from './store/announcements.js';
 import type { DisplayStore } from './store/index.js';
+import { callStanding } from './calls.js';
 import { callInZone } from './zone.js';
 
 /** A call older than this (server time) is shown but no longer announced: after an outage, say. */
@@ -62,7 +63,10 @@ export function bindServerEvents({ token, store, connect = (o) => connectHall(o)
     const serverNow = now() + state.clockOffsetMs;
     const wanted = fresh.filter((c) => callInZone(s.zone, c, state.counters));
     s.setHall(state, wanted.length);
-    const items = wanted.filter((c) => serverNow - c.at <= ANNOUNCE_WITHIN_MS).flatMap((c) => announcementsFor(c, state, s.options.langs));
+    // A call that stopped holding meanwhile (a no-show, the visitor already there) is not spoken.
+    const items = wanted
+      .filter((c) => serverNow - c.at <= ANNOUNCE_WITHIN_MS && callStanding(c, state.tickets) === 'calling')
+      .flatMap((c) => announcementsFor(c, state, s.options.langs));
     if (items.length > 0) s.enqueue(items, now());
   };
 
@@ -81,6 +85,9 @@ export function bindServerEvents({ token, store, connect = (o) => connectHall(o)
           fromFacts.push(call);
           remember(callKey(call));
         }
+      } else if ('ticket' in fact && fact.ticket.status !== 'called') {
+        // Completed, no-show, transferred, requeued, …: its call is over, do not announce it any more.
+        store.getState().withdrawCalls(fact.ticket.id, now());
       } else if (fact.type === 'counter:services-changed') {
         // Caught up after a long outage: the change is old news, the queue list already shows it.
         if (now() + state.clockOffsetMs - fact.at > NOTICE_MS) return;

@@ -3,7 +3,7 @@ import type { AudioOut } from './announce/audio.js';
 import { SOUND_KEY, startSound } from './soundControl.js';
 import { createDisplayStore } from './store/index.js';
 
-function fakes(opts: { autoplay: boolean; unlock: boolean }, stored: Record<string, string> = {}) {
+function fakes(opts: { autoplay: boolean; unlock: boolean; startsRunning?: boolean }, stored: Record<string, string> = {}) {
   const storage = { getItem: (k: string) => stored[k] ?? null, setItem: (k: string, v: string) => void (stored[k] = v) };
   const listeners = new Map<string, () => void>();
   const doc = {
@@ -15,6 +15,7 @@ function fakes(opts: { autoplay: boolean; unlock: boolean }, stored: Record<stri
     play: () => 0,
     unlock: async () => (unlocks++, opts.unlock),
     tryResume: async () => opts.autoplay,
+    autoplay: () => opts.startsRunning ?? false,
     close: () => {},
   };
   return { storage, stored, doc, audio, listeners, unlocks: () => unlocks };
@@ -64,6 +65,19 @@ describe('sound permission', () => {
     expect(store.getState().sound).toBe('blocked');
     expect(f.stored[SOUND_KEY]).toBeUndefined(); // asked again after the next reload
     control.stop();
+  });
+
+  it('does not ask at all where the browser plays sound from the start (an unattended TV with the autoplay flag)', () => {
+    const store = createDisplayStore();
+    const f = fakes({ autoplay: true, unlock: true, startsRunning: true });
+    const control = startSound(store, f.audio, f.storage, f.doc, 5);
+    expect(store.getState().sound).toBe('on');
+    expect(f.stored[SOUND_KEY]).toBeUndefined(); // detected again at every start, never assumed
+    control.stop();
+    // A choice to stay silent still wins.
+    const muted = createDisplayStore();
+    startSound(muted, f.audio, { getItem: () => 'muted', setItem: () => {} }, f.doc);
+    expect(muted.getState().sound).toBe('muted');
   });
 
   it('remembers a choice to go on without sound and does not ask again', () => {

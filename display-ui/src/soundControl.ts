@@ -1,7 +1,9 @@
 /**
- * Sound permission over months: ask once with a big button, remember the answer, get sound back
- * by itself after a reload where the browser allows it, and otherwise take any touch or remote
- * key press as the gesture browsers want.
+ * Sound permission over months: no question at all where the browser lets the page play sound
+ * from the start (a kiosk or TV browser started with --autoplay-policy=no-user-gesture-required);
+ * otherwise ask once with a big button, remember the answer, get sound back by itself after a
+ * reload where the browser allows it, and take any touch or remote key press as the gesture
+ * browsers want. While sound stays blocked, a banner across the screen says so.
  */
 import type { AudioOut } from './announce/audio.js';
 import type { DisplayStore } from './store/index.js';
@@ -44,7 +46,10 @@ export function startSound(
   doc.addEventListener('keydown', onGesture);
 
   const remembered = storage.getItem(SOUND_KEY);
-  if (remembered === 'on') {
+  if (remembered !== 'muted' && audio.autoplay()) {
+    // A TV started with the autoplay flag: sound works with nobody there to press anything.
+    set('on');
+  } else if (remembered === 'on') {
     set('resuming');
     void audio.tryResume().then((ok) => !stopped && store.getState().sound === 'resuming' && set(ok ? 'on' : 'blocked'));
   } else if (remembered === 'muted') set('muted');

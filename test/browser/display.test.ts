@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DISPLAY_TOKEN, KIOSK_TOKEN } from '../helpers/center.js';
+import { DISPLAY_TOKEN, KIOSK_TOKEN, testCenter } from '../helpers/center.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { assertBuilt, axeSerious, browserEnv, launch, ROOT, type BrowserEnv } from './harness.js';
 
@@ -132,6 +132,16 @@ async function staffAt(server: TestServer, login: string, counterId: string) {
       const res = await act('recall');
       expect(res.status, JSON.stringify(res.body)).toBe(200);
     },
+    /** Calls without finishing anyone first; the whole ticket, as staff see it. */
+    async call(): Promise<{ id: string; number: string }> {
+      const res = await act('call-next');
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return res.body.ticket;
+    },
+    async act(action: string, body?: object): Promise<void> {
+      const res = await server.call('POST', `/api/counters/${counterId}/${action}`, { token, ...(body ? { body } : {}) });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+    },
   };
 }
 
@@ -167,7 +177,8 @@ describe('hall display', () => {
   };
 
   beforeAll(async () => {
-    env = await browserEnv();
+    // Without the autoplay flag, as an ordinary browser: the display has to ask for sound.
+    env = await browserEnv({}, { autoplay: false });
   });
   afterAll(async () => {
     for (const c of contexts) await c.close();
@@ -184,6 +195,63 @@ describe('hall display', () => {
     await page.reload();
     await page.locator('.hall').waitFor();
     expect(await page.getByTestId('enable-sound-dialog').count()).toBe(0);
+  });
+
+  it('an unattended TV started with the kiosk flags announces calls after a (re)boot with nobody pressing anything', async () => {
+    // The command line of docs/operations.md: --kiosk --kiosk-printing --autoplay-policy=no-user-gesture-required.
+    const tv = await launch({ args: ['--kiosk', '--kiosk-printing'] });
+    try {
+      const context = await tv.newContext({ viewport: { width: 1920, height: 1080 }, baseURL: env.server.url });
+      const page = await context.newPage();
+      await page.addInitScript(fakeVoice, 'timed' as const);
+      await page.goto(`/display/?token=${DISPLAY_TOKEN}`);
+      await page.locator('.hall').waitFor();
+      const staff = await staffAt(env.server, 'op1', '1');
+      for (const boot of ['first start', 'reboot']) {
+        if (boot === 'reboot') {
+          await page.reload();
+          await page.locator('.hall').waitFor();
+        }
+        await issue(env.server, 'passport');
+        const number = await staff.callNext();
+        await nowCalling(page, number, '1');
+        const log = await announced(page, [phrase(number, '1')]);
+        expect(log.find((i) => i.text === phrase(number, '1'))?.outcome, boot).toBe('spoken');
+        // Never asked, never warned: nobody is there to answer.
+        expect(await page.getByTestId('enable-sound-dialog').count()).toBe(0);
+        expect(await page.getByTestId('sound-blocked-banner').count()).toBe(0);
+      }
+      await context.close();
+    } finally {
+      await tv.close();
+    }
+  });
+
+  it('without the autoplay flag, a screen nobody answers shows a persistent banner that sound is blocked', async () => {
+    const page = await open();
+    await page.clock.install();
+    await page.goto(`/display/?token=${DISPLAY_TOKEN}`);
+    await page.getByTestId('enable-sound-dialog').waitFor();
+    // Nobody presses anything: after a minute the question gives way to the banner, which stays.
+    await page.clock.fastForward(61_000);
+    const banner = page.getByTestId('sound-blocked-banner');
+    await banner.waitFor();
+    expect(await page.getByTestId('enable-sound-dialog').count()).toBe(0);
+    await page.clock.fastForward(30 * 60_000);
+    await banner.waitFor();
+    expect(await banner.textContent()).toContain('Браузер заблокировал звук');
+    // Under the calls, the whole width of the screen.
+    const box = (await banner.boundingBox())!;
+    expect(box.width).toBeGreaterThan(1800);
+    expect(box.y).toBeGreaterThanOrEqual((await page.locator('.panel.now').boundingBox())!.y);
+    expect(await axeSerious(page)).toEqual([]);
+    // Calls still show, silently; the next touch turns sound on and the banner goes.
+    const staff = await staffAt(env.server, 'op1', '1');
+    await issue(env.server, 'passport');
+    const number = await staff.callNext();
+    await nowCalling(page, number, '1');
+    await banner.click();
+    await banner.waitFor({ state: 'detached' });
   });
 
   it('shows a call made through the API with its counter, and announces it', async () => {
@@ -289,11 +357,73 @@ describe('hall display', () => {
     expect(await page.evaluate(() => localStorage.getItem('qms.display.token'))).toBeNull();
   });
 
+  it('takes a call off "Now calling" at once when it stops holding: no-show, complete, transfer, requeue, cancel', async () => {
+    const page = await openDisplay(open);
+    await enableSound(page);
+    const staff = await staffAt(env.server, 'op1', '1');
+    const supervisor = await env.server.login('super');
+    await env.server.call('POST', '/api/counters/1/complete', { token: supervisor }); // whoever an earlier test left there
+    const big = (ticket: string) => page.locator(`[data-testid=now-calling][data-ticket="${ticket}"]`);
+    const history = (ticket: string) => page.locator(`[data-testid=recent-calls] li[data-ticket="${ticket}"]`);
+    const gone = async (ticket: string) => {
+      await big(ticket).waitFor({ state: 'detached', timeout: 5_000 });
+      await history(ticket).waitFor({ state: 'detached', timeout: 5_000 });
+    };
+    const called = async () => {
+      await issue(env.server, 'passport');
+      const t = await staff.call();
+      await nowCalling(page, t.number, '1');
+      return t;
+    };
+
+    // A no-show leaves the big slot and the list at once: nobody should still walk up for it.
+    const missed = await called();
+    await staff.act('no-show');
+    await gone(missed.number);
+    // Back in line, then cancelled: it stays off the screen.
+    expect((await env.server.call('POST', `/api/tickets/${missed.id}/reactivate`, { token: supervisor })).status).toBe(200);
+    expect((await env.server.call('POST', `/api/tickets/${missed.id}/cancel`, { token: supervisor })).status).toBe(200);
+    await page.waitForTimeout(300);
+    expect(await big(missed.number).count()).toBe(0);
+    expect(await history(missed.number).count()).toBe(0);
+
+    // Completed: out of "Now calling", kept as history under "Previous calls".
+    const served = await called();
+    await staff.act('complete');
+    await big(served.number).waitFor({ state: 'detached', timeout: 5_000 });
+    await history(served.number).waitFor({ timeout: 5_000 });
+    // Started: the visitor is at the counter, the call no longer waits for anyone.
+    const started = await called();
+    await staff.act('start');
+    await big(started.number).waitFor({ state: 'detached', timeout: 5_000 });
+    await history(started.number).waitFor({ timeout: 5_000 });
+    await staff.act('complete');
+
+    // Transferred to another service's queue: called again later, not now.
+    const moved = await called();
+    await staff.act('transfer', { toServiceId: 'property' });
+    await gone(moved.number);
+
+    // Sent to counter 3, which then closes: back in the queue (ticket:requeued), never on screen as called.
+    const sent = await called();
+    await staffAt(env.server, 'super', '3');
+    await env.server.call('POST', '/api/counters/3/complete', { token: supervisor }); // free to close
+    await staff.act('transfer', { toCounterId: '3' });
+    await gone(sent.number);
+    const closed = await env.server.call('POST', '/api/counters/3/close', { token: supervisor });
+    expect(closed.status, JSON.stringify(closed.body)).toBe(200);
+    await page.waitForTimeout(300);
+    expect(await big(sent.number).count()).toBe(0);
+    expect(await history(sent.number).count()).toBe(0);
+    expect(await axeSerious(page)).toEqual([]);
+  });
+
   it('catches up with calls made while its connection was down', async () => {
     const page = await openDisplay(open);
     await enableSound(page);
     await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
-    const staff = await staffAt(env.server, 'super', '2');
+    const at2 = await staffAt(env.server, 'super', '2');
+    const at1 = await staffAt(env.server, 'op1', '1');
 
     // Cut the display off: drop its connection and refuse new ones until we let go.
     const io = env.server.app.io;
@@ -305,17 +435,22 @@ describe('hall display', () => {
 
     await issue(env.server, 'passport');
     await issue(env.server, 'passport');
-    const missed1 = await staff.callNext();
-    const missed2 = await staff.callNext();
+    await issue(env.server, 'passport');
+    // Called and served while the display was away: history, not announced any more.
+    const served = await at2.callNext();
+    const missed1 = await at2.callNext();
+    const missed2 = await at1.callNext();
     expect(await page.locator(`[data-testid=now-calling][data-ticket="${missed2}"]`).count()).toBe(0);
     blocked = false;
     io.engine.off('connection', refuse);
 
-    await nowCalling(page, missed2, '2');
+    await nowCalling(page, missed2, '1');
     await page.locator(`[data-testid=recent-calls] li[data-ticket="${missed1}"]`).waitFor();
-    const log = await announced(page, [phrase(missed1, '2'), phrase(missed2, '2')]);
+    await page.locator(`[data-testid=recent-calls] li[data-ticket="${served}"]`).waitFor();
+    const log = await announced(page, [phrase(missed1, '2'), phrase(missed2, '1')]);
     const texts = log.map((i) => i.text);
-    expect(texts.indexOf(phrase(missed1, '2'))).toBeLessThan(texts.indexOf(phrase(missed2, '2')));
+    expect(texts.indexOf(phrase(missed1, '2'))).toBeLessThan(texts.indexOf(phrase(missed2, '1')));
+    expect(texts).not.toContain(phrase(served, '2'));
     expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1); // no reload
   });
 
@@ -359,7 +494,7 @@ describe('hall display across a server restart', () => {
     assertBuilt();
     dir = mkdtempSync(join(tmpdir(), 'qms-display-'));
     server = await startServer({ dir, rootDir: ROOT });
-    browser = await launch();
+    browser = await launch({ autoplay: false });
   });
   afterAll(async () => {
     await browser?.close();
@@ -397,5 +532,67 @@ describe('hall display across a server restart', () => {
     expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
     expect(await page.getByTestId('pair-screen').count()).toBe(0);
     await context.close();
+  });
+});
+
+/**
+ * 150 services, like a large provincial center: a counter "5" can be switched to every extra
+ * service (canServe), else no ticket could be issued for them (I5).
+ */
+function center150() {
+  const base = testCenter();
+  const letters = 'DEFGHIJKLMNOPQRSTUVWXYZ';
+  const extra = Array.from({ length: 147 }, (_, i) => ({
+    id: `svc-${i}`,
+    prefix: `${letters[Math.floor(i / letters.length)]}${letters[i % letters.length]}`,
+    serviceTimeMin: 10,
+    names: { ru: `Справка ${String(i).padStart(3, '0')}`, en: `Certificate ${String(i).padStart(3, '0')}` },
+  }));
+  const counters = [...(base.counters ?? []), { id: '5', number: '5', services: [{ serviceId: extra[0]!.id, role: 'primary' as const }], canServe: extra.map((e) => e.id) }];
+  return { ...base, services: [...base.services, ...extra], counters };
+}
+
+describe('hall display: a catalogue of 150 services', () => {
+  let env: BrowserEnv;
+  beforeAll(async () => {
+    env = await browserEnv({ config: center150() });
+  });
+  afterAll(async () => {
+    await env?.stop();
+  });
+
+  it('every service with people waiting comes up in the queue table within 30 s, waiting first, by name', { timeout: 90_000 }, async () => {
+    // One visitor in each of 40 services spread over the catalogue (staff issue: kiosks are rate limited).
+    const admin = await env.server.login('admin');
+    const busy = Array.from({ length: 40 }, (_, i) => `svc-${(i * 37) % 147}`);
+    for (const serviceId of busy) {
+      const res = await env.server.call('POST', '/api/tickets', { token: admin, body: { serviceId } });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+    }
+    const { page } = await env.page();
+    await page.goto(`/display/?token=${DISPLAY_TOKEN}`);
+    await page.locator('[data-testid=queue-loads] tbody tr').first().waitFor();
+    const started = Date.now();
+    const seen = new Set<string>();
+    const pagesSeen: string[][] = [];
+    while (seen.size < busy.length && Date.now() - started < 30_000) {
+      const rows = await page.locator('[data-testid=queue-loads] tbody tr').evaluateAll((trs) =>
+        trs.map((tr) => [(tr as HTMLElement).dataset.service ?? '', tr.querySelector('.queue-waiting')?.textContent ?? '', tr.querySelector('.queue-name')?.textContent ?? '']),
+      );
+      if (pagesSeen.at(-1)?.join() !== rows.map((r) => r[0]).join()) pagesSeen.push(rows.map((r) => r[0]!));
+      for (const [id, waiting] of rows) {
+        expect(Number(waiting), id).toBeGreaterThan(0); // nobody-waiting services are left out…
+        seen.add(id!);
+      }
+      // …and the rows of a page are in alphabetical order.
+      const names = rows.map((r) => r[2]!);
+      expect(names).toEqual([...names].sort());
+      await page.waitForTimeout(250);
+    }
+    expect([...seen].sort()).toEqual([...new Set(busy)].sort());
+    expect(Date.now() - started).toBeLessThan(30_000);
+    expect(pagesSeen.length).toBeGreaterThan(1);
+    expect(await page.getByTestId('queue-idle').textContent()).toBe(`Ещё услуг без очереди: ${150 - new Set(busy).size}`);
+    expect(await axeSerious(page)).toEqual([]);
   });
 });

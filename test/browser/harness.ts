@@ -16,11 +16,19 @@ export function assertBuilt(): void {
   }
 }
 
-export async function launch(): Promise<Browser> {
+/**
+ * `autoplay: false` leaves out --autoplay-policy=no-user-gesture-required, so that pages are
+ * silent until a gesture, as in a browser started without the kiosk flags (docs/operations.md).
+ */
+export async function launch(opts: { autoplay?: boolean; args?: string[] } = {}): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required'],
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      ...(opts.autoplay === false ? [] : ['--autoplay-policy=no-user-gesture-required']),
+      ...(opts.args ?? []),
+    ],
   });
 }
 
@@ -32,10 +40,10 @@ export interface BrowserEnv {
   stop(): Promise<void>;
 }
 
-export async function browserEnv(opts: Parameters<typeof startServer>[0] = {}): Promise<BrowserEnv> {
+export async function browserEnv(opts: Parameters<typeof startServer>[0] = {}, launchOpts: Parameters<typeof launch>[0] = {}): Promise<BrowserEnv> {
   assertBuilt();
   const server = await startServer({ ...opts, rootDir: ROOT });
-  const browser = await launch();
+  const browser = await launch(launchOpts);
   const contexts: BrowserContext[] = [];
   return {
     server,

@@ -9,6 +9,11 @@ export interface AudioOut extends ChimePort {
   unlock(): Promise<boolean>;
   /** Without a gesture: true if the browser lets this page play sound. */
   tryResume(timeoutMs?: number): Promise<boolean>;
+  /**
+   * At once, without a gesture: true if the browser lets this page play sound from the start
+   * (Chromium with --autoplay-policy=no-user-gesture-required: a new AudioContext is `running`).
+   */
+  autoplay(): boolean;
   close(): void;
 }
 
@@ -80,6 +85,9 @@ export function browserAudio(): AudioOut {
         await Promise.race([c.resume().catch(() => {}), new Promise((r) => setTimeout(r, timeoutMs))]);
       }
       return running();
+    },
+    autoplay() {
+      return context()?.state === 'running';
     },
     close() {
       void ctx?.close().catch(() => {});

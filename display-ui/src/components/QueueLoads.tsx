@@ -1,13 +1,12 @@
 import type { ServiceLoad } from '@qms/shared';
 import { nameIn } from '@qms/shared/client';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRowsThatFit } from '../hooks/useRowsThatFit.js';
 import { useDisplay } from '../store/index.js';
+import { pageMs, planQueue } from '../queuePlan.js';
 import { loadsInZone } from '../zone.js';
 
-/** A large catalogue does not fit: pages turn by themselves. */
-const PAGE_MS = 12_000;
 
 export function QueueLoads({ lang }: { lang: string }) {
   const { t } = useTranslation();
@@ -17,18 +16,32 @@ export function QueueLoads({ lang }: { lang: string }) {
   const counters = useDisplay((s) => s.hall?.counters);
   const fallback = useDisplay((s) => s.hall?.center.defaultLanguage ?? 'en');
   const zone = useDisplay((s) => s.zone);
-  const list = useMemo(() => (loads && counters ? loadsInZone(zone, loads, counters) : []), [loads, counters, zone]);
+  const name = useCallback((l: ServiceLoad) => nameIn(services?.find((s) => s.id === l.serviceId)?.names ?? {}, lang, fallback) || l.serviceId, [services, lang, fallback]);
+  // Waiting first, then by name; what does not fit leaves out the services nobody waits for (queuePlan.ts).
+  const { list, idle, compact } = useMemo(
+    () => planQueue(loads && counters ? loadsInZone(zone, loads, counters) : [], name, lang, rows),
+    [loads, counters, zone, name, lang, rows],
+  );
 
   const pages = Math.max(1, Math.ceil(list.length / rows));
   const [tick, setTick] = useState(0);
+  // One timer for the page's life: a busy hall changes the page count often, and restarting a
+  // timer at each change could keep a page from ever turning.
+  const pagesNow = useRef(pages);
   useEffect(() => {
-    if (pages < 2) return;
-    const timer = setInterval(() => setTick((n) => n + 1), PAGE_MS);
-    return () => clearInterval(timer);
+    pagesNow.current = pages;
   }, [pages]);
+  useEffect(() => {
+    let since = Date.now();
+    const timer = setInterval(() => {
+      if (pagesNow.current < 2 || Date.now() - since < pageMs(pagesNow.current)) return;
+      since = Date.now();
+      setTick((n) => n + 1);
+    }, 500);
+    return () => clearInterval(timer);
+  }, []);
   const page = tick % pages;
   const shown = list.slice(page * rows, page * rows + rows);
-  const name = (l: ServiceLoad) => nameIn(services?.find((s) => s.id === l.serviceId)?.names ?? {}, lang, fallback) || l.serviceId;
 
   return (
     <section className="panel queue" aria-labelledby="queue-title">
@@ -37,7 +50,7 @@ export function QueueLoads({ lang }: { lang: string }) {
         {pages > 1 && <span className="queue-page">{t('page', { page: page + 1, pages })}</span>}
       </h2>
       <div className="queue-fit" ref={fitRef}>
-        <table className="queue-table" data-testid="queue-loads">
+        <table className={compact ? 'queue-table compact' : 'queue-table'} data-testid="queue-loads">
           <colgroup>
             <col className="col-name" />
             <col className="col-waiting" />
@@ -77,6 +90,11 @@ export function QueueLoads({ lang }: { lang: string }) {
           </tbody>
         </table>
       </div>
+      {idle > 0 && (
+        <p className="queue-idle" data-testid="queue-idle">
+          {t('othersIdle', { count: idle })}
+        </p>
+      )}
     </section>
   );
 }

@@ -27,16 +27,37 @@ export function EnableSoundDialog({ onEnable, onMute }: { onEnable: () => void; 
   );
 }
 
-/** Discreet: the calls on screen matter more than the speaker. Pressing it asks for sound again. */
+/** Sound off by choice: discreet, the calls on screen matter more. Pressing it asks for sound again. */
 export function SoundIndicator({ onEnable }: { onEnable: () => void }) {
   const { t } = useTranslation();
   const sound = useDisplay((s) => s.sound);
-  if (sound !== 'blocked' && sound !== 'muted') return null;
+  if (sound !== 'muted') return null;
   return (
     <button type="button" className="pill pill-muted" onClick={onEnable} data-testid="sound-indicator" data-sound={sound}>
       <SpeakerIcon muted className="pill-icon" />
-      {sound === 'blocked' ? t('soundBlocked') : t('soundOff')}
+      {t('soundOff')}
     </button>
+  );
+}
+
+/**
+ * Sound blocked (nobody answered the question, or the browser refused): a TV left alone must not
+ * go silent unnoticed, so a banner stays across the bottom of the screen until sound plays. Any
+ * touch or remote key enables sound (soundControl); the banner itself is a button too.
+ */
+export function SoundBlockedBanner({ onEnable }: { onEnable: () => void }) {
+  const { t } = useTranslation();
+  const sound = useDisplay((s) => s.sound);
+  if (sound !== 'blocked') return null;
+  return (
+    <div className="sound-banner" role="status" data-testid="sound-blocked-banner">
+      <button type="button" className="sound-banner-button" onClick={onEnable}>
+        <SpeakerIcon muted className="sound-banner-icon" />
+        <span className="sound-banner-text">
+          <strong>{t('soundBlockedTitle')}</strong> {t('soundBlockedText')}
+        </span>
+      </button>
+    </div>
   );
 }
 

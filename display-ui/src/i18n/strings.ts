@@ -21,7 +21,6 @@ const en = {
   enableSound: 'Enable sound',
   continueSilent: 'Continue without sound',
   soundOff: 'Sound off',
-  soundBlocked: 'Sound blocked: tap to enable',
   reconnecting: 'Reconnecting…',
   connecting: 'Connecting to the server…',
   pairTitle: 'Pair this display',
@@ -37,6 +36,9 @@ const en = {
   noticeOnly: 'Counter {{counter}} again serves only {{services}}',
   noticeChanged: 'Counter {{counter}} now serves {{services}}',
   noticeStopped: 'Counter {{counter}} no longer serves {{services}}',
+  soundBlockedTitle: 'Sound is blocked by the browser',
+  soundBlockedText: 'Calls are shown but not announced. Touch the screen or press OK on the remote to turn sound on.',
+  othersIdle: '{{count}} more services: nobody waiting',
 };
 
 export type Strings = typeof en;
@@ -61,7 +63,6 @@ const ru: Strings = {
   enableSound: 'Включить звук',
   continueSilent: 'Продолжить без звука',
   soundOff: 'Звук выключен',
-  soundBlocked: 'Звук заблокирован: нажмите, чтобы включить',
   reconnecting: 'Переподключение…',
   connecting: 'Подключение к серверу…',
   pairTitle: 'Подключение табло',
@@ -77,6 +78,9 @@ const ru: Strings = {
   noticeOnly: 'Окно {{counter}} снова принимает только: {{services}}',
   noticeChanged: 'Окно {{counter}} теперь принимает: {{services}}',
   noticeStopped: 'Окно {{counter}} больше не принимает: {{services}}',
+  soundBlockedTitle: 'Браузер заблокировал звук',
+  soundBlockedText: 'Вызовы показываются, но не объявляются. Коснитесь экрана или нажмите OK на пульте, чтобы включить звук.',
+  othersIdle: 'Ещё услуг без очереди: {{count}}',
 };
 
 const vi: Strings = {
@@ -99,7 +103,6 @@ const vi: Strings = {
   enableSound: 'Bật âm thanh',
   continueSilent: 'Tiếp tục không có âm thanh',
   soundOff: 'Đã tắt âm thanh',
-  soundBlocked: 'Âm thanh bị chặn: bấm để bật',
   reconnecting: 'Đang kết nối lại…',
   connecting: 'Đang kết nối máy chủ…',
   pairTitle: 'Ghép nối màn hình',
@@ -115,6 +118,9 @@ const vi: Strings = {
   noticeOnly: 'Quầy {{counter}} trở lại chỉ nhận: {{services}}',
   noticeChanged: 'Quầy {{counter}} nay nhận: {{services}}',
   noticeStopped: 'Quầy {{counter}} không còn nhận: {{services}}',
+  soundBlockedTitle: 'Trình duyệt đang chặn âm thanh',
+  soundBlockedText: 'Số được hiển thị nhưng không được đọc. Chạm vào màn hình hoặc bấm OK trên điều khiển để bật âm thanh.',
+  othersIdle: 'Còn {{count}} lĩnh vực không có người chờ',
 };
 
 const uz: Strings = {
@@ -137,7 +143,6 @@ const uz: Strings = {
   enableSound: 'Ovozni yoqish',
   continueSilent: 'Ovozsiz davom etish',
   soundOff: 'Ovoz o‘chirilgan',
-  soundBlocked: 'Ovoz bloklangan: yoqish uchun bosing',
   reconnecting: 'Qayta ulanmoqda…',
   connecting: 'Serverga ulanmoqda…',
   pairTitle: 'Ekranni ulash',
@@ -153,6 +158,9 @@ const uz: Strings = {
   noticeOnly: '{{counter}}-oyna yana faqat {{services}} qabul qiladi',
   noticeChanged: '{{counter}}-oyna endi {{services}} qabul qiladi',
   noticeStopped: '{{counter}}-oyna endi {{services}} qabul qilmaydi',
+  soundBlockedTitle: 'Brauzer ovozni bloklagan',
+  soundBlockedText: 'Chaqiruvlar ko‘rsatiladi, lekin e’lon qilinmaydi. Ovozni yoqish uchun ekranga teging yoki pultda OK tugmasini bosing.',
+  othersIdle: 'Navbatsiz yana {{count}} ta xizmat',
 };
 
 export const STRINGS: Record<Language, Strings> = { en, ru, vi, uz };

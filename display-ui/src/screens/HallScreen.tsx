@@ -6,14 +6,14 @@ import { NowCalling } from '../components/NowCalling.js';
 import { QueueLoads } from '../components/QueueLoads.js';
 import { RecentCalls } from '../components/RecentCalls.js';
 import { ServiceNotices } from '../components/ServiceNotices.js';
-import { EnableSoundDialog, SoundIndicator } from '../components/Sound.js';
+import { EnableSoundDialog, SoundBlockedBanner, SoundIndicator } from '../components/Sound.js';
 import { useVisibleCalls } from '../hooks/useVisibleCalls.js';
 
-/** The newest call plus this many before it. */
+/** The call in "Now calling" plus this many others. */
 export const PREVIOUS_CALLS = 6;
 
 export function HallScreen({ lang, onEnableSound, onMuteSound }: { lang: Language; onEnableSound: () => void; onMuteSound: () => void }) {
-  const calls = useVisibleCalls(PREVIOUS_CALLS + 1);
+  const calls = useVisibleCalls(PREVIOUS_CALLS);
   return (
     <div className="hall">
       <Header
@@ -26,11 +26,12 @@ export function HallScreen({ lang, onEnableSound, onMuteSound }: { lang: Languag
         }
       />
       <main className="hall-main">
-        <NowCalling call={calls[0]} />
-        <RecentCalls calls={calls.slice(1)} />
+        <NowCalling call={calls.now} />
+        <RecentCalls calls={calls.previous} />
         <QueueLoads lang={lang} />
       </main>
       <ServiceNotices lang={lang} />
+      <SoundBlockedBanner onEnable={onEnableSound} />
       <AnnouncementLog />
       <EnableSoundDialog onEnable={onEnableSound} onMute={onMuteSound} />
     </div>

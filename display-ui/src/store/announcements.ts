@@ -7,9 +7,10 @@ export type AnnouncementStatus = 'queued' | 'speaking' | 'done';
  * How an announcement ended: `spoken` (the voice said it), `timeout` (the voice never reported
  * the end), `error`, `no-voice` (no voice for the language: chime only, never another
  * language's voice reading it), `blocked` (the browser refused sound), `muted` (sound is off),
- * `stale` (waited too long behind others to still be useful).
+ * `stale` (waited too long behind others to still be useful), `withdrawn` (the call stopped holding
+ * before its turn: a no-show, a transfer, the visitor already at the counter).
  */
-export type Outcome = 'spoken' | 'timeout' | 'error' | 'no-voice' | 'blocked' | 'muted' | 'stale';
+export type Outcome = 'spoken' | 'timeout' | 'error' | 'no-voice' | 'blocked' | 'muted' | 'stale' | 'withdrawn';
 
 export interface Announcement {
   id: number;
@@ -40,6 +41,8 @@ export interface AnnouncementsSlice {
   enqueue(items: NewAnnouncement[], now: number): void;
   startAnnouncement(id: number, now: number): void;
   finishAnnouncement(id: number, outcome: Outcome, now: number): void;
+  /** The ticket's call no longer holds: its announcements still queued are not played. */
+  withdrawCalls(ticketId: string, now: number): void;
 }
 
 function bounded(list: Announcement[], now: number): Announcement[] {
@@ -75,4 +78,10 @@ export const announcementsSlice: StateCreator<DisplayState, [], [], Announcement
         now,
       ),
     })),
+  withdrawCalls: (ticketId, now) =>
+    set((s) => {
+      const mine = (a: Announcement) => a.status === 'queued' && a.callKey.startsWith(`${ticketId}@`);
+      if (!s.announcements.some(mine)) return {};
+      return { announcements: bounded(s.announcements.map((a) => (mine(a) ? { ...a, status: 'done', outcome: 'withdrawn', endedAt: now, startedAt: now } : a)), now) };
+    }),
 });
