@@ -4,6 +4,7 @@
  */
 import type { CounterService, Fact } from '@qms/shared';
 import { connectHall, type HallConnection } from '@qms/shared/client';
+import { lastAckedSeq } from './commands';
 import { setSocket } from './socket';
 import type { store as storeType } from './store';
 
@@ -75,8 +76,16 @@ function onFact(store: StoreApi, fact: Fact): void {
         s.showNotice({ kind: 'counterTakenOver', counter: counter.number, by: counter.staffLogin ?? '' });
       }
       break;
-    case 'counter:paused':
-      if (s.busy !== 'pause') s.showNotice({ kind: 'pausedBySupervisor', reason: counter.pauseReason ?? '' });
+    case 'counter:paused': {
+      // The user's own pause from this window needs no news; anyone else's says who it was.
+      const you = fact.by !== undefined && fact.by.login === mine;
+      if (s.busy === 'pause' || (you && fact.seq <= lastAckedSeq())) break;
+      s.showNotice({ kind: 'pausedBySupervisor', reason: counter.pauseReason ?? '', ...(fact.by ? { by: fact.by.name, you } : {}) });
+      break;
+    }
+    case 'counter:resumed':
+      // Whoever resumed it, the pause notice is over.
+      if (s.notice?.kind === 'pausedBySupervisor') s.showNotice(null);
       break;
     case 'counter:services-changed':
       s.showNotice({ kind: 'servicesChanged', reason: fact.reason, ...diff(fact.previous, counter.services) });

@@ -25,6 +25,13 @@ export function sendCounterCommand<A extends CounterAction>(action: A, counterId
   });
 }
 
+/**
+ * The sequence number of this window's last answered command. The server answers before it
+ * broadcasts, so a fact at or below it that names this user is this window's own doing.
+ */
+let lastAcked = 0;
+export const lastAckedSeq = (): number => lastAcked;
+
 /** Run a counter command for the UI: busy flag, error banner, session bookkeeping, fresh figures. */
 export async function runCounterCommand<A extends CounterAction>(action: A, counterId: string, payload: CounterActionPayload<A>): Promise<boolean> {
   const s = store.getState();
@@ -40,6 +47,7 @@ export async function runCounterCommand<A extends CounterAction>(action: A, coun
     return false;
   }
   after.showError(null);
+  lastAcked = Math.max(lastAcked, res.data.seq);
   if (action === 'claim') after.setCounter(res.data.counter?.id ?? counterId);
   // Closing a counter also ends the session's hold on it (server: releaseHolder).
   if ((action === 'release' || action === 'close') && after.counterId === counterId) after.setCounter(null);

@@ -91,7 +91,7 @@ export function startDisplay(store: DisplayStore): DisplayController {
 
   return {
     async pair(code) {
-      const res = await pairDevice(TOKEN_KEY, code);
+      const res = await pairDevice(TOKEN_KEY, code, 'display');
       if (res.ok) begin();
       return res;
     },

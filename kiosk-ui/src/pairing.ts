@@ -7,7 +7,7 @@ export const TOKEN_KEY = 'qms.kiosk.token';
 export type PairResult = 'ok' | 'badCode' | 'notKiosk' | 'offline';
 
 export async function pairKiosk(store: KioskStore, code: string): Promise<PairResult> {
-  const res = await pairDevice(TOKEN_KEY, code);
+  const res = await pairDevice(TOKEN_KEY, code, 'kiosk');
   if (!res.ok) return res.error.code === 'UNAVAILABLE' || res.error.code === 'RATE_LIMITED' ? 'offline' : 'badCode';
   if (res.data.kind !== 'kiosk') {
     // A display's code: do not keep its token as the kiosk's.

@@ -13,7 +13,11 @@ export const loginBody = z.object({
 });
 export type LoginBody = z.infer<typeof loginBody>;
 
-export const pairBody = z.object({ code: z.string().regex(/^\d{6}$/, 'expected the 6-digit pairing code') });
+export const pairBody = z.object({
+  code: z.string().regex(/^\d{6}$/, 'expected the 6-digit pairing code'),
+  /** The app asking: a code made for the other kind is refused and stays valid (issue 11). */
+  kind: z.enum(['kiosk', 'display']).optional(),
+});
 
 export const issueTicketBody = z
   .object({

@@ -10,6 +10,11 @@ import type { Snapshot } from './snapshot.js';
 /** A ticket fact carries the ticket after the change and, where one took part, the counter. */
 type TicketFact<T extends string, Extra = object> = { type: T; ticket: Ticket; counter: CounterState | null } & Extra;
 type CounterFact<T extends string, Extra = object> = { type: T; counter: CounterState } & Extra;
+/** The person behind a command, as their colleagues know them. */
+export interface PausedBy {
+  login: string;
+  name: string;
+}
 
 /** What the engine decides; the server stamps each with `seq`, `at` and `centerId`. */
 export type FactBody =
@@ -29,7 +34,8 @@ export type FactBody =
   | TicketFact<'ticket:requeued', { fromCounterId: string }>
   | TicketFact<'ticket:cancelled', { reason: 'cancelled' | 'day-ended' }>
   | CounterFact<'counter:opened'>
-  | CounterFact<'counter:paused'>
+  /** `by`: who paused it (staff only; devices never see it). Absent from facts older than issue 11. */
+  | CounterFact<'counter:paused', { by?: PausedBy }>
   | CounterFact<'counter:resumed'>
   | CounterFact<'counter:closed'>
   | CounterFact<'counter:services-changed', { previous: CounterService[]; reason: string }>

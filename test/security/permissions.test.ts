@@ -49,6 +49,7 @@ const HTTP_MATRIX: Record<string, Row> = {
   'POST /api/tickets':                                [U,        ok,   F,      ok,      ok,        ok],
   'GET /api/stats/today':                             [U,        F,    F,      ok,      ok,        ok],
   'GET /api/balance':                                 [U,        F,    F,      ok,      ok,        ok],
+  'GET /api/counters/holders':                        [U,        F,    F,      ok,      ok,        ok],
   'POST /api/auth/logout':                            [U,        F,    F,      ok,      ok,        ok],
   'POST /api/tickets/{ticketId}/cancel':              [U,        F,    F,      ok,      ok,        ok],
   'POST /api/tickets/{ticketId}/reactivate':          [U,        F,    F,      ok,      ok,        ok],

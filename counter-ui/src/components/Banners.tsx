@@ -50,7 +50,8 @@ function noticeText(n: Notice, t: ReturnType<typeof useTranslation>['t'], servic
     case 'counterTakenOver':
       return t('notice.counterTakenOver', { counter: n.counter, by: n.by });
     case 'pausedBySupervisor':
-      return t('notice.pausedBySupervisor', { reason: n.reason });
+      if (n.you) return t('notice.pausedByYou', { reason: n.reason });
+      return n.by ? t('notice.pausedBy', { name: n.by, reason: n.reason }) : t('notice.pausedBySupervisor', { reason: n.reason });
     case 'servicesChanged':
       return [
         t('notice.servicesChanged', { reason: n.reason }),

@@ -1,5 +1,6 @@
 /** Renders the one open dialog, whichever screen asked for it. */
 import { assertNever } from '../logic/never';
+import { CancelTicketDialog, IssueDialog } from '../screens/Operator/TicketDialogs';
 import { TransferDialog } from '../screens/Operator/TransferDialog';
 import { ServicesDialog } from '../screens/Supervisor/ServicesDialog';
 import { useStore } from '../store';
@@ -18,6 +19,10 @@ export function DialogHost() {
       return <ServicesDialog counterId={dialog.counterId} addServiceId={dialog.addServiceId} />;
     case 'confirm':
       return <ConfirmDialog action={dialog.action} counterId={dialog.counterId} />;
+    case 'issue':
+      return <IssueDialog />;
+    case 'cancelTicket':
+      return <CancelTicketDialog ticketId={dialog.ticketId} />;
     default:
       return assertNever(dialog);
   }

@@ -12,6 +12,8 @@ export interface Staff {
   name: string;
   role: StaffRole;
   centerId: string;
+  /** The services the person is trained for; empty: every service. */
+  services: string[];
 }
 
 /** restoring: asking the server who the stored token is; offline: it did not answer, retrying. */
@@ -36,6 +38,7 @@ interface Me {
   login: string;
   name: string;
   role: StaffRole;
+  services: string[];
   counterId: string | null;
 }
 
@@ -50,8 +53,8 @@ export const createSessionSlice: StateCreator<Store, [], [], SessionSlice> = (se
     if (!token) return set({ sessionStatus: 'anonymous' });
     const res = await api<Me | null>('/api/auth/me', { token });
     if (res.ok && res.data?.kind === 'staff') {
-      const { login, name, role, centerId, counterId } = res.data;
-      return set({ token, staff: { login, name, role, centerId }, counterId, sessionStatus: 'ready' });
+      const { login, name, role, centerId, services, counterId } = res.data;
+      return set({ token, staff: { login, name, role, centerId, services }, counterId, sessionStatus: 'ready' });
     }
     if (!res.ok && (res.error.code === 'UNAVAILABLE' || res.error.code === 'INTERNAL' || res.error.code === 'RATE_LIMITED')) {
       // The server is restarting or the network is down: keep the token and try again.

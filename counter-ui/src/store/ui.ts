@@ -8,7 +8,9 @@ export type Dialog =
   | { kind: 'transfer'; counterId: string }
   | { kind: 'pause'; counterId: string }
   | { kind: 'services'; counterId: string; addServiceId?: string }
-  | { kind: 'confirm'; action: 'release' | 'logout' | 'close'; counterId: string | null };
+  | { kind: 'confirm'; action: 'release' | 'logout' | 'close'; counterId: string | null }
+  | { kind: 'issue' }
+  | { kind: 'cancelTicket'; ticketId: string };
 
 /** Things that happened to the user rather than by them. */
 export type Notice =
@@ -16,7 +18,8 @@ export type Notice =
   | { kind: 'counterClosed'; counter: string }
   | { kind: 'counterTakenOver'; counter: string; by: string }
   | { kind: 'servicesChanged'; reason: string; added: string[]; removed: string[] }
-  | { kind: 'pausedBySupervisor'; reason: string };
+  /** `by`: the name of whoever paused it (absent on facts older than issue 11); `you`: the user, in another window. */
+  | { kind: 'pausedBySupervisor'; reason: string; by?: string; you?: boolean };
 
 export interface UiSlice {
   route: Route;

@@ -1,5 +1,6 @@
 /** Staff sessions, counter holding and device pairing. Only token hashes are stored. */
 import { randomInt } from 'node:crypto';
+import type { DeviceKind } from '@qms/shared';
 import type { Db } from '../storage/db.js';
 import { newToken, tokenHash, verifyPassword } from './passwords.js';
 import type { Principal } from './principal.js';
@@ -177,6 +178,16 @@ export class AuthStore {
     return h && { sessionHash: h.token_hash, login: h.login };
   }
 
+  /** Every counter a live session holds now, and whose session it is (the counter picker). */
+  holders(centerId: string): { counterId: string; login: string }[] {
+    return this.db
+      .prepare<[string, number], { counter_id: string; login: string }>(
+        'SELECT counter_id, login FROM sessions WHERE center_id = ? AND counter_id IS NOT NULL AND revoked_at IS NULL AND expires_at > ?',
+      )
+      .all(centerId, this.clock())
+      .map((h) => ({ counterId: h.counter_id, login: h.login }));
+  }
+
   /**
    * The counters a person's live sessions hold now, read afresh (a principal may be older than a
    * claim made since in another of their sessions).
@@ -212,15 +223,19 @@ export class AuthStore {
     return { code, expiresAt };
   }
 
-  /** Exchange a pairing code for the device's long-lived token. */
-  pair(code: string): { token: string; centerId: string; deviceId: string; kind: 'kiosk' | 'display' } | undefined {
+  /**
+   * Exchange a pairing code for the device's long-lived token. With `kind` (the app asking), a
+   * code made for the other kind is not used up: `{ wrongKind }` names what it is for.
+   */
+  pair(code: string, kind?: DeviceKind): { token: string; centerId: string; deviceId: string; kind: DeviceKind } | { wrongKind: DeviceKind } | undefined {
     const now = this.clock();
     const row = this.db
-      .prepare<[string, number], { center_id: string; id: string; kind: 'kiosk' | 'display' }>(
+      .prepare<[string, number], { center_id: string; id: string; kind: DeviceKind }>(
         'SELECT center_id, id, kind FROM devices WHERE pairing_code = ? AND pairing_expires_at > ?',
       )
       .get(code, now);
     if (!row) return undefined;
+    if (kind !== undefined && row.kind !== kind) return { wrongKind: row.kind };
     const token = newToken();
     this.db
       .prepare('UPDATE devices SET token_hash = ?, pairing_code = NULL, pairing_expires_at = NULL, last_seen_at = ? WHERE center_id = ? AND id = ?')

@@ -101,7 +101,7 @@ export class Commands {
     // T5: training is checked when a counter is taken, but a supervisor may merge it into more, or an
     // admin retrain its holder, later: the holder then calls only the visitors they are trained for.
     if (cmd.type === 'call-next' && staff.counterId === counterId && untrained.length > 0) cmd = { ...cmd, only: staff.services };
-    const out = succeed(rt.execute(cmd, actor));
+    const out = succeed(rt.execute(cmd, actor, { login: staff.login, name: staff.name }));
     if (action === 'close') this.releaseHolder(staff.centerId, counterId);
     return result(rt, counterId, out);
   }

@@ -12,6 +12,7 @@ import {
   type EngineConfig,
   type Fact,
   type FactType,
+  type PausedBy,
   type Snapshot,
   type Ticket,
   type TicketEta,
@@ -73,13 +74,18 @@ export class CenterRuntime {
     return () => this.listeners.delete(listener);
   }
 
-  execute(cmd: Command, actor: string | null): Outcome {
+  /**
+   * `by`: the person behind a pause, put into its fact so that the counter's holder learns who it
+   * was (issue 11). Who acted is the server's knowledge, not a queue rule: the engine never sees it.
+   */
+  execute(cmd: Command, actor: string | null, by?: PausedBy): Outcome {
     const now = this.clock();
     this.rolloverIfNewDay(now);
     const decision = decide(this.state, cmd, now);
     if (!decision.ok) return decision;
     if (decision.facts.length === 0) return { ok: true, facts: [], seq: this.seq };
-    return this.commit(decision.facts, now, actor);
+    const facts = by ? decision.facts.map((f) => (f.type === 'counter:paused' ? { ...f, by } : f)) : decision.facts;
+    return this.commit(facts, now, actor);
   }
 
   /** Record a configuration change as a fact so every client refetches its snapshot. */

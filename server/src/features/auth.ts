@@ -64,8 +64,12 @@ export function authRoutes({ hub, auth, commands }: Deps): RouteDef[] {
       access: 'public',
       body: pairBody,
       handler: ({ body }) => {
-        const paired = auth.pair(body.code);
+        const paired = auth.pair(body.code, body.kind);
         if (!paired) throw new AppError(ErrorCode.Unauthorized, 'Unknown or expired pairing code: ask an admin for a new one.');
+        if ('wrongKind' in paired) {
+          const [is, at] = paired.wrongKind === 'kiosk' ? ['a kiosk', '/kiosk/'] : ['a hall display', '/display/'];
+          throw new AppError(ErrorCode.Conflict, `This pairing code is for ${is}: enter it at ${at} on that device. The code stays valid.`);
+        }
         return paired;
       },
     }),

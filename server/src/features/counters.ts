@@ -17,7 +17,7 @@ const SUMMARIES: Record<CounterAction, string> = {
   close: 'Close the counter (C1)',
 };
 
-export function counterRoutes({ hub, commands }: Deps): RouteDef[] {
+export function counterRoutes({ hub, commands, auth }: Deps): RouteDef[] {
   return [
     route({
       method: 'get',
@@ -26,6 +26,14 @@ export function counterRoutes({ hub, commands }: Deps): RouteDef[] {
       summary: "Every counter with its live state (a display: number, zone, status and services only; a kiosk: none)",
       access: 'device-or-staff',
       handler: ({ principal }) => (principal ? projectCounters([...hub.get(principal.centerId).state.counters.values()], audienceOf(principal)) : null),
+    }),
+    route({
+      method: 'get',
+      path: '/api/counters/holders',
+      tag: 'counters',
+      summary: 'Which counters a live staff session holds, and whose (a counter open in the name of an ended session can be taken over)',
+      access: 'staff',
+      handler: ({ principal }) => (principal ? auth.holders(principal.centerId) : []),
     }),
     ...COUNTER_ACTIONS.map((action) =>
       route({

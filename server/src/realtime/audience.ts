@@ -76,6 +76,10 @@ export function projectFact(fact: Fact, audience: Audience): Fact | DisplayFact 
       const { reason: _staffOnly, ...rest } = fact;
       return { ...rest, counter: displayCounter(fact.counter) };
     }
+    case 'counter:paused': {
+      const { by: _staffOnly, ...rest } = fact;
+      return { ...rest, counter: displayCounter(fact.counter) };
+    }
     default:
       if ('ticket' in fact) return { ...fact, ticket: displayTicket(fact.ticket), counter: fact.counter && displayCounter(fact.counter) } as DisplayFact;
       return { ...fact, counter: displayCounter(fact.counter) } as DisplayFact;

@@ -1,5 +1,5 @@
 /** Kiosks and hall displays: add one and show its pairing code large, re-pair, delete. */
-import type { AppErrorBody, DeviceKind } from '@qms/shared';
+import { DEVICE_KINDS, type AppErrorBody, type DeviceKind } from '@qms/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServerNow } from '../../components/hooks';
@@ -78,11 +78,13 @@ function AddDevice() {
   const { t } = useTranslation();
   const addDevice = useStore((s) => s.addDevice);
   const [id, setId] = useState('');
-  const [kind, setKind] = useState<DeviceKind>('display');
+  // No default: a display paired as a kiosk (or back) is a wasted trip to the device (issue 11).
+  const [kind, setKind] = useState<DeviceKind | null>(null);
   const [name, setName] = useState('');
   const [error, setError] = useState<AppErrorBody | null>(null);
   const [pending, setPending] = useState(false);
   const submit = async () => {
+    if (!kind) return setError({ code: 'BAD_REQUEST', message: t('admin.kindRequired') });
     if (!id.trim() || !name.trim()) return setError({ code: 'BAD_REQUEST', message: t('admin.required') });
     setPending(true);
     const res = await addDevice({ id: id.trim(), kind, name: name.trim() });
@@ -91,6 +93,7 @@ function AddDevice() {
     if (res.ok) {
       setId('');
       setName('');
+      setKind(null);
     }
   };
   return (
@@ -103,12 +106,15 @@ function AddDevice() {
       data-testid="add-device"
     >
       <h2>{t('admin.addDevice')}</h2>
-      <Field label={t('admin.kind')}>
-        <select className="input" value={kind} onChange={(e) => setKind(e.target.value as DeviceKind)} data-testid="device-kind">
-          <option value="kiosk">{t('admin.kinds.kiosk')}</option>
-          <option value="display">{t('admin.kinds.display')}</option>
-        </select>
-      </Field>
+      <fieldset className="choices" data-testid="device-kind">
+        <legend>{`${t('admin.kind')} *`}</legend>
+        {DEVICE_KINDS.map((k) => (
+          <label key={k} className={kind === k ? 'choice choice-on' : 'choice'}>
+            <input type="radio" name="device-kind" value={k} checked={kind === k} onChange={() => setKind(k)} required data-testid={`device-kind-${k}`} />
+            {t(`admin.kinds.${k}`)}
+          </label>
+        ))}
+      </fieldset>
       <Field label={`${t('admin.id')} *`} hint={t('admin.deviceIdHint')}>
         <input className="input" value={id} onChange={(e) => setId(e.target.value)} required data-testid="device-id" />
       </Field>

@@ -24,6 +24,8 @@ export function QueuePanel() {
   // "#" is the predicted call order: the engine's rules replayed (T1 and G1 included).
   const queue = counter && policy ? callOrder(waiting, counter, policy, now) : waiting;
   const priority = queue.filter((x) => x.lane === 'priority').length;
+  const openDialog = useStore((s) => s.openDialog);
+  const busy = useStore((s) => s.busy !== null || s.connection !== 'live');
 
   return (
     <section className="panel queue" aria-labelledby="queue-title" data-testid="queue">
@@ -33,11 +35,14 @@ export function QueuePanel() {
           {t('op.queue.waiting', { n: queue.length })}
           {priority > 0 && <span className="tag tag-priority">{t('op.queue.priority', { n: priority })}</span>}
         </span>
+        <button type="button" className="btn btn-small" disabled={busy} onClick={() => openDialog({ kind: 'issue' })} data-testid="issue-open">
+          {t('issue.open')}
+        </button>
       </header>
       {queue.length === 0 ? (
         <p className="empty">{t('op.queue.empty')}</p>
       ) : (
-        // Focusable so that keyboard users can scroll a long queue (the rows hold no controls).
+        // Focusable so that keyboard users can scroll a long queue without tabbing through every row.
         <div className="scroll" tabIndex={0} aria-labelledby="queue-title">
           <table className="table table-fixed">
             <colgroup>
@@ -46,6 +51,7 @@ export function QueuePanel() {
               {manyServices && <col />}
               <col />
               <col className="w-wait" />
+              <col className="w-cancel" />
             </colgroup>
             <thead>
               <tr>
@@ -54,6 +60,9 @@ export function QueuePanel() {
                 {manyServices && <th>{t('op.queue.service')}</th>}
                 <th>{t('op.queue.markers')}</th>
                 <th className="num">{t('op.queue.wait')}</th>
+                <th>
+                  <span className="sr-only">{t('op.queue.actions')}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -73,6 +82,18 @@ export function QueuePanel() {
                   </td>
                   <td className="num">
                     <WaitTime minutes={(now - ticket.queuedAt) / MINUTE} targetMin={targetOf(ticket.serviceId)} />
+                  </td>
+                  <td>
+                    <button
+                      type="button"
+                      className="btn btn-small btn-danger-quiet"
+                      disabled={busy}
+                      aria-label={t('op.queue.cancelLabel', { number: ticket.number })}
+                      onClick={() => openDialog({ kind: 'cancelTicket', ticketId: ticket.id })}
+                      data-testid="queue-cancel"
+                    >
+                      {t('op.queue.cancel')}
+                    </button>
                   </td>
                 </tr>
               ))}
