@@ -10,7 +10,7 @@ const T = 1_700_000_000_000;
 
 const counter = (id: string, serviceId: string): CounterState => ({
   id, number: id, zone: 'main', status: 'open', services: [{ serviceId, role: 'primary' }], staffLogin: null,
-  currentTicketId: null, pauseReason: null, priorityStreak: 0, changedAt: T,
+  currentTicketId: null, pauseReason: null, pauseReasonId: null, priorityStreak: 0, changedAt: T,
 });
 
 const ticket = (n: number, serviceId: string, over: Partial<Ticket> = {}): Ticket => ({

@@ -13,7 +13,7 @@ const services = [
 ];
 const srv = (...ids: string[]): CounterService[] => ids.map((serviceId) => ({ serviceId, role: 'primary' }));
 const counter = (services: CounterService[], id = 'c7', number = '7'): CounterState => ({
-  id, number, zone: 'A', status: 'open', services, staffLogin: null, currentTicketId: null, pauseReason: null, priorityStreak: 0, changedAt: 0,
+  id, number, zone: 'A', status: 'open', services, staffLogin: null, currentTicketId: null, pauseReason: null, pauseReasonId: null, priorityStreak: 0, changedAt: 0,
 });
 const change = (before: string[], after: string[], id = 'c7', number = '7') => ({ counter: counter(srv(...after), id, number), previous: srv(...before) });
 const text = (n: NoticeContent | null, lang: Language) => (n ? noticeText(n, lang, services, 'ru') : null);

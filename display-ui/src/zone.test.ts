@@ -6,7 +6,7 @@ import { callInZone, loadsInZone, resolveZone, visibleCalls, WHOLE_HALL } from '
 
 const counter = (id: string, number: string, services: string[]): CounterState => ({
   id, number, zone: 'A', status: 'open', services: services.map((serviceId) => ({ serviceId, role: 'primary' as const })),
-  staffLogin: null, currentTicketId: null, pauseReason: null, priorityStreak: 0, changedAt: 0,
+  staffLogin: null, currentTicketId: null, pauseReason: null, pauseReasonId: null, priorityStreak: 0, changedAt: 0,
 });
 const counters = { c1: counter('c1', '1', ['justice']), c2: counter('c2', '2', ['land']), c7: counter('c7', '7', ['land', 'health']) };
 const call = (ticketId: string, counterId: string, serviceId: string, at: number, recall = false): CallRecord => ({

@@ -1,6 +1,6 @@
 /** REST and socket payloads, validated with zod at every boundary. */
 import { z } from 'zod';
-import { LANES, LANGUAGES } from './codes.js';
+import { LANES, LANGUAGES, PAUSE_REASON_IDS } from './codes.js';
 import { counterServiceSchema } from './config.js';
 import { visibleText } from './text.js';
 
@@ -54,7 +54,11 @@ export const transferBody = z
   });
 export type TransferBody = z.infer<typeof transferBody>;
 
-export const pauseBody = z.object({ reason: visibleText(200, 'say why the counter pauses') }).strict();
+/** A preset reason by its id (rendered in each viewer's language), or free text as typed. */
+export const pauseBody = z
+  .object({ reason: visibleText(200, 'say why the counter pauses').optional(), reasonId: z.enum(PAUSE_REASON_IDS).optional() })
+  .strict()
+  .refine((b) => (b.reason === undefined) !== (b.reasonId === undefined), { message: 'give "reasonId" (one of the preset reasons) or "reason" (your own words), not both', path: ['reason'] });
 
 export const setServicesBody = z
   .object({

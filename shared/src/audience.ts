@@ -32,7 +32,7 @@ type Stamp = { seq: number; at: number; centerId: string };
 type Project<F, T, C> = F extends { ticket: Ticket }
   ? Omit<F, 'ticket' | 'counter'> & { ticket: T; counter: C | null }
   : F extends { type: 'counter:services-changed' }
-    ? Omit<F, 'counter' | 'reason'> & { counter: C; reason?: string }
+    ? Omit<F, 'counter' | 'reason' | 'why'> & { counter: C; reason?: string; why?: F extends { why?: infer W } ? W : never }
     : F extends { counter: CounterState }
       ? Omit<F, 'counter'> & { counter: C }
       : F;

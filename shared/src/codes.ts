@@ -15,6 +15,13 @@ export type CounterStatus = (typeof COUNTER_STATUSES)[number];
 export const ROLES = ['operator', 'supervisor', 'admin'] as const;
 export type StaffRole = (typeof ROLES)[number];
 
+/**
+ * The preset pause reasons: stored as these ids and put into words by each viewer's app, in the
+ * viewer's language. Free text is stored as typed.
+ */
+export const PAUSE_REASON_IDS = ['break', 'lunch', 'technical', 'paperwork'] as const;
+export type PauseReasonId = (typeof PAUSE_REASON_IDS)[number];
+
 export const BALANCE_MODES = ['off', 'suggest', 'auto'] as const;
 export type BalanceMode = (typeof BALANCE_MODES)[number];
 

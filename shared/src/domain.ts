@@ -1,5 +1,5 @@
 /** The live objects of a center's day, as the engine holds them and clients receive them. */
-import type { CounterStatus, Lane, TicketStatus } from './codes.js';
+import type { CounterStatus, Lane, PauseReasonId, TicketStatus } from './codes.js';
 import type { CounterService } from './config.js';
 
 export interface Ticket {
@@ -48,11 +48,34 @@ export interface CounterState {
   services: CounterService[];
   staffLogin: string | null;
   currentTicketId: string | null;
+  /** Free text as typed; null for a preset reason (pauseReasonId) or when not paused. */
   pauseReason: string | null;
+  /** A preset reason, put into words by each viewer in their language. */
+  pauseReasonId: PauseReasonId | null;
   /** P2: priority-lane calls in a row at this counter. */
   priorityStreak: number;
   changedAt: number;
 }
+
+/**
+ * Why the rebalancer moves a counter, as data: each app puts it into words in its viewer's
+ * language (B1 merge, B2 release). `reason` beside it keeps the English sentence for logs and
+ * API users.
+ */
+export type BalanceReason =
+  | {
+      id: 'merge';
+      /** Counter number, the services added (ids), the visitor it is for and the figures. */
+      counter: string;
+      services: string[];
+      ticket: string;
+      priority: boolean;
+      serviceId: string;
+      waitedMin: number;
+      expectedMin: number;
+      targetMin: number;
+    }
+  | { id: 'release'; counter: string; services: string[]; unusedMin: number };
 
 /** A rebalancer move waiting for a supervisor (mode `suggest`). */
 export interface BalanceProposal {
@@ -63,6 +86,7 @@ export interface BalanceProposal {
   /** The counter's services if accepted. */
   services: CounterService[];
   reason: string;
+  why: BalanceReason;
   predictedWaitMin: number;
   targetMin: number;
   createdAt: number;

@@ -2,9 +2,9 @@
  * Facts (what happened, broadcast after commit) and the Socket.IO event maps. Every fact
  * carries the center's sequence number; a client that sees a gap asks for `sync:since`.
  */
-import type { AppErrorBody, Lane } from './codes.js';
+import type { AppErrorBody, Lane, PauseReasonId } from './codes.js';
 import type { CounterService } from './config.js';
-import type { BalanceProposal, CounterState, ServiceLoad, Ticket, TicketEta } from './domain.js';
+import type { BalanceProposal, BalanceReason, CounterState, ServiceLoad, Ticket, TicketEta } from './domain.js';
 import type { Snapshot } from './snapshot.js';
 
 /** A ticket fact carries the ticket after the change and, where one took part, the counter. */
@@ -38,7 +38,7 @@ export type FactBody =
   | CounterFact<'counter:paused', { by?: PausedBy }>
   | CounterFact<'counter:resumed'>
   | CounterFact<'counter:closed'>
-  | CounterFact<'counter:services-changed', { previous: CounterService[]; reason: string }>
+  | CounterFact<'counter:services-changed', { previous: CounterService[]; reason: string; why?: BalanceReason }>
   | { type: 'config:changed' }
   | { type: 'balance:proposed'; proposal: BalanceProposal }
   | { type: 'balance:resolved'; proposalId: string; outcome: 'accepted' | 'rejected' | 'expired'; by: string | null };
@@ -102,7 +102,8 @@ export type CounterAction = (typeof COUNTER_ACTIONS)[number];
 /** Extra payload per counter action, beyond the counter id. */
 export interface CounterActionPayloads {
   transfer: TransferCommand;
-  pause: { reason: string };
+  /** A preset reason by id (each viewer words it in their language), or free text. */
+  pause: { reason: string } | { reasonId: PauseReasonId };
 }
 export type CounterActionPayload<A extends CounterAction> = A extends keyof CounterActionPayloads
   ? CounterActionPayloads[A]

@@ -215,10 +215,18 @@ describe('counter app: the operator', () => {
     await op1.keyboard.press('2'); // lunch
     await op1.keyboard.press('Enter');
     await op1.getByTestId('pause-dialog').waitFor({ state: 'detached' });
-    // Stored in the center's language (ru), since supervisors and the display read it.
-    await eventually(async () => counter('1')).toMatchObject({ status: 'paused', pauseReason: 'Обед' });
+    // Stored by its id; each viewer reads it in their own language (the operator in Russian, an
+    // English-speaking supervisor in English), never in the language of whoever chose it.
+    await eventually(async () => counter('1')).toMatchObject({ status: 'paused', pauseReason: null, pauseReasonId: 'lunch' });
     await op1.locator('[data-testid=counter-status].pill-paused').waitFor();
+    await op1.getByText('Обед').first().waitFor();
     expect(await action(op1, 'call-next').isDisabled()).toBe(true);
+    const sup = await logIn('super');
+    await sup.evaluate(() => localStorage.setItem('qms.counter.lang', 'en'));
+    await sup.goto('/counter/supervisor');
+    await sup.locator('[data-testid=counter-row][data-counter="1"] [data-testid=pause-reason]').filter({ hasText: 'Lunch' }).waitFor();
+    expect(await sup.locator('[data-testid=counter-row][data-counter="1"]').innerText()).not.toContain('Обед');
+    await sup.context().close();
 
     await key(op1, 'KeyP');
     await eventually(async () => (await counter('1')).status).toBe('open');
@@ -390,7 +398,8 @@ describe('counter app: the rebalancer', () => {
     const card = sup.locator('[data-testid=proposal][data-counter="1"][data-kind=merge]');
     await card.waitFor();
     expect(await card.locator('h3').innerText()).toContain('1');
-    expect(await card.getByTestId('proposal-reason').innerText()).toContain('Counter 1 also serves Property');
+    // Worded in the viewer's language (Russian here), from the move's data, not the server's English sentence.
+    expect(await card.getByTestId('proposal-reason').innerText()).toMatch(/^Окно 1 также обслуживает Недвижимость: B\d{3} ждёт 2 мин услугу «Недвижимость» и будет следующим здесь; ожидание там \d+ мин \(норма 15 мин\)$/);
     const reason = await card.getByTestId('proposal-reason').innerText();
     await expectNoSeriousA11yIssues(sup);
 
@@ -400,9 +409,11 @@ describe('counter app: the rebalancer', () => {
 
     // The audit log lists the merge (by super) and the proposal's fate.
     await sup.locator('[data-testid=audit-log] summary').click();
-    await sup.locator('[data-testid=audit-row][data-type="counter:services-changed"]').filter({ hasText: 'Counter 1 also serves Property' }).filter({ hasText: 'super' }).waitFor();
+    await sup.locator('[data-testid=audit-row][data-type="counter:services-changed"]').filter({ hasText: 'Окно 1 также обслуживает Недвижимость' }).filter({ hasText: 'super' }).waitFor();
     await sup.locator('[data-testid=audit-row][data-type="balance:resolved"]').filter({ hasText: 'Предложение принято' }).waitFor();
     await sup.locator('[data-testid=audit-row][data-type="balance:proposed"]').filter({ hasText: 'Система' }).first().waitFor();
+    // Times in the viewer's convention: 24-hour in Russian, whatever the browser's own locale.
+    for (const time of await sup.locator('[data-testid=audit-row] td.num').allInnerTexts()) expect(time).toMatch(/^\d{2}:\d{2}$/);
 
     // op1's own screen: the notice gives the rebalancer's reason.
     await op1.getByTestId('notice').filter({ hasText: reason }).waitFor();
@@ -417,7 +428,7 @@ describe('counter app: the rebalancer', () => {
     tick();
     const card = sup.locator('[data-testid=proposal][data-counter="1"][data-kind=release]');
     await card.waitFor();
-    expect(await card.getByTestId('proposal-reason').innerText()).toContain('Counter 1 back to its plan');
+    expect(await card.getByTestId('proposal-reason').innerText()).toContain('Окно 1 возвращается к своему плану');
 
     // Answered elsewhere first: the page's answer is refused with a plain sentence.
     const open = (await env.server.call('GET', '/api/balance', { token: superToken })).body.proposals[0];

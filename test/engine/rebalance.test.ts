@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FactBody } from '@qms/shared';
 import { DEFAULT_BALANCE, SwitchLog, proposeMoves, type Move } from '../../server/src/engine/rebalance.js';
+import { serviceLoads } from '../../server/src/engine/index.js';
 import { Sim, T0 } from './harness.js';
 
 // The test center: counter 1 serves passport and its staff may also serve property (canServe);
@@ -46,6 +47,8 @@ describe('rebalancer', () => {
         predictedWaitMin: 15,
         targetMin: 15,
         reason: 'Counter 1 also serves property: B002 has waited 3 min for property and is next here; expected wait there 15 min (target 15 min)',
+        // The same as data, for each app to word in its viewer's language.
+        why: { id: 'merge', counter: '1', services: ['property'], ticket: 'B002', priority: false, serviceId: 'property', waitedMin: 3, expectedMin: 15, targetMin: 15 },
       },
     ]);
     // A closed counter is never merged (B4).
@@ -82,9 +85,16 @@ describe('rebalancer', () => {
     sim.advance(9);
     expect(look()).toEqual([]); // 9 min since: not yet
     sim.advance(1);
+    // Three property visitors arrive, behind the passport one counter 1 calls next: it still goes back.
+    for (let i = 0; i < 3; i++) sim.issue('property');
     const [release] = look();
     expect(release).toMatchObject({ kind: 'release', counterId: '1', services: PASSPORT_ONLY });
     expect(release?.reason).toBe('Counter 1 back to its plan: it has not needed property for 10 min');
+    expect(release?.why).toEqual({ id: 'release', counter: '1', services: ['property'], unusedMin: 10 });
+    // Its "expected wait there" is the very figure the Hall view shows for property now (W3), not a 0.
+    const hall = serviceLoads(sim.state, sim.now).find((l) => l.serviceId === 'property');
+    expect(hall?.expectedWaitMin).toBeGreaterThan(0);
+    expect(release?.predictedWaitMin).toBe(Math.round(hall?.expectedWaitMin ?? 0));
     // Never while its next call would still be an extra visitor.
     sim.serveNext('1'); // the passport visitor
     sim.issue('property');

@@ -198,8 +198,13 @@ describe('counters over HTTP', () => {
     const sup = await s.login('super');
     await act(op, '1', 'claim');
     expect(await act(op, '1', 'pause', {})).toMatchObject({ status: 400, body: { error: { message: expect.stringContaining('body.reason') } } });
-    expect(await act(op, '1', 'pause', { reason: 'Lunch' })).toMatchObject({ status: 200, body: { counter: { status: 'paused', pauseReason: 'Lunch' } } });
-    expect(await act(sup, '1', 'resume')).toMatchObject({ status: 200, body: { counter: { status: 'open' } } });
+    expect(await act(op, '1', 'pause', { reason: 'Lunch' })).toMatchObject({ status: 200, body: { counter: { status: 'paused', pauseReason: 'Lunch', pauseReasonId: null } } });
+    expect(await act(sup, '1', 'resume')).toMatchObject({ status: 200, body: { counter: { status: 'open', pauseReason: null, pauseReasonId: null } } });
+    // A preset reason goes by its id, and each app words it in its viewer's language; not both, not an unknown one.
+    expect((await act(op, '1', 'pause', { reason: 'Lunch', reasonId: 'lunch' })).status).toBe(400);
+    expect((await act(op, '1', 'pause', { reasonId: 'siesta' })).status).toBe(400);
+    expect(await act(op, '1', 'pause', { reasonId: 'lunch' })).toMatchObject({ status: 200, body: { counter: { status: 'paused', pauseReason: null, pauseReasonId: 'lunch' } } });
+    expect(await act(sup, '1', 'resume')).toMatchObject({ status: 200, body: { counter: { status: 'open', pauseReasonId: null } } });
     expect(await act(sup, '1', 'close')).toMatchObject({ status: 200, body: { counter: { status: 'closed' } } });
     // Closing ended op1's hold: they must take the counter again.
     expect(await act(op, '1', 'call-next')).toMatchObject({ status: 403, body: { error: { code: 'NOT_YOUR_COUNTER' } } });

@@ -51,7 +51,7 @@ async function busyHall() {
   expect((await s.call('POST', '/api/counters/2/pause', { token: sup, body: { reason: PAUSE_REASON } })).status).toBe(200);
   const rt = s.app.deps.hub.get('c1');
   rt.record(
-    [{ type: 'balance:proposed', proposal: { id: 'p1', kind: 'merge', counterId: '3', serviceId: 'passport', services: [{ serviceId: 'passport', role: 'primary' }], reason: 'Counter 3 also serves Passport', predictedWaitMin: 20, targetMin: 15, createdAt: s.clock.now } }],
+    [{ type: 'balance:proposed', proposal: { id: 'p1', kind: 'merge', counterId: '3', serviceId: 'passport', services: [{ serviceId: 'passport', role: 'primary' }], reason: 'Counter 3 also serves Passport', why: { id: 'merge', counter: '3', services: ['passport'], ticket: 'A002', priority: false, serviceId: 'passport', waitedMin: 5, expectedMin: 20, targetMin: 15 }, predictedWaitMin: 20, targetMin: 15, createdAt: s.clock.now } }],
     'staff:super',
   );
   return { op1, sup, secrets: [priority.id, waiting.id, CLIENT_REF, '"op1"', '"super"', PAUSE_REASON, 'Counter 3 also serves'] };

@@ -1,27 +1,27 @@
 /**
- * Pause with a reason: common reasons as one click (or digit key), or free text. The reason is
- * stored in the center's language, since supervisors and the hall display read it too.
+ * Pause with a reason: common reasons as one click (or digit key), or free text. A preset reason is
+ * sent by its id and put into words by each viewer in their own language; free text stays as typed.
  */
+import { PAUSE_REASON_IDS } from '@qms/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { runCounterCommand } from '../commands';
 import { useStore } from '../store';
 import { Dialog } from './Dialog';
 
-export const PAUSE_REASONS = ['break', 'lunch', 'technical', 'paperwork'] as const;
+export const PAUSE_REASONS = PAUSE_REASON_IDS;
 
 export function PauseDialog({ counterId }: { counterId: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const closeDialog = useStore((s) => s.closeDialog);
   const number = useStore((s) => s.hall?.counters[counterId]?.number ?? counterId);
-  const centerLang = useStore((s) => s.hall?.center.defaultLanguage ?? 'en');
   const [choice, setChoice] = useState<(typeof PAUSE_REASONS)[number] | 'other'>('break');
   const [other, setOther] = useState('');
-  const reason = choice === 'other' ? other.trim() : i18n.getFixedT(centerLang)(`pause.reasons.${choice}`);
+  const reason = choice === 'other' ? other.trim() : choice;
 
   const submit = async () => {
     if (!reason) return;
-    if (await runCounterCommand('pause', counterId, { reason })) closeDialog();
+    if (await runCounterCommand('pause', counterId, choice === 'other' ? { reason } : { reasonId: choice })) closeDialog();
   };
 
   return (

@@ -230,6 +230,11 @@ export const en = {
     },
   },
   bal: {
+    why: {
+      merge: 'Counter {{counter}} also serves {{services}}: {{ticket}}{{lane}} has waited {{waited}} min for {{service}} and is next here; expected wait there {{expected}} min (target {{target}} min)',
+      release: 'Counter {{counter}} back to its plan: it has not needed {{services}} for {{n}} min',
+      priorityLane: ' in the priority lane',
+    },
     title: 'Rebalancing',
     mode: 'Rebalancer mode',
     modes: { off: 'Off', suggest: 'Suggest', auto: 'Auto' },

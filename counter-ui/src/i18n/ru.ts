@@ -233,6 +233,11 @@ export const ru: Messages<typeof en> = {
     },
   },
   bal: {
+    why: {
+      merge: 'Окно {{counter}} также обслуживает {{services}}: {{ticket}}{{lane}} ждёт {{waited}} мин услугу «{{service}}» и будет следующим здесь; ожидание там {{expected}} мин (норма {{target}} мин)',
+      release: 'Окно {{counter}} возвращается к своему плану: {{services}} не требовались ему {{n}} мин',
+      priorityLane: ' из льготной очереди',
+    },
     title: 'Перераспределение',
     mode: 'Режим перераспределения',
     modes: { off: 'Выкл.', suggest: 'Предлагать', auto: 'Авто' },

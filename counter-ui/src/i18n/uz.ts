@@ -233,6 +233,11 @@ export const uz: Messages<typeof en> = {
     },
   },
   bal: {
+    why: {
+      merge: '{{counter}}-oyna {{services}} xizmatini ham ko‘rsatadi: {{ticket}}{{lane}} {{service}} uchun {{waited}} daqiqa kutdi va bu yerda navbatdagi; u yerda kutish {{expected}} daqiqa (me’yor {{target}} daqiqa)',
+      release: '{{counter}}-oyna o‘z rejasiga qaytdi: {{n}} daqiqadan beri {{services}} kerak bo‘lmadi',
+      priorityLane: ' (imtiyozli navbat)',
+    },
     title: 'Qayta taqsimlash',
     mode: 'Qayta taqsimlash rejimi',
     modes: { off: 'Oʻchiq', suggest: 'Taklif', auto: 'Avto' },

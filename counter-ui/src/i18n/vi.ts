@@ -233,6 +233,11 @@ export const vi: Messages<typeof en> = {
     },
   },
   bal: {
+    why: {
+      merge: 'Quầy {{counter}} phục vụ thêm {{services}}: {{ticket}}{{lane}} đã chờ {{waited}} phút cho {{service}} và là người tiếp theo tại đây; thời gian chờ dự kiến ở đó {{expected}} phút (mục tiêu {{target}} phút)',
+      release: 'Quầy {{counter}} trở lại kế hoạch: đã {{n}} phút không cần {{services}}',
+      priorityLane: ' (hàng ưu tiên)',
+    },
     title: 'Điều phối quầy',
     mode: 'Chế độ điều phối',
     modes: { off: 'Tắt', suggest: 'Đề xuất', auto: 'Tự động' },

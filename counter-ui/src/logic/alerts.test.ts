@@ -7,7 +7,7 @@ const load = (serviceId: string, o: Partial<ServiceLoad> = {}): ServiceLoad => (
 });
 const counter = (id: string, services: string[], status: CounterState['status'] = 'open'): CounterState => ({
   id, number: id, zone: 'A', status, services: services.map((serviceId) => ({ serviceId, role: 'primary' })), staffLogin: null,
-  currentTicketId: null, pauseReason: null, priorityStreak: 0, changedAt: 0,
+  currentTicketId: null, pauseReason: null, pauseReasonId: null, priorityStreak: 0, changedAt: 0,
 });
 const plan = (id: string, services: string[], canServe?: string[]): Counter => ({
   id, number: id, zone: 'A', services: services.map((serviceId) => ({ serviceId, role: 'primary' })), ...(canServe ? { canServe } : {}),

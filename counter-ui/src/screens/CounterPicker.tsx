@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { ErrorBanner, NoticeBanner } from '../components/Banners';
 import { useServiceName } from '../components/hooks';
+import { pauseText } from '../components/pauseText';
 import { runCounterCommand } from '../commands';
 import { useStore } from '../store';
 
@@ -114,7 +115,7 @@ export function CounterPicker() {
               <footer className="pick-foot">
                 <span className="muted" data-testid="pick-note">
                   {note}
-                  {c.status === 'paused' && c.pauseReason ? ` · ${c.pauseReason}` : ''}
+                  {c.status === 'paused' && (c.pauseReason || c.pauseReasonId) ? ` · ${pauseText(t, c)}` : ''}
                 </span>
                 {label !== null && (
                   <button

@@ -51,7 +51,7 @@ export class Balancer {
   tick(now: number): void {
     const moves = this.mode === 'off' ? [] : this.moves(now);
     if (this.mode === 'auto') {
-      for (const m of moves) this.rt.execute({ type: 'set-services', counterId: m.counterId, services: m.services, reason: m.reason }, 'system:balancer');
+      for (const m of moves) this.rt.execute({ type: 'set-services', counterId: m.counterId, services: m.services, reason: m.reason, why: m.why }, 'system:balancer');
     }
     const wanted = this.mode === 'suggest' ? moves : [];
     const facts: FactBody[] = [];
@@ -60,8 +60,8 @@ export class Balancer {
     }
     for (const m of wanted) {
       if ([...this.proposals.values()].some((p) => sameMove(p, m))) continue;
-      const { kind, counterId, serviceId, services, reason, predictedWaitMin, targetMin } = m;
-      const proposal: BalanceProposal = { id: randomBytes(8).toString('hex'), kind, counterId, serviceId, services, reason, predictedWaitMin, targetMin, createdAt: now };
+      const { kind, counterId, serviceId, services, reason, why, predictedWaitMin, targetMin } = m;
+      const proposal: BalanceProposal = { id: randomBytes(8).toString('hex'), kind, counterId, serviceId, services, reason, why, predictedWaitMin, targetMin, createdAt: now };
       facts.push({ type: 'balance:proposed', proposal });
     }
     if (facts.length > 0) this.rt.record(facts, 'system:balancer');
@@ -72,7 +72,7 @@ export class Balancer {
     const p = this.proposals.get(id);
     if (!p) return { ok: false, error: { code: ErrorCode.NotFound, message: 'That proposal is no longer open: the hall has changed since.' } };
     if (accept) {
-      const out = this.rt.execute({ type: 'set-services', counterId: p.counterId, services: p.services, reason: p.reason }, actor);
+      const out = this.rt.execute({ type: 'set-services', counterId: p.counterId, services: p.services, reason: p.reason, why: p.why }, actor);
       if (!out.ok) return out;
     }
     return this.rt.record([{ type: 'balance:resolved', proposalId: id, outcome: accept ? 'accepted' : 'rejected', by: actor }], actor);

@@ -11,6 +11,7 @@ import {
   type IssuedTicket,
   type TransferBody,
   type CounterService,
+  type PauseReasonId,
 } from '@qms/shared';
 import type { AuthStore } from '../auth/auth-store.js';
 import { actorName, isStaff, type Principal } from '../auth/principal.js';
@@ -20,7 +21,7 @@ import type { Hub } from './hub.js';
 import { IssueLimiter } from './issue-limit.js';
 import type { CenterRuntime, Outcome } from './runtime.js';
 
-export type CounterPayload = Partial<TransferBody> & { reason?: string };
+export type CounterPayload = Partial<TransferBody> & { reason?: string; reasonId?: PauseReasonId };
 
 const ID_BYTES = 16;
 let idPool = { bytes: Buffer.alloc(0), offset: 0 };
@@ -165,7 +166,7 @@ function toEngine(action: Exclude<CounterAction, 'claim' | 'release'>, counterId
     case 'transfer':
       return { type: 'transfer', counterId, toServiceId: payload.toServiceId, toCounterId: payload.toCounterId, returnToService: payload.returnToService };
     case 'pause':
-      return { type: 'pause', counterId, reason: payload.reason ?? '' };
+      return { type: 'pause', counterId, reason: payload.reason ?? null, reasonId: payload.reasonId ?? null };
     default:
       return { type: action, counterId };
   }

@@ -150,7 +150,7 @@ function setServices(state: EngineState, cmd: Extract<Command, { type: 'set-serv
     seen.add(s.serviceId);
   }
   const next: CounterState = { ...counter, services: cmd.services.map((s) => ({ ...s })), changedAt: now };
-  return ok({ type: 'counter:services-changed', counter: next, previous: counter.services, reason: cmd.reason });
+  return ok({ type: 'counter:services-changed', counter: next, previous: counter.services, reason: cmd.reason, ...(cmd.why ? { why: cmd.why } : {}) });
 }
 
 type CounterCommand = Extract<Command, { counterId: string }>;
@@ -163,7 +163,7 @@ function counterCommand(state: EngineState, cmd: Exclude<CounterCommand, { type:
   const idle = () => reject(ErrorCode.CounterIdle, `Counter ${c.number} holds no ticket.`);
   const notOpen = () =>
     c.status === 'paused'
-      ? reject(ErrorCode.CounterPaused, `Counter ${c.number} is paused (${c.pauseReason ?? ''}); resume it first.`)
+      ? reject(ErrorCode.CounterPaused, `Counter ${c.number} is paused (${c.pauseReason ?? c.pauseReasonId ?? ''}); resume it first.`)
       : reject(ErrorCode.CounterClosed, `Counter ${c.number} is closed.`);
   const counterAt = (patch: Partial<CounterState>): CounterState => ({ ...c, ...patch, changedAt: now });
   const freed = counterAt({ currentTicketId: null });
@@ -175,18 +175,18 @@ function counterCommand(state: EngineState, cmd: Exclude<CounterCommand, { type:
         if (cmd.takeover) return ok({ type: 'counter:opened', counter: counterAt({ staffLogin: cmd.staffLogin }) });
         return reject(ErrorCode.CounterHeld, `Counter ${c.number} is held by ${c.staffLogin ?? 'someone else'}.`);
       }
-      return ok({ type: 'counter:opened', counter: counterAt({ status: 'open', staffLogin: cmd.staffLogin, pauseReason: null }) });
+      return ok({ type: 'counter:opened', counter: counterAt({ status: 'open', staffLogin: cmd.staffLogin, pauseReason: null, pauseReasonId: null }) });
     case 'pause':
       if (c.status !== 'open') return c.status === 'paused' ? reject(ErrorCode.InvalidTransition, `Counter ${c.number} is already paused.`) : notOpen();
       if (current) return busy();
-      return ok({ type: 'counter:paused', counter: counterAt({ status: 'paused', pauseReason: cmd.reason }) });
+      return ok({ type: 'counter:paused', counter: counterAt({ status: 'paused', pauseReason: cmd.reasonId ? null : cmd.reason, pauseReasonId: cmd.reasonId ?? null }) });
     case 'resume':
       if (c.status !== 'paused') return reject(ErrorCode.InvalidTransition, `Counter ${c.number} is ${c.status}, not paused.`);
-      return ok({ type: 'counter:resumed', counter: counterAt({ status: 'open', pauseReason: null }) });
+      return ok({ type: 'counter:resumed', counter: counterAt({ status: 'open', pauseReason: null, pauseReasonId: null }) });
     case 'close': {
       if (c.status === 'closed') return reject(ErrorCode.InvalidTransition, `Counter ${c.number} is already closed.`);
       if (current) return busy();
-      const closed: FactBody = { type: 'counter:closed', counter: counterAt({ status: 'closed', staffLogin: null, pauseReason: null, priorityStreak: 0 }) };
+      const closed: FactBody = { type: 'counter:closed', counter: counterAt({ status: 'closed', staffLogin: null, pauseReason: null, pauseReasonId: null, priorityStreak: 0 }) };
       // T6: visitors sent to this counter go back to their service's queue, keeping their place.
       const sentHere = [...(state.queues.get(counterQueue(c.id)) ?? [])].flatMap((id) => state.tickets.get(id) ?? []);
       return ok(closed, ...sentHere.map((t): FactBody => ({ type: 'ticket:requeued', ticket: { ...t, targetCounterId: null }, counter: null, fromCounterId: c.id })));

@@ -10,7 +10,7 @@
  * Pure: state, `now` and the day's switch counts in, moves out. Everything else it needs (when a
  * counter last called from its extra services) is read from the day's tickets.
  */
-import { MINUTE, type CounterService, type CounterState, type FactBody, type Ticket } from '@qms/shared';
+import { MINUTE, type BalanceReason, type CounterService, type CounterState, type FactBody, type Ticket } from '@qms/shared';
 import { serviceLoads } from './eta.js';
 import { pickNext } from './rules.js';
 import type { EngineState } from './types.js';
@@ -51,6 +51,7 @@ export interface Move {
   predictedWaitMin: number;
   targetMin: number;
   reason: string;
+  why: BalanceReason;
 }
 
 /** Facts after which a free counter's next call may have changed: `auto` looks again after them (B1). */
@@ -119,6 +120,7 @@ export function proposeMoves(
         predictedWaitMin: expected,
         targetMin: target(sid),
         reason: `Counter ${c.number} also serves ${names}: ${next.number}${lane} has waited ${waited} min for ${serviceName(sid)} and is next here; expected wait there ${expected} min (target ${target(sid)} min)`,
+        why: { id: 'merge', counter: c.number, services: extras, ticket: next.number, priority: next.lane === 'priority', serviceId: sid, waitedMin: waited, expectedMin: expected, targetMin: target(sid) },
       });
       continue;
     }
@@ -129,14 +131,17 @@ export function proposeMoves(
     if (now - since < params.unusedForMin * MINUTE) continue;
     const budget = params.switchesPerHour * ((now - day.start) / (60 * MINUTE)) + 1;
     if (day.switches(c.id) + 2 > budget) continue;
+    // The figure the Hall view shows for that service now (serviceLoads, W3): one function for both.
+    loads ??= new Map(serviceLoads(state, now).map((l) => [l.serviceId, l.expectedWaitMin ?? 0]));
     moves.push({
       kind: 'release',
       counterId: c.id,
       serviceId: extras[0] ?? '',
       services: plan.services.map((s) => ({ ...s })),
-      predictedWaitMin: 0,
+      predictedWaitMin: Math.round(loads.get(extras[0] ?? '') ?? 0),
       targetMin: target(extras[0] ?? ''),
       reason: `Counter ${c.number} back to its plan: it has not needed ${names} for ${minutes(now - since)} min`,
+      why: { id: 'release', counter: c.number, services: extras, unusedMin: minutes(now - since) },
     });
   }
   return moves;

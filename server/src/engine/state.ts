@@ -12,6 +12,7 @@ export function counterFromPlan(c: EngineConfig["counters"][number], now: number
     staffLogin: null,
     currentTicketId: null,
     pauseReason: null,
+    pauseReasonId: null,
     priorityStreak: 0,
     changedAt: now,
   };
@@ -47,7 +48,8 @@ export function createEngineState(
   for (const c of config.counters) {
     const kept = live.get(c.id);
     // Configuration may have renamed or re-zoned a counter since the row was written.
-    state.counters.set(c.id, kept ? { ...kept, number: c.number, zone: c.zone } : counterFromPlan(c, 0));
+    // Rows written before preset pause reasons had ids carry none.
+    state.counters.set(c.id, kept ? { ...kept, pauseReasonId: kept.pauseReasonId ?? null, number: c.number, zone: c.zone } : counterFromPlan(c, 0));
   }
   for (const t of tickets) trackTicket(state, t);
   return state;

@@ -1,11 +1,13 @@
 import type {
   AppErrorBody,
+  BalanceReason,
   CounterService,
   CounterState,
   EngineConfig,
   ErrorCode,
   FactBody,
   Lane,
+  PauseReasonId,
   Service,
   Ticket,
 } from '@qms/shared';
@@ -69,10 +71,10 @@ export type Command =
       toCounterId?: string | undefined;
       returnToService?: boolean | undefined;
     }
-  | { type: 'pause'; counterId: string; reason: string }
+  | { type: 'pause'; counterId: string; reason: string | null; reasonId?: PauseReasonId | null | undefined }
   | { type: 'resume'; counterId: string }
   | { type: 'close'; counterId: string }
-  | { type: 'set-services'; counterId: string; services: CounterService[]; reason: string }
+  | { type: 'set-services'; counterId: string; services: CounterService[]; reason: string; why?: BalanceReason | undefined }
   | { type: 'reactivate'; ticketId: string }
   | { type: 'cancel'; ticketId: string }
   /**

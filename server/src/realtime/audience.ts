@@ -73,7 +73,8 @@ export function projectFact(fact: Fact, audience: Audience): Fact | DisplayFact 
     case 'ticket:issued':
       return hidden;
     case 'counter:services-changed': {
-      const { reason: _staffOnly, ...rest } = fact;
+      // Why the balancer moved it is for staff; the TV words the change itself (display-ui notices).
+      const { reason: _staffOnly, why: _alsoStaffOnly, ...rest } = fact;
       return { ...rest, counter: displayCounter(fact.counter) };
     }
     case 'counter:paused': {

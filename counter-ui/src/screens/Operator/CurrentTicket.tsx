@@ -2,6 +2,7 @@
 import type { CounterState, Ticket } from '@qms/shared';
 import { useTranslation } from 'react-i18next';
 import { LaneTag } from '../../components/LaneTag';
+import { pauseText } from '../../components/pauseText';
 import { useServerNow, useServiceName } from '../../components/hooks';
 import { runCounterCommand } from '../../commands';
 import { formatClock } from '../../logic/waits';
@@ -72,7 +73,7 @@ function PausedPanel({ counter }: { counter: CounterState }) {
   const now = useServerNow(1000);
   return (
     <div className="ticket ticket-paused" data-testid="current-ticket">
-      <div className="idle-title">{t('op.pausedTitle', { reason: counter.pauseReason ?? '' })}</div>
+      <div className="idle-title">{t('op.pausedTitle', { reason: pauseText(t, counter) })}</div>
       <div className="muted">
         {t('op.pausedFor', { time: formatClock(now - counter.changedAt) })} · {t('op.pausedHint')}
       </div>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useServiceName } from '../../components/hooks';
 import { useStore } from '../../store';
 import type { AuditEntry } from '../../store/balance';
-import { actorLabel } from './balanceText';
+import { actorLabel, balanceReasonText } from './balanceText';
 
 type T = ReturnType<typeof useTranslation>['t'];
 
@@ -46,11 +46,13 @@ export function AuditLog() {
 }
 
 function AuditRow({ entry: e, log, t }: { entry: AuditEntry; log: AuditEntry[]; t: T }) {
+  const { i18n } = useTranslation();
   const serviceName = useServiceName();
   const counters = useStore((s) => s.hall?.counters);
   const numberOf = (id: string) => counters?.[id]?.number ?? id;
   const timezone = useStore((s) => s.hall?.center.timezone);
-  const time = new Date(e.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', ...(timezone ? { timeZone: timezone } : {}) });
+  // In the viewer's language's own convention (24-hour in ru, vi, uz), on the center's clock.
+  const time = new Date(e.at).toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit', ...(timezone ? { timeZone: timezone } : {}) });
   let counter = '';
   let what = '';
   let why = '';
@@ -62,11 +64,11 @@ function AuditRow({ entry: e, log, t }: { entry: AuditEntry; log: AuditEntry[]; 
     const removed = [...had].filter((id) => !has.has(id));
     const list = (ids: string[]) => ids.map(serviceName).join(', ');
     what = added.length && !removed.length ? t('bal.log.merged', { list: list(added) }) : removed.length && !added.length ? t('bal.log.released', { list: list(removed) }) : t('bal.log.changed', { list: list([...has]) });
-    why = e.reason;
+    why = balanceReasonText(t, e.why, e.reason, serviceName);
   } else if (e.type === 'balance:proposed') {
     counter = numberOf(e.proposal.counterId);
     what = t(e.proposal.kind === 'merge' ? 'bal.log.proposedMerge' : 'bal.log.proposedRelease', { service: serviceName(e.proposal.serviceId) });
-    why = e.proposal.reason;
+    why = balanceReasonText(t, e.proposal.why, e.proposal.reason, serviceName);
   } else {
     const proposal = log.find((x) => x.type === 'balance:proposed' && x.proposal.id === e.proposalId);
     counter = proposal?.type === 'balance:proposed' ? numberOf(proposal.proposal.counterId) : '';

@@ -3,6 +3,7 @@ import type { Counter, CounterState } from '@qms/shared';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { useServerNow, useServiceName } from '../../components/hooks';
+import { pauseText } from '../../components/pauseText';
 import { runCounterCommand, setCounterServices } from '../../commands';
 import { sameAssignment } from '../../logic/assignment';
 import { formatClock } from '../../logic/waits';
@@ -72,7 +73,7 @@ function CounterRow({ counter: c, showStats }: { counter: CounterState; showStat
         <span className={`pill pill-${c.status}`}>{t(`status.${c.status}`)}</span>
         {c.status === 'paused' && (
           <div className="small" data-testid="pause-reason">
-            {c.pauseReason} · {formatClock(now - c.changedAt)}
+            {pauseText(t, c)} · {formatClock(now - c.changedAt)}
           </div>
         )}
       </td>

@@ -3,7 +3,7 @@ import type { BalanceProposal } from '@qms/shared';
 import { useTranslation } from 'react-i18next';
 import { useServerNow, useServiceName } from '../../components/hooks';
 import { useStore } from '../../store';
-import { balanceErrorText } from './balanceText';
+import { balanceErrorText, balanceReasonText } from './balanceText';
 
 export function ProposalCard({ proposal: p }: { proposal: BalanceProposal }) {
   const { t } = useTranslation();
@@ -26,7 +26,7 @@ export function ProposalCard({ proposal: p }: { proposal: BalanceProposal }) {
           {title}
         </h3>
         <p className="proposal-reason" data-testid="proposal-reason">
-          {p.reason}
+          {balanceReasonText(t, p.why, p.reason, serviceName)}
         </p>
         <p className="proposal-facts small muted">
           {predicted} · {t('bal.age', { n: Math.max(0, Math.floor((now - p.createdAt) / 60_000)) })}

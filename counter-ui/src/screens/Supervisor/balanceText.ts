@@ -1,5 +1,5 @@
 /** Wording shared by the rebalancing panel, its proposal cards and the audit log. */
-import type { AppErrorBody } from '@qms/shared';
+import type { AppErrorBody, BalanceReason } from '@qms/shared';
 import type { useTranslation } from 'react-i18next';
 import { errorTitle } from '../../components/Banners';
 
@@ -8,6 +8,26 @@ type T = ReturnType<typeof useTranslation>['t'];
 /** A 404 on a proposal means the hall moved on: say that plainly, not "not found". */
 export function balanceErrorText(t: T, error: AppErrorBody): string {
   return error.code === 'NOT_FOUND' ? t('bal.gone') : `${errorTitle(t, error)}: ${error.message}`;
+}
+
+/**
+ * Why the rebalancer moved a counter, in the viewer's language (B1, B2), from the move's data;
+ * a supervisor's own reason (no `why`) stays as typed.
+ */
+export function balanceReasonText(t: T, why: BalanceReason | undefined, typed: string, serviceName: (id: string) => string): string {
+  if (!why) return typed;
+  const services = why.services.map(serviceName).join(', ');
+  if (why.id === 'release') return t('bal.why.release', { counter: why.counter, services, n: why.unusedMin });
+  return t('bal.why.merge', {
+    counter: why.counter,
+    services,
+    ticket: why.ticket,
+    lane: why.priority ? t('bal.why.priorityLane') : '',
+    waited: why.waitedMin,
+    service: serviceName(why.serviceId),
+    expected: why.expectedMin,
+    target: why.targetMin,
+  });
 }
 
 /** "system:balancer" → the Rebalancer; "staff:anna" → anna. */
