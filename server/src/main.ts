@@ -44,6 +44,7 @@ function main(): void {
     const base = `http://localhost:${port}`;
     const lines = [
       `QMS ${version} serving ${app.deps.hub.ids().length} center(s) from ${dbFile}`,
+      `  Start:    ${base}/  (links to the three apps${app.deps.demo()?.kiosk || app.deps.demo()?.display ? ', and the demo kiosk and display already paired' : ''})`,
       `  Kiosk:    ${base}/kiosk/`,
       `  Counter:  ${base}/counter/`,
       `  Display:  ${base}/display/`,

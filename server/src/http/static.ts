@@ -60,7 +60,7 @@ a{color:#0645ad}li{margin:.4rem 0}code{background:#f2f2f2;padding:.1rem .3rem}</
 </ul>
 <!--demo-->
 <h2>Pairing a kiosk or a display</h2>
-<ol><li>In the counter app, log in as an admin and open <b>Admin → Devices</b>; add the kiosk or display.
+<ol><li>In the counter app, log in as an admin and open <b>Settings → Devices</b>; add the kiosk or display.
 It shows a 6-digit code, valid for 15 minutes.</li>
 <li>On the device, open <code>/kiosk/</code> or <code>/display/</code> and enter the code. The device keeps
 its token and never needs a login again; re-pairing or deleting it in Admin revokes it.</li></ol>
