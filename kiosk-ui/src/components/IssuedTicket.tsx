@@ -26,6 +26,8 @@ export function IssuedTicket({ issued }: { issued: Issued }) {
   const category = priorityCategories.find((c) => c.id === ticket.categoryId);
   const position = positionLine(t, eta);
   const wait = etaLine(t, eta);
+  // "We cannot estimate the wait" already asks the visitor to watch the screen: not twice.
+  const unknownWait = !eta || eta.etaMin === null;
 
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -55,7 +57,7 @@ export function IssuedTicket({ issued }: { issued: Issued }) {
           <div className="ticket-facts">
             {position && <p className="ticket-position">{position}</p>}
             <p className="ticket-eta">{wait}</p>
-            <p className="hint">{t('watchScreen')}</p>
+            {!unknownWait && <p className="hint">{t('watchScreen')}</p>}
           </div>
           {qr && (
             <figure className="ticket-qr">
