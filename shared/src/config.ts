@@ -79,6 +79,12 @@ export const serviceSchema = z.object({
   /** Hours when tickets are issued; default: the center's. */
   hours: weeklyHoursSchema.optional(),
   dailyCap: z.number().int().positive().optional(),
+  /**
+   * The kiosk offers a service only while a staffed counter serves it (or can be switched to it):
+   * `true` lets visitors take tickets anyway within its hours (before counters open, say), and they
+   * wait with "wait unknown" until a counter calls them.
+   */
+  acceptWhenUnstaffed: z.boolean().optional(),
 });
 export type Service = z.infer<typeof serviceSchema>;
 

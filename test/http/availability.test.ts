@@ -35,6 +35,17 @@ describe('GET /api/services availability', () => {
     expect(await byId()).toMatchObject({ passport: { servedNow: true }, property: { servedNow: false } });
   });
 
+  it('a service set to accept tickets anyway is offered with no counter staffed, within its hours only', async () => {
+    const config = testCenter();
+    config.services[0] = { ...config.services[0]!, acceptWhenUnstaffed: true };
+    config.services[2] = { ...config.services[2]!, acceptWhenUnstaffed: true, hours: { wed: [{ from: '09:30', to: '12:00' }] } };
+    s = await startServer({ config });
+    expect(await byId()).toMatchObject({ passport: { servedNow: true }, property: { servedNow: false }, benefits: { servedNow: false } });
+    // And the kiosk may take one: it waits, its wait unknown, until a counter opens.
+    const t = await s.call('POST', '/api/tickets', { token: 'test-kiosk-token', body: { serviceId: 'passport' } });
+    expect(t).toMatchObject({ status: 201, body: { eta: { position: 1, etaMin: null } } });
+  });
+
   it('outside its hours a service is not served, and says when it opens next (its own hours, else the center’s)', async () => {
     const config = testCenter();
     // T0 is Monday 10:00 in Moscow.

@@ -303,6 +303,7 @@ export const en = {
     targetHint: 'Empty: the center’s target',
     serviceTimeMin: 'Service time, min',
     dailyCap: 'Daily cap',
+    acceptWhenUnstaffed: 'Kiosks issue tickets within its hours even when no counter for it is staffed (visitors wait, wait unknown)',
     number: 'Number',
     zone: 'Zone',
     plan: 'Planned services',

@@ -306,6 +306,7 @@ export const ru: Messages<typeof en> = {
     targetHint: 'Пусто: норматив центра',
     serviceTimeMin: 'Время приёма, мин',
     dailyCap: 'Лимит в день',
+    acceptWhenUnstaffed: 'Киоски выдают талоны в часы работы, даже если ни одно окно этой услуги не занято (посетитель ждёт, время неизвестно)',
     number: 'Номер',
     zone: 'Зона',
     plan: 'Услуги по плану',

@@ -306,6 +306,7 @@ export const uz: Messages<typeof en> = {
     targetHint: 'Boʻsh: markaz meʼyori',
     serviceTimeMin: 'Qabul vaqti, daq',
     dailyCap: 'Kunlik limit',
+    acceptWhenUnstaffed: 'Kiosklar ish vaqtida, bu xizmat uchun band oyna bo‘lmasa ham, chipta beradi (tashrif buyuruvchi kutadi, vaqt noma’lum)',
     number: 'Raqam',
     zone: 'Zona',
     plan: 'Rejadagi xizmatlar',

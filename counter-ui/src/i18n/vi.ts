@@ -306,6 +306,7 @@ export const vi: Messages<typeof en> = {
     targetHint: 'Để trống: theo chỉ tiêu của trung tâm',
     serviceTimeMin: 'Thời gian phục vụ, phút',
     dailyCap: 'Giới hạn/ngày',
+    acceptWhenUnstaffed: 'Ki-ốt vẫn phát số trong giờ làm việc dù chưa có quầy nào phục vụ thủ tục này (khách chờ, chưa rõ thời gian)',
     number: 'Số quầy',
     zone: 'Khu',
     plan: 'Thủ tục theo kế hoạch',

@@ -47,6 +47,9 @@ const plan: [string[], string[]][] = [
 ];
 
 export function demoCenter(): CenterConfigInput {
+  // A newcomer opens the kiosk before anyone has taken a counter: the demo's services accept
+  // tickets anyway (a real center decides per service, in Settings).
+  const demoServices = services.map((s) => ({ ...s, acceptWhenUnstaffed: true }));
   return {
     format: 'qms-center/1',
     center: {
@@ -61,7 +64,7 @@ export function demoCenter(): CenterConfigInput {
       // The supervisor sees the rebalancer's proposals and decides.
       balancing: { mode: 'suggest' },
     },
-    services,
+    services: demoServices,
     priorityCategories: [
       { id: 'disability', icon: 'wheelchair', names: { vi: 'Người khuyết tật', en: 'Disability (groups I–II)', ru: 'Инвалиды I и II групп', uz: 'Nogironligi bor shaxslar' } },
       { id: 'disabled-child', icon: 'child', names: { vi: 'Trẻ em khuyết tật và người đi kèm', en: 'Disabled child with escort', ru: 'Дети-инвалиды с сопровождающим', uz: 'Nogiron bola va kuzatuvchi' } },

@@ -43,6 +43,7 @@ export function serviceAvailability(config: EngineConfig, state: Pick<EngineStat
   return config.services.map((service) => {
     const hours = service.hours ?? center.hours;
     const open = withinIntervals(hours[t.weekday], t.minute);
-    return { serviceId: service.id, servedNow: open && staffed.has(service.id), opensAt: open ? null : nextOpening(hours, now, center.timezone) };
+    const served = staffed.has(service.id) || service.acceptWhenUnstaffed === true;
+    return { serviceId: service.id, servedNow: open && served, opensAt: open ? null : nextOpening(hours, now, center.timezone) };
   });
 }

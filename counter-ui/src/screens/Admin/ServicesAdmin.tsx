@@ -63,11 +63,12 @@ function ServiceForm({ item, ed }: { item: Service | null; ed: ReturnType<typeof
   const [target, setTarget] = useState(item?.targetWaitMin?.toString() ?? '');
   const [serviceTime, setServiceTime] = useState(item?.serviceTimeMin.toString() ?? '10');
   const [cap, setCap] = useState(item?.dailyCap?.toString() ?? '');
+  const [anyway, setAnyway] = useState(item?.acceptWhenUnstaffed === true);
 
   const submit = () => {
     if (!id.trim() || !prefix.trim() || !hasName(names) || !serviceTime.trim()) return ed.invalid(t('admin.required'));
     // Keep what this form does not edit (opening hours) from the stored item.
-    const { id: _id, category: _c, targetWaitMin: _t, dailyCap: _d, ...rest } = item ?? ({} as Partial<Service>);
+    const { id: _id, category: _c, targetWaitMin: _t, dailyCap: _d, acceptWhenUnstaffed: _a, ...rest } = item ?? ({} as Partial<Service>);
     const body = {
       ...rest,
       prefix: prefix.trim().toUpperCase(),
@@ -76,6 +77,7 @@ function ServiceForm({ item, ed }: { item: Service | null; ed: ReturnType<typeof
       ...(category.trim() ? { category: category.trim() } : {}),
       ...(optionalNumber(target) !== undefined ? { targetWaitMin: optionalNumber(target) } : {}),
       ...(optionalNumber(cap) !== undefined ? { dailyCap: optionalNumber(cap) } : {}),
+      ...(anyway ? { acceptWhenUnstaffed: true } : {}),
     };
     void ed.save(() => saveItem('services', id.trim(), body));
   };
@@ -105,6 +107,10 @@ function ServiceForm({ item, ed }: { item: Service | null; ed: ReturnType<typeof
           <input className="input" type="number" min={1} value={cap} onChange={(e) => setCap(e.target.value)} />
         </Field>
       </div>
+      <label className="check">
+        <input type="checkbox" checked={anyway} onChange={(e) => setAnyway(e.target.checked)} data-testid="f-accept-unstaffed" />
+        {t('admin.acceptWhenUnstaffed')}
+      </label>
       <ServerError error={ed.error} />
       <FormFoot isNew={item === null} pending={ed.pending} onCancel={ed.close} onDelete={() => item && void ed.remove(item.id, () => deleteItem('services', item.id))} />
     </AdminForm>
