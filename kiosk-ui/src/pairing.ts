@@ -4,11 +4,15 @@ import type { KioskStore } from './store';
 
 export const TOKEN_KEY = 'qms.kiosk.token';
 
-export type PairResult = 'ok' | 'badCode' | 'notKiosk' | 'offline';
+export type PairResult = 'ok' | 'badCode' | 'wrongKind' | 'notKiosk' | 'offline';
 
 export async function pairKiosk(store: KioskStore, code: string): Promise<PairResult> {
   const res = await pairDevice(TOKEN_KEY, code, 'kiosk');
-  if (!res.ok) return res.error.code === 'UNAVAILABLE' || res.error.code === 'RATE_LIMITED' ? 'offline' : 'badCode';
+  if (!res.ok) {
+    if (res.error.code === 'UNAVAILABLE' || res.error.code === 'RATE_LIMITED') return 'offline';
+    // A display's code, refused without being used up: it still pairs the display.
+    return res.error.code === 'CONFLICT' ? 'wrongKind' : 'badCode';
+  }
   if (res.data.kind !== 'kiosk') {
     // A display's code: do not keep its token as the kiosk's.
     localStorage.removeItem(TOKEN_KEY);

@@ -145,6 +145,8 @@ describe('issue 11: adding and pairing a device', () => {
     await tv.locator('#pair-code').fill(code);
     await tv.locator('#pair-code').press('Enter');
     await tv.locator('#pair-error:not(:empty)').waitFor();
+    // It says what happened (a kiosk's code, still valid), not "unknown or expired".
+    expect(await tv.locator('#pair-error').innerText()).toMatch(/киоск|kiosk/);
     expect(await tv.evaluate(() => localStorage.length)).toBe(0);
     expect(await tv.getByTestId('pair-screen').isVisible()).toBe(true);
 
@@ -161,6 +163,8 @@ describe('issue 11: adding and pairing a device', () => {
     for (const d of code) await kiosk.locator('.keypad').getByRole('button', { name: d, exact: true }).click();
     await kiosk.getByRole('button', { name: 'Подключить', exact: true }).click();
     await kiosk.locator('#pair-message.pair-error').waitFor();
+    // It says what happened (a display's code, still valid), not "unknown or expired".
+    expect(await kiosk.locator('#pair-message').innerText()).toContain('для табло');
     expect(await kiosk.evaluate(() => localStorage.getItem('qms.kiosk.token'))).toBeNull();
     await kiosk.locator('.keypad').waitFor();
     const paired = await env.server.call('POST', '/api/devices/pair', { body: { code, kind: 'display' } });

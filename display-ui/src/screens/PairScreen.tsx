@@ -15,7 +15,8 @@ export function PairScreen({ onPair, revoked }: { onPair: (code: string) => Prom
     setBusy(true);
     const res = await onPair(code);
     setBusy(false);
-    if (!res.ok) setError(res.error.code === ErrorCode.Unavailable ? t('pairNetwork') : t('pairBadCode'));
+    // CONFLICT: a kiosk's code, refused without being used up (it stays valid for the kiosk).
+    if (!res.ok) setError(res.error.code === ErrorCode.Unavailable ? t('pairNetwork') : res.error.code === ErrorCode.Conflict ? t('pairWrongKind') : t('pairBadCode'));
   };
 
   return (

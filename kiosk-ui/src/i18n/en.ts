@@ -63,6 +63,7 @@ export const en = {
   pairBody: 'This kiosk is not connected to the queue system yet. An administrator adds it in the counter app (Admin → Devices) and gets a 6-digit code. Enter the code here.',
   pairRevoked: 'This kiosk was disconnected by the server. Ask an administrator for a new pairing code.',
   pairNotKiosk: 'The saved key does not belong to a kiosk. Ask an administrator for a kiosk pairing code.',
+  pairWrongKind: 'That code is for a hall display: enter it on the display, or ask an administrator for a kiosk code. The code is still valid.',
   pairCode: 'Pairing code',
   pairSubmit: 'Connect',
   pairDelete: 'Delete digit',

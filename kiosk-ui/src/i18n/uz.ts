@@ -65,6 +65,7 @@ export const uz: Strings = {
   pairBody: 'Bu terminal hali navbat tizimiga ulanmagan. Administrator uni operatorlar ilovasida (Admin → Qurilmalar) qoʻshadi va 6 xonali kod oladi. Kodni shu yerga kiriting.',
   pairRevoked: 'Server bu terminalni uzib qoʻydi. Administratordan yangi ulash kodini soʻrang.',
   pairNotKiosk: 'Saqlangan kalit terminalga tegishli emas. Administratordan terminal uchun kod soʻrang.',
+  pairWrongKind: 'Bu kod zal tablosi uchun: uni tabloda kiriting yoki administratordan terminal uchun kod soʻrang. Kod hali ham amal qiladi.',
   pairCode: 'Ulash kodi',
   pairSubmit: 'Ulash',
   pairDelete: 'Raqamni oʻchirish',

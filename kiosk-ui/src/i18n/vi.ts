@@ -64,6 +64,7 @@ export const vi: Strings = {
   pairBody: 'Máy này chưa được kết nối với hệ thống xếp hàng. Quản trị viên thêm máy trong ứng dụng quầy (Quản trị → Thiết bị) và nhận mã gồm 6 chữ số. Hãy nhập mã đó vào đây.',
   pairRevoked: 'Máy chủ đã ngắt kết nối máy này. Hãy đề nghị quản trị viên cấp mã kết nối mới.',
   pairNotKiosk: 'Khóa đã lưu không phải của máy lấy số. Hãy đề nghị quản trị viên cấp mã cho máy lấy số.',
+  pairWrongKind: 'Mã này dành cho màn hình sảnh: hãy nhập trên màn hình, hoặc đề nghị quản trị viên cấp mã cho máy lấy số. Mã vẫn còn hiệu lực.',
   pairCode: 'Mã kết nối',
   pairSubmit: 'Kết nối',
   pairDelete: 'Xóa chữ số',

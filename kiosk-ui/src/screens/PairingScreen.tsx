@@ -7,8 +7,9 @@ import { useKiosk } from '../store';
 
 const CODE_LENGTH = 6;
 
-const MESSAGE: Record<Exclude<PairResult, 'ok'>, 'pairFailed' | 'pairNotKiosk' | 'pairOffline'> = {
+const MESSAGE: Record<Exclude<PairResult, 'ok'>, 'pairFailed' | 'pairWrongKind' | 'pairNotKiosk' | 'pairOffline'> = {
   badCode: 'pairFailed',
+  wrongKind: 'pairWrongKind',
   notKiosk: 'pairNotKiosk',
   offline: 'pairOffline',
 };
