@@ -36,8 +36,17 @@ const button = (page: Page, name: string | RegExp) => page.getByRole('button', {
 it('kiosk priority ticket → counter calls it → the display shows and announces it → completed', async () => {
   const { page: display } = await env.page({ width: 1920, height: 1080 });
   await display.addInitScript(stubVoice);
+  // Started as a TV is (--autoplay-policy=no-user-gesture-required): sound on, nobody taps.
   await display.goto(`/display/?token=${DISPLAY_TOKEN}`);
-  await display.getByTestId('enable-sound').click();
+
+  // The operator takes counter 1 first: the kiosk offers only services a staffed counter serves.
+  const { page: counter } = await env.page({ width: 1366, height: 768 });
+  await counter.goto('/counter/');
+  await counter.getByTestId('login-user').fill('op1');
+  await counter.getByTestId('login-password').fill(PASSWORD);
+  await counter.getByTestId('login-submit').click();
+  await counter.locator('[data-testid=pick-counter][data-counter="1"] [data-testid=take]').click();
+  await counter.getByTestId('operator').waitFor();
 
   const { page: kiosk } = await env.page({ width: 1080, height: 1920 });
   await kiosk.goto(`/kiosk/?token=${KIOSK_TOKEN}`);
@@ -46,14 +55,6 @@ it('kiosk priority ticket → counter calls it → the display shows and announc
   await button(kiosk, 'Disability').click();
   await button(kiosk, /^Passport/).click();
   await expect.poll(() => kiosk.getByTestId('ticket-number').innerText()).toBe('A001');
-
-  const { page: counter } = await env.page({ width: 1366, height: 768 });
-  await counter.goto('/counter/');
-  await counter.getByTestId('login-user').fill('op1');
-  await counter.getByTestId('login-password').fill(PASSWORD);
-  await counter.getByTestId('login-submit').click();
-  await counter.locator('[data-testid=pick-counter][data-counter="1"] [data-testid=take]').click();
-  await counter.getByTestId('operator').waitFor();
   // The ticket is in this counter's live queue, marked as priority.
   await counter.getByText('A001').first().waitFor();
   await counter.locator('.actions[aria-busy="false"]').waitFor();
