@@ -1,8 +1,8 @@
 /** Every server call the kiosk makes, outside React. All return the shared `Response` shape. */
-import type { CenterInfo, Lane, Language, Names, PriorityCategory, Response, Service, ServiceLoad, Ticket, TicketEta, TicketStatus } from '@qms/shared';
+import type { Category, CenterInfo, Lane, Language, Names, PriorityCategory, Response, Service, ServiceLoad, Ticket, TicketEta, TicketStatus } from '@qms/shared';
 import { api } from '@qms/shared/client';
 
-export type CenterSummary = Pick<CenterInfo, 'id' | 'name' | 'languages' | 'defaultLanguage' | 'targetWaitMin' | 'timezone' | 'publicUrl'>;
+export type CenterSummary = Pick<CenterInfo, 'id' | 'name' | 'names' | 'languages' | 'defaultLanguage' | 'targetWaitMin' | 'timezone' | 'publicUrl'>;
 
 /** Whether a visitor may take a ticket for a service now (server/src/features/availability.ts). */
 export interface ServiceAvailability {
@@ -17,6 +17,8 @@ export interface Catalogue {
   center: CenterSummary;
   services: Service[];
   priorityCategories: PriorityCategory[];
+  /** Names per language for the services' `category` keys (absent from an older server). */
+  categories?: Category[];
   loads: ServiceLoad[];
   availability: ServiceAvailability[];
 }
@@ -39,7 +41,7 @@ export interface TicketStatusView {
   issuedAt: number;
   calledAt: number | null;
   eta: TicketEta | null;
-  center: { id: string; name: string };
+  center: { id: string; name: string; names?: Names; defaultLanguage: string };
 }
 
 export interface Me {

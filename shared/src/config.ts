@@ -88,6 +88,10 @@ export const serviceSchema = z.object({
 });
 export type Service = z.infer<typeof serviceSchema>;
 
+/** A kiosk topic: the `category` key some services carry, and its name in each language. */
+export const categorySchema = z.object({ id: z.string().min(1).max(100), names: namesSchema });
+export type Category = z.infer<typeof categorySchema>;
+
 export const priorityCategorySchema = z.object({
   id,
   names: namesSchema,
@@ -161,6 +165,8 @@ export type Device = z.infer<typeof deviceSchema>;
 export const centerInfoSchema = z.object({
   id,
   name: visibleText(200),
+  /** The name per language, where it differs from `name` (which stays the fallback: old files still import). */
+  names: namesSchema.optional(),
   /** IANA zone: ticket numbers restart at midnight here. */
   timezone: z.string().refine(isValidTimeZone, { message: 'unknown IANA time zone' }),
   languages: z.array(languageSchema).min(1),
@@ -184,6 +190,8 @@ export const centerConfigSchema = z
     center: centerInfoSchema,
     services: z.array(serviceSchema).min(1),
     priorityCategories: z.array(priorityCategorySchema).default([]),
+    /** Names per language for the services' `category` keys (the kiosk's topics); a key without one is shown as written. */
+    categories: z.array(categorySchema).default([]),
     counters: z.array(counterSchema).default([]),
     staff: z.array(staffSchema).default([]),
     devices: z.array(deviceSchema).default([]),
@@ -198,6 +206,7 @@ export const centerConfigSchema = z
     };
     unique(cfg.services, 'services');
     unique(cfg.priorityCategories, 'priorityCategories');
+    unique(cfg.categories, 'categories');
     unique(cfg.counters, 'counters');
     unique(cfg.devices, 'devices');
     unique(cfg.staff.map((s) => ({ id: s.login })), 'staff');
@@ -247,6 +256,8 @@ export interface EngineConfig {
   services: Service[];
   priorityCategories: PriorityCategory[];
   counters: Counter[];
+  /** Kiosk topic names (not the engine's: carried for the catalogue). */
+  categories?: Category[];
 }
 
 function isValidTimeZone(tz: string): boolean {

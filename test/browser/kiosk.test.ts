@@ -355,7 +355,10 @@ function center26() {
   const services = base.services.map((s, i) => ({ ...s, category: topics[i]! }));
   // A counter that can be switched to every extra service: a ticket is issued only for a service some counter can serve (I5).
   const counters = [...(base.counters ?? []), { id: '5', number: '5', services: [{ serviceId: extra[0]!.id, role: 'primary' as const }], canServe: extra.map((e) => e.id) }];
-  return { ...base, services: [...services, ...extra], counters };
+  // Topic and center names per language for some; the rest keep their single label (old files).
+  const categories = [{ id: 'Transport', names: { en: 'Transport', ru: 'Транспорт', vi: 'Giao thông' } }];
+  const center = { ...base.center, names: { ru: 'Тестовый центр', vi: 'Trung tâm thử nghiệm' } };
+  return { ...base, center, services: [...services, ...extra], counters, categories };
 }
 
 describe('kiosk: large catalogues', () => {
@@ -379,6 +382,21 @@ describe('kiosk: large catalogues', () => {
     expect(await page.locator('.options.services > li').count()).toBe(3);
     await button(page, /^Transport service Y/).click();
     await expect.poll(() => page.getByTestId('ticket-number').innerText()).toBe('Y001');
+  });
+
+  it('topics and the center name in the visitor\'s language where configured, the single label where not', async () => {
+    const page = await openKiosk(env);
+    await button(page, 'Русский').click();
+    await page.locator('.center-name').filter({ hasText: 'Тестовый центр' }).waitFor();
+    await button(page, /^Транспорт/).click();
+    await page.getByRole('heading', { name: 'Транспорт' }).waitFor();
+    await button(page, 'Назад').click();
+    // "Family" has no names: it shows as configured.
+    await button(page, /^Family/).waitFor();
+    await button(page, 'В начало').click();
+    await button(page, 'English').click();
+    // No English center name configured: the one configured name.
+    await page.locator('.center-name').filter({ hasText: 'Test center c1' }).waitFor();
   });
 
   it('150 services in 10 categories: the search finds names in the chosen language, without accents, from the on-screen keyboard', async () => {

@@ -14,7 +14,7 @@ describe('migrations', () => {
     const db = openDatabase(':memory:');
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all().map((r: any) => r.name);
-    expect(tables).toEqual(expect.arrayContaining(['centers', 'services', 'priority_categories', 'counters', 'staff', 'devices', 'sessions', 'counter_state', 'tickets', 'events']));
+    expect(tables).toEqual(expect.arrayContaining(['centers', 'services', 'priority_categories', 'counters', 'staff', 'devices', 'sessions', 'counter_state', 'tickets', 'events', 'revoked_tokens', 'categories']));
     db.close();
   });
 

@@ -1,4 +1,5 @@
 /** Who, where, connection state, the views this role may open, language and log out. */
+import { centerNameIn } from '@qms/shared';
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../navigation';
 import { SHORTCUTS } from '../logic/shortcuts';
@@ -7,10 +8,10 @@ import { Kbd } from './Kbd';
 import { LangSwitch } from './LangSwitch';
 
 export function TopBar() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const staff = useStore((s) => s.staff);
   const view = useStore((s) => s.route.view);
-  const centerName = useStore((s) => s.hall?.center.name ?? '');
+  const centerName = useStore((s) => (s.hall ? centerNameIn(s.hall.center, i18n.language) : ''));
   const connection = useStore((s) => s.connection);
   const onOperator = useStore((s) => s.route.view === 'counter' && s.counterId !== null);
   const openDialog = useStore((s) => s.openDialog);

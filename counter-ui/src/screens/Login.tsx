@@ -1,5 +1,5 @@
 /** Log in with login and password. The center's name and language come from the public catalogue. */
-import type { AppErrorBody } from '@qms/shared';
+import { centerNameIn, type AppErrorBody } from '@qms/shared';
 import { api } from '@qms/shared/client';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,18 +10,18 @@ import { navigate } from '../navigation';
 import { useStore } from '../store';
 
 export function Login() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const login = useStore((s) => s.login);
-  const [centerName, setCenterName] = useState('');
+  const [center, setCenter] = useState<{ name: string; names?: Partial<Record<string, string>>; defaultLanguage: string } | null>(null);
   const [user, setUser] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<AppErrorBody | null>(null);
   const [pending, setPending] = useState(false);
 
   useEffect(() => {
-    void api<{ center: { name: string; defaultLanguage: string } }>('/api/services').then((res) => {
+    void api<{ center: { name: string; names?: Partial<Record<string, string>>; defaultLanguage: string } }>('/api/services').then((res) => {
       if (!res.ok) return;
-      setCenterName(res.data.center.name);
+      setCenter(res.data.center);
       applyCenterDefault(res.data.center.defaultLanguage);
     });
   }, []);
@@ -53,7 +53,7 @@ export function Login() {
           <LangSwitch />
         </div>
         <h1 id="login-title">{t('login.title')}</h1>
-        <p className="muted">{centerName || t('login.subtitle')}</p>
+        <p className="muted">{(center && centerNameIn(center, i18n.language)) || t('login.subtitle')}</p>
         <NoticeBanner />
         <label className="field">
           <span>{t('login.login')}</span>

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useKiosk } from '../store';
+import { useCenterName } from '../hooks/useCatalogue';
 import { Clock } from './Clock';
 import { OfflineBanner } from './OfflineBanner';
 import { Toolbar } from './Toolbar';
@@ -9,7 +9,7 @@ import { Toolbar } from './Toolbar';
  * space the screen does not need, so that what visitors touch stays low), the toolbar at the bottom.
  */
 export function Frame({ children, navigation }: { children: ReactNode; navigation: boolean }) {
-  const centerName = useKiosk((s) => s.catalogue?.center.name);
+  const centerName = useCenterName();
   return (
     <div className="kiosk no-print">
       <header className="topbar">

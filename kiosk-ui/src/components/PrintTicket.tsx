@@ -1,3 +1,4 @@
+import { centerNameIn } from '@qms/shared';
 import { useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNameIn } from '../hooks/useCatalogue';
@@ -28,7 +29,7 @@ export function PrintTicket() {
   const position = positionLine(t, eta);
   return (
     <div ref={ref} className={`print-ticket paper-${paper}`} aria-hidden="true" data-testid="print-ticket">
-      <p className="pt-center">{catalogue.center.name}</p>
+      <p className="pt-center">{centerNameIn(catalogue.center, i18n.language)}</p>
       <p className="pt-label">{t('yourNumber')}</p>
       <p className="pt-number">{ticket.number}</p>
       {service && <p className="pt-service">{name(service.names)}</p>}

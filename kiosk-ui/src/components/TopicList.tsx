@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { OTHER_TOPIC, topicLabel, type Topic } from '../catalogue';
+import type { Topic } from '../catalogue';
+import { useTopicName } from '../hooks/useCatalogue';
 import { useKiosk } from '../store';
 import { ChevronIcon } from './Icons';
 
@@ -10,13 +11,14 @@ import { ChevronIcon } from './Icons';
 export function TopicList({ topics, label }: { topics: Topic[]; label: string }) {
   const { t } = useTranslation();
   const openTopic = useKiosk((s) => s.openTopic);
+  const topicName = useTopicName();
   return (
     <ul className="options topics" aria-label={label}>
       {topics.map((topic) => (
         <li key={topic.id}>
           <button type="button" className="option topic" onClick={() => openTopic(topic.id)}>
             <span className="topic-text">
-              <span className="option-name">{topic.id === OTHER_TOPIC ? t('otherTopic') : topicLabel(topic.id)}</span>
+              <span className="option-name">{topicName(topic.id, t('otherTopic'))}</span>
               <span className="option-meta">
                 {topic.items.slice(0, 3).map((i) => i.name).join('; ')}
                 {topic.items.length > 3 ? '…' : ''}

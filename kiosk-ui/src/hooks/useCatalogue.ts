@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
+import { centerNameIn } from '@qms/shared';
 import { nameIn } from '@qms/shared/client';
 import type { Catalogue } from '../api';
-import { namedServices, type Named } from '../catalogue';
+import { OTHER_TOPIC, namedServices, topicLabel, type Named } from '../catalogue';
 import { useKiosk } from '../store';
 
 /** The catalogue; screens behind the app's guard may rely on it being loaded. */
@@ -23,4 +24,22 @@ export function useNameIn(): (names: Partial<Record<string, string>>) => string 
   const fallback = useCatalogue().center.defaultLanguage;
   const lang = useKiosk((s) => s.lang);
   return (names) => nameIn(names, lang, fallback);
+}
+
+/** The center's name in the chosen language (its one configured name where there is no other). */
+export function useCenterName(): string | undefined {
+  const center = useKiosk((s) => s.catalogue?.center);
+  const lang = useKiosk((s) => s.lang);
+  return center && centerNameIn(center, lang);
+}
+
+/** A topic (a services' `category` key) in the chosen language: its configured names, else the key as written. */
+export function useTopicName(): (id: string, otherLabel: string) => string {
+  const catalogue = useCatalogue();
+  const lang = useKiosk((s) => s.lang);
+  return (id, otherLabel) => {
+    if (id === OTHER_TOPIC) return otherLabel;
+    const names = catalogue.categories?.find((c) => c.id === id)?.names;
+    return (names && nameIn(names, lang, catalogue.center.defaultLanguage)) || topicLabel(id);
+  };
 }

@@ -8,8 +8,8 @@ import { ScrollArea } from '../components/ScrollArea';
 import { SearchBox } from '../components/SearchBox';
 import { ServiceList } from '../components/ServiceList';
 import { TopicList } from '../components/TopicList';
-import { OTHER_TOPIC, needsTopics, search, topicLabel, topics as groupTopics } from '../catalogue';
-import { useCatalogue, useNamedServices, useNameIn } from '../hooks/useCatalogue';
+import { needsTopics, search, topics as groupTopics } from '../catalogue';
+import { useCatalogue, useNamedServices, useNameIn, useTopicName } from '../hooks/useCatalogue';
 import { useScreenSpeech } from '../hooks/useScreenSpeech';
 import { useKiosk } from '../store';
 
@@ -22,6 +22,7 @@ export function ServicesScreen() {
   const catalogue = useCatalogue();
   const items = useNamedServices();
   const name = useNameIn();
+  const topicName = useTopicName();
   const lang = useKiosk((s) => s.lang);
   const lane = useKiosk((s) => s.lane);
   const categoryId = useKiosk((s) => s.priorityCategoryId);
@@ -37,7 +38,7 @@ export function ServicesScreen() {
   const inTopic = grouped && !searching && topic !== null ? allTopics.find((x) => x.id === topic) : undefined;
   const category = lane === 'priority' ? catalogue.priorityCategories.find((c) => c.id === categoryId) : undefined;
 
-  const heading = inTopic ? (inTopic.id === OTHER_TOPIC ? t('otherTopic') : topicLabel(inTopic.id)) : grouped && !searching ? t('chooseTopic') : t('chooseService');
+  const heading = inTopic ? topicName(inTopic.id, t('otherTopic')) : grouped && !searching ? t('chooseTopic') : t('chooseService');
   const shown = !grouped ? items : searching ? results : (inTopic?.items ?? []);
   const showTopics = grouped && !searching && !inTopic;
   const keyboardShown = grouped && !inTopic && keyboard;
@@ -45,7 +46,7 @@ export function ServicesScreen() {
     category && t('priorityFor', { category: name(category.names) }),
     heading,
     !grouped && t('chooseServiceHint'),
-    ...(showTopics ? allTopics.map((x) => (x.id === OTHER_TOPIC ? t('otherTopic') : topicLabel(x.id))) : shown.map((x) => x.name)),
+    ...(showTopics ? allTopics.map((x) => topicName(x.id, t('otherTopic'))) : shown.map((x) => x.name)),
     lane === 'normal' && !inTopic && !searching && catalogue.priorityCategories.length > 0 && t('priorityLane'),
   ]);
 

@@ -1,3 +1,4 @@
+import { centerNameIn } from '@qms/shared';
 import { useTranslation } from 'react-i18next';
 import { nameIn } from '@qms/shared/client';
 import { StatusPanel } from '../components/StatusPanel';
@@ -21,7 +22,7 @@ export function StatusPage({ onRefresh }: { onRefresh: () => void }) {
   return (
     <div className="phone">
       <header className="phone-top">
-        <p className="center-name">{view?.center.name ?? '\u00a0'}</p>
+        <p className="center-name">{view ? centerNameIn(view.center, lang) : '\u00a0'}</p>
         {languages.length > 1 && (
           <nav className="lang-switch" aria-label={t('language')}>
             {languages.map((l) => (

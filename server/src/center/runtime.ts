@@ -53,7 +53,7 @@ export class CenterRuntime {
   reload(): void {
     const cfg = this.configs.read(this.centerId);
     if (!cfg) throw new Error(`Center "${this.centerId}" does not exist.`);
-    const config: EngineConfig = { center: cfg.center, services: cfg.services, priorityCategories: cfg.priorityCategories, counters: cfg.counters };
+    const config: EngineConfig = { center: cfg.center, services: cfg.services, priorityCategories: cfg.priorityCategories, counters: cfg.counters, categories: cfg.categories };
     const now = this.clock();
     const day = localTime(now, config.center.timezone).day;
     this.state = createEngineState(this.centerId, config, now, this.live.counterStates(this.centerId), this.live.liveTickets(this.centerId, day));

@@ -55,6 +55,12 @@ export function demoCenter(): CenterConfigInput {
     center: {
       id: 'demo',
       name: 'Demo Provincial Public Administration Service Center',
+      names: {
+        en: 'Demo Provincial Public Administration Service Center',
+        vi: 'Trung tâm Phục vụ hành chính công tỉnh (bản demo)',
+        ru: 'Демонстрационный центр государственных услуг',
+        uz: 'Davlat xizmatlari markazi (namuna)',
+      },
       timezone: 'Asia/Ho_Chi_Minh',
       languages: ['vi', 'en', 'ru', 'uz'],
       defaultLanguage: 'vi',
@@ -65,6 +71,13 @@ export function demoCenter(): CenterConfigInput {
       balancing: { mode: 'suggest' },
     },
     services: demoServices,
+    categories: [
+      { id: 'civil', names: { en: 'Civil status', vi: 'Hộ tịch', ru: 'Гражданское состояние', uz: 'Fuqarolik holati' } },
+      { id: 'property', names: { en: 'Land and property', vi: 'Đất đai, xây dựng', ru: 'Земля и недвижимость', uz: 'Yer va ko‘chmas mulk' } },
+      { id: 'business', names: { en: 'Business and licences', vi: 'Doanh nghiệp, giấy phép', ru: 'Бизнес и лицензии', uz: 'Biznes va litsenziyalar' } },
+      { id: 'transport', names: { en: 'Transport', vi: 'Giao thông', ru: 'Транспорт', uz: 'Transport' } },
+      { id: 'social', names: { en: 'Social affairs', vi: 'Lao động, xã hội', ru: 'Социальная защита', uz: 'Ijtimoiy himoya' } },
+    ],
     priorityCategories: [
       { id: 'disability', icon: 'wheelchair', names: { vi: 'Người khuyết tật', en: 'Disability (groups I–II)', ru: 'Инвалиды I и II групп', uz: 'Nogironligi bor shaxslar' } },
       { id: 'disabled-child', icon: 'child', names: { vi: 'Trẻ em khuyết tật và người đi kèm', en: 'Disabled child with escort', ru: 'Дети-инвалиды с сопровождающим', uz: 'Nogiron bola va kuzatuvchi' } },

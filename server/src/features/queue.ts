@@ -31,10 +31,10 @@ export function queueRoutes({ hub, clock, version }: Deps): RouteDef[] {
       access: 'public',
       handler: ({ principal, query }) => {
         const rt = hub.get(principal?.centerId ?? centerOf(query));
-        const { center, services, priorityCategories } = rt.config;
-        const { id, name, languages, defaultLanguage, targetWaitMin, timezone, publicUrl } = center;
+        const { center, services, priorityCategories, categories = [] } = rt.config;
+        const { id, name, names, languages, defaultLanguage, targetWaitMin, timezone, publicUrl } = center;
         const now = clock();
-        return { center: { id, name, languages, defaultLanguage, targetWaitMin, timezone, publicUrl }, services, priorityCategories, loads: serviceLoads(rt.state, now), availability: serviceAvailability(rt.config, rt.state, now) };
+        return { center: { id, name, names, languages, defaultLanguage, targetWaitMin, timezone, publicUrl }, services, priorityCategories, categories, loads: serviceLoads(rt.state, now), availability: serviceAvailability(rt.config, rt.state, now) };
       },
     }),
     route({

@@ -39,7 +39,7 @@ export function ticketRoutes({ hub, commands }: Deps): RouteDef[] {
             issuedAt: t.issuedAt,
             calledAt: t.calledAt,
             eta: t.status === 'waiting' ? rt.eta(t.id) : null,
-            center: (({ id, name, languages, defaultLanguage, timezone }) => ({ id, name, languages, defaultLanguage, timezone }))(rt.config.center),
+            center: (({ id, name, names, languages, defaultLanguage, timezone }) => ({ id, name, names, languages, defaultLanguage, timezone }))(rt.config.center),
           };
         }
         throw new AppError(ErrorCode.UnknownTicket, 'No such ticket.');

@@ -6,6 +6,7 @@ import {
   centerConfigSchema,
   type CenterConfig,
   type CenterConfigInput,
+  type Category,
   type CenterInfo,
   type Counter,
   type CounterState,
@@ -29,7 +30,7 @@ export interface StaffRow {
   services: string[];
 }
 
-type JsonTable = 'services' | 'priority_categories' | 'counters';
+type JsonTable = 'services' | 'priority_categories' | 'counters' | 'categories';
 type ParsedConfig = ReturnType<typeof centerConfigSchema.parse>;
 
 export interface WriteOptions {
@@ -96,6 +97,7 @@ export class ConfigStore {
       center,
       services: this.jsonRows<Service>('services', centerId),
       priorityCategories: this.jsonRows<PriorityCategory>('priority_categories', centerId),
+      categories: this.jsonRows<Category>('categories', centerId),
       counters: this.jsonRows<Counter>('counters', centerId),
       staff,
       devices,
@@ -140,6 +142,7 @@ export class ConfigStore {
         .run(centerId, JSON.stringify(info));
       this.replaceJsonRows('services', centerId, cfg.services);
       this.replaceJsonRows('priority_categories', centerId, cfg.priorityCategories);
+      this.replaceJsonRows('categories', centerId, cfg.categories);
       this.replaceJsonRows('counters', centerId, cfg.counters);
       this.db.prepare('DELETE FROM staff WHERE center_id = ?').run(centerId);
       const insStaff = this.db.prepare('INSERT INTO staff (center_id, login, name, role, password_hash, services_json) VALUES (?, ?, ?, ?, ?, ?)');

@@ -135,4 +135,17 @@ export const MIGRATIONS: Migration[] = [
       END;
     `,
   },
+  {
+    version: 3,
+    name: 'kiosk topic names per language',
+    sql: `
+      CREATE TABLE categories (
+        center_id TEXT NOT NULL REFERENCES centers(id) ON DELETE CASCADE,
+        id TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        json TEXT NOT NULL,
+        PRIMARY KEY (center_id, id)
+      ) STRICT;
+    `,
+  },
 ];
