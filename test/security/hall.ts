@@ -129,6 +129,12 @@ export class Observer {
   async settle(): Promise<void> {
     const res = await ask(this.socket, 'sync:since', { seq: 0 });
     expect(res.ok, 'observer round trip').toBe(true);
+    // The waiting counts follow a hall's last facts up to 100 ms later (socket.ts LOADS_EVERY_MS):
+    // wait for the ones that follow what was heard, so they are not taken for a later broadcast.
+    const facts = this.rec.facts();
+    const lastFact = facts.length ? Math.max(...facts.map((f) => f.seq)) : -1;
+    const loaded = (e: { event: string; payload: any }) => e.event === 'queue:loads' && e.payload.seq >= lastFact;
+    if (lastFact >= 0 && !this.rec.events.some(loaded)) await this.rec.waitFor(loaded);
     this.mark = this.rec.mark;
   }
 
