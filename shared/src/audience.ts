@@ -6,7 +6,7 @@
  * rebalancer's proposals. The server builds each projection in one place (realtime/audience.ts).
  */
 import type { CounterState, Ticket } from './domain.js';
-import type { Fact, FactBody } from './events.js';
+import type { FactBody } from './events.js';
 import type { Snapshot } from './snapshot.js';
 
 export const AUDIENCES = ['staff', 'display', 'kiosk'] as const;
@@ -42,6 +42,3 @@ export type FactOf<T extends DisplayTicket = Ticket, C extends DisplayCounter = 
 
 export type DisplaySnapshot = Snapshot<DisplayTicket, DisplayCounter>;
 export type DisplayFact = FactOf<DisplayTicket, DisplayCounter>;
-
-/** Staff facts are facts of every audience's type (the projection only narrows). */
-export const asFactOf = (fact: Fact): FactOf => fact as FactOf;

@@ -7,31 +7,18 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KIOSK_TOKEN, testCenter } from '../helpers/center.js';
+import { demoCenter } from '../../server/src/demo/center.js';
 import { browserEnv, type BrowserEnv } from './harness.js';
 
 const SIZES = { portrait: { width: 1080, height: 1920 }, landscape: { width: 1920, height: 1080 } };
 const LANGS = { ru: 'Русский', en: 'English', vi: 'Tiếng Việt', uz: 'Oʻzbekcha' } as const;
 
-/** The demo center's seven departments and six priority categories: real, long names. */
+/** The demo center's seven departments and six priority categories: real, long names (taken from it, not copied). */
 function hallCenter() {
   const base = testCenter();
-  const services = [
-    { id: 'justice', prefix: 'A', names: { vi: 'Tư pháp: hộ tịch, chứng thực', en: 'Justice: civil status, notarisation', ru: 'Юстиция: ЗАГС, заверение', uz: 'Adliya: FHDY, notarial tasdiq' } },
-    { id: 'land', prefix: 'B', names: { vi: 'Tài nguyên: quyền sử dụng đất', en: 'Natural resources: land use rights', ru: 'Земельные отношения', uz: 'Yer resurslari: yerdan foydalanish' } },
-    { id: 'business', prefix: 'C', names: { vi: 'Kế hoạch và đầu tư: đăng ký kinh doanh', en: 'Planning and investment: business registration', ru: 'Регистрация бизнеса', uz: 'Biznesni ro‘yxatdan o‘tkazish' } },
-    { id: 'transport', prefix: 'D', names: { vi: 'Giao thông: giấy phép lái xe', en: 'Transport: driving licences', ru: 'Транспорт: водительские удостоверения', uz: 'Transport: haydovchilik guvohnomasi' } },
-    { id: 'labour', prefix: 'E', names: { vi: 'Lao động, thương binh và xã hội', en: 'Labour, invalids and social affairs', ru: 'Труд и социальная защита', uz: 'Mehnat va ijtimoiy himoya' } },
-    { id: 'construction', prefix: 'F', names: { vi: 'Xây dựng: giấy phép xây dựng', en: 'Construction permits', ru: 'Разрешения на строительство', uz: 'Qurilish ruxsatnomalari' } },
-    { id: 'health', prefix: 'G', names: { vi: 'Y tế: chứng chỉ hành nghề', en: 'Health: practice licences', ru: 'Здравоохранение: лицензии', uz: 'Sog‘liqni saqlash: litsenziyalar' } },
-  ].map((s) => ({ ...s, serviceTimeMin: 8 }));
-  const priorityCategories = [
-    { id: 'disability', icon: 'wheelchair', names: { vi: 'Người khuyết tật', en: 'Disability (groups I–II)', ru: 'Инвалиды I и II групп', uz: 'Nogironligi bor shaxslar' } },
-    { id: 'disabled-child', icon: 'child', names: { vi: 'Trẻ em khuyết tật và người đi kèm', en: 'Disabled child with escort', ru: 'Дети-инвалиды с сопровождающим', uz: 'Nogiron bola va kuzatuvchi' } },
-    { id: 'veteran', icon: 'medal', names: { vi: 'Người có công, cựu chiến binh', en: 'War veterans, Heroes', ru: 'Ветераны войны, Герои', uz: 'Urush faxriylari' } },
-    { id: 'elderly', icon: 'elderly', names: { vi: 'Người cao tuổi (từ 80)', en: 'Aged 80 and over', ru: 'Граждане старше 80 лет', uz: '80 yoshdan oshganlar' } },
-    { id: 'pregnant', icon: 'pregnant', names: { vi: 'Phụ nữ mang thai', en: 'Pregnant women', ru: 'Беременные женщины', uz: 'Homilador ayollar' } },
-    { id: 'infant', icon: 'infant', names: { vi: 'Người đi cùng trẻ nhỏ', en: 'With an infant', ru: 'С ребёнком до года', uz: 'Go‘dak bilan' } },
-  ];
+  const demo = demoCenter();
+  const services = demo.services.map(({ id, prefix, names }) => ({ id, prefix, names, serviceTimeMin: 8 }));
+  const priorityCategories = demo.priorityCategories ?? [];
   const counters = [{ id: '1', number: '1', services: [{ serviceId: 'justice', role: 'primary' as const }], canServe: services.map((s) => s.id) }];
   return { ...base, services, priorityCategories, counters, staff: base.staff!.map((s) => (s.login === 'op1' || s.login === 'op2' ? { ...s, services: [] } : s)) };
 }

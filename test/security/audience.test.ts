@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DISPLAY_TOKEN, KIOSK_TOKEN } from '../helpers/center.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { Recorder, ask } from '../realtime/recorder.js';
+import { hallParts } from './hall.js';
 
 let s: TestServer;
 beforeEach(async () => {
@@ -22,19 +23,6 @@ afterEach(async () => {
 const PAUSE_REASON = 'Visiting the doctor upstairs';
 const CLIENT_REF = 'visitor-request-secret-1';
 
-/** Every ticket-like and counter-like object in a payload, found by the key that holds it. */
-function parts(payload: unknown): { tickets: object[]; counters: object[] } {
-  const out = { tickets: [] as object[], counters: [] as object[] };
-  const walk = (v: unknown, key: string) => {
-    if (Array.isArray(v)) return v.forEach((x) => walk(x, key));
-    if (!v || typeof v !== 'object') return;
-    if (key === 'ticket' || key === 'tickets') out.tickets.push(v);
-    else if (key === 'counter' || key === 'counters') out.counters.push(v);
-    else for (const [k, x] of Object.entries(v)) walk(x, k);
-  };
-  walk(payload, '');
-  return out;
-}
 
 const sorted = (keys: readonly string[]) => [...keys].sort();
 
@@ -73,7 +61,7 @@ describe('what each audience sees', () => {
     ];
     const received = [...tv.events.map((e) => e.payload), sync, snapshot, ...rest.map((r) => (Array.isArray(r) ? { counters: r } : r))];
 
-    const { tickets, counters } = parts(received);
+    const { tickets, counters } = hallParts(received);
     expect(tickets.length).toBeGreaterThan(0);
     for (const t of tickets) expect(sorted(Object.keys(t))).toEqual(sorted(DISPLAY_TICKET_FIELDS));
     for (const c of counters) expect(sorted(Object.keys(c))).toEqual(sorted(DISPLAY_COUNTER_FIELDS));

@@ -110,6 +110,23 @@ export function expectUnchanged(s: TestServer, before: Record<string, string>, w
   expect.fail(`${what} changed ${changed.join(', ')}; events appended: ${JSON.stringify(events)}`);
 }
 
+/**
+ * Every ticket-like and counter-like object in a payload, found by the key that holds it (a body
+ * that is a bare array is read as `rootKey`): what the audience tests check field by field.
+ */
+export function hallParts(payload: unknown, rootKey = ''): { tickets: object[]; counters: object[] } {
+  const out = { tickets: [] as object[], counters: [] as object[] };
+  const walk = (v: unknown, key: string): void => {
+    if (Array.isArray(v)) return v.forEach((x) => walk(x, key));
+    if (!v || typeof v !== 'object') return;
+    if (key === 'ticket' || key === 'tickets') out.tickets.push(v);
+    else if (key === 'counter' || key === 'counters') out.counters.push(v);
+    else for (const [k, x] of Object.entries(v)) walk(x, k);
+  };
+  walk(payload, rootKey);
+  return out;
+}
+
 /** A hall display watching for broadcasts. */
 export class Observer {
   private constructor(

@@ -14,7 +14,7 @@ import { httpStatus } from '../../server/src/http/errors.js';
 import type { TestServer } from '../helpers/server.js';
 import { DISPLAY_TOKEN, KIOSK_TOKEN, PASSWORD, testCenter } from '../helpers/center.js';
 import { ask, connected } from '../realtime/recorder.js';
-import { Observer, dropHall, expectUnchanged, fingerprint, openHall, recordHall, type Hall } from './hall.js';
+import { Observer, dropHall, hallParts, expectUnchanged, fingerprint, openHall, recordHall, type Hall } from './hall.js';
 import { routesOf } from './http-probes.js';
 import { EVENT_NAMES } from './socket-probes.js';
 
@@ -267,15 +267,7 @@ const SEES: Record<Role, 'nothing' | 'kiosk' | 'display' | 'staff'> = { anonymou
 
 /** Which audience a body was built for, from the fields of the tickets and counters in it. */
 function audienceOfBody(body: unknown): string {
-  const found = { tickets: [] as object[], counters: [] as object[] };
-  const walk = (v: unknown, key: string): void => {
-    if (Array.isArray(v)) return v.forEach((x) => walk(x, key));
-    if (!v || typeof v !== 'object') return;
-    if (key === 'ticket' || key === 'tickets') found.tickets.push(v);
-    else if (key === 'counter' || key === 'counters') found.counters.push(v);
-    else for (const [k, x] of Object.entries(v)) walk(x, k);
-  };
-  walk(body, Array.isArray(body) ? 'counters' : '');
+  const found = hallParts(body, Array.isArray(body) ? 'counters' : '');
   const keys = (xs: object[]) => new Set(xs.flatMap((x) => Object.keys(x)));
   if (keys(found.counters).has('staffLogin') || keys(found.tickets).has('clientRef')) return 'staff';
   if (found.counters.length > 0) {
