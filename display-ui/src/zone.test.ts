@@ -12,7 +12,7 @@ const counters = { c1: counter('c1', '1', ['justice']), c2: counter('c2', '2', [
 const call = (ticketId: string, counterId: string, serviceId: string, at: number, recall = false): CallRecord => ({
   ticketId, number: ticketId.toUpperCase(), serviceId, counterId, counterNumber: counters[counterId as keyof typeof counters]?.number ?? '', language: null, at, recall,
 });
-const load = (serviceId: string): ServiceLoad => ({ serviceId, waiting: 1, waitingPriority: 0, oldestWaitMin: 0, expectedWaitMin: 5, expectedPriorityWaitMin: 1, targetWaitMin: 15, openCounters: 1 });
+const load = (serviceId: string): ServiceLoad => ({ serviceId, waiting: 1, waitingPriority: 0, oldestWaitMin: 0, expectedWaitMin: 5, expectedPriorityWaitMin: 1, targetWaitMin: 15, openCounters: 1, servable: true });
 
 describe('zone', () => {
   it('takes the address over the device scope, the device scope over the whole hall', () => {

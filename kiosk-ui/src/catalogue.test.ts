@@ -58,7 +58,7 @@ describe('grouping and waits', () => {
   });
 
   it('turns loads into what a visitor reads', () => {
-    const load = { serviceId: 'a', waiting: 4, waitingPriority: 0, oldestWaitMin: 3, targetWaitMin: 15, openCounters: 1, expectedPriorityWaitMin: 2.2 };
+    const load = { serviceId: 'a', waiting: 4, waitingPriority: 0, oldestWaitMin: 3, targetWaitMin: 15, openCounters: 1, servable: true, expectedPriorityWaitMin: 2.2 };
     expect(waitOf([{ ...load, expectedWaitMin: 12.4 }], 'a')).toEqual({ wait: { kind: 'about', minutes: 12 }, waiting: 4 });
     expect(waitOf([{ ...load, expectedWaitMin: 12.4 }], 'a', 'priority').wait).toEqual({ kind: 'about', minutes: 2 });
     expect(waitOf([{ ...load, expectedWaitMin: 0.2 }], 'a').wait).toEqual({ kind: 'none' });

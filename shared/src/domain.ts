@@ -110,6 +110,8 @@ export interface ServiceLoad {
   expectedWaitMin: number | null;
   targetWaitMin: number;
   openCounters: number;
+  /** Some counter plans it or can be switched to it (C2): a ticket sent to its queue will be called (I5). */
+  servable: boolean;
   /** The same for a priority-lane ticket issued now. */
   expectedPriorityWaitMin: number | null;
 }

@@ -209,3 +209,31 @@ describe('issue 11: tickets from the counter', () => {
     }).toBe(false);
   });
 });
+
+describe('issue 11: the transfer and issue dialogs offer only what the server accepts', () => {
+  it('leaves out a service no counter plans or can take (I5), and says when no counter serving one is open now', async () => {
+    // "visa" is new and on no counter's plan: a transfer to its queue would strand the visitor.
+    const put = await env.server.call('PUT', '/api/admin/services/visa', { token: adminToken, body: { prefix: 'V', names: { en: 'Visa', ru: 'Виза' }, serviceTimeMin: 5 } });
+    expect(put.status).toBe(200);
+    const issued = await env.server.call('POST', '/api/tickets', { token: superToken, body: { serviceId: 'passport' } });
+    expect(issued.status).toBe(201);
+    await op1.locator('.actions [data-action=call-next]').click();
+    await op1.getByTestId('current-number').waitFor();
+    await op1.locator('.actions [data-action=transfer]').click();
+    await op1.getByTestId('transfer-dialog').waitFor();
+    const options = await op1.getByTestId('transfer-service').locator('option').allInnerTexts();
+    expect(options.some((o) => o.includes('Visa'))).toBe(false);
+    // Property is planned on counters 2 and 3, both closed now: offered, saying the visitor waits.
+    expect(options.find((o) => o.includes('Property'))).toContain('no counter open now');
+    expect(options.find((o) => o.includes('Benefits'))).toContain('no counter open now');
+    await op1.getByTestId('transfer-dialog').getByRole('button', { name: 'Cancel', exact: true }).click();
+
+    // The same for a ticket issued at the counter.
+    await op1.getByTestId('issue-open').click();
+    const issueOptions = await op1.getByTestId('issue-service').locator('option').allInnerTexts();
+    expect(issueOptions.some((o) => o.includes('Visa'))).toBe(false);
+    expect(issueOptions.find((o) => o.includes('Passport'))).not.toContain('no counter open now');
+    expect(issueOptions.find((o) => o.includes('Property'))).toContain('no counter open now');
+    await op1.getByTestId('issue-dialog').getByRole('button', { name: 'Cancel', exact: true }).click();
+  });
+});

@@ -768,7 +768,7 @@ describe('a called ticket', () => {
       recalls: 0,
       firstCalledAt: at(2),
     });
-    expect(etaOf(sim.state, a1.id).position).toBe(1);
+    expect(etaOf(sim.state, a1.id, sim.now).position).toBe(1);
     expect(sim.serveNext('1')).toBe('A001');
     expect(sim.serveNext('1')).toBe('A002');
   });
@@ -829,7 +829,7 @@ describe('a called ticket', () => {
       targetCounterId: null,
       returnServiceId: null,
     });
-    expect(computeEtas(sim.state)[a1.id]?.position).toBe(1);
+    expect(computeEtas(sim.state, sim.now)[a1.id]?.position).toBe(1);
     sim.open('3');
     expect(sim.serveNext('3')).toBe('A001');
     expect(sim.serveNext('3')).toBe('B001');
@@ -1183,7 +1183,7 @@ describe('expected wait', () => {
     return { sim, ids };
   }
   const byNumber = (sim: Sim) => {
-    const etas = computeEtas(sim.state);
+    const etas = computeEtas(sim.state, sim.now);
     return Object.fromEntries(Object.entries(etas).map(([id, e]) => [sim.ticket(id).number, e]));
   };
 
@@ -1197,7 +1197,7 @@ describe('expected wait', () => {
     expect(etas.A001?.position).toBe(2);
     expect(etas.A002?.position).toBe(3);
     expect(etas.B002?.position).toBe(1);
-    expect(etaOf(sim.state, 'unknown')).toEqual({ position: 0, etaMin: null });
+    expect(etaOf(sim.state, 'unknown', sim.now)).toEqual({ position: 0, etaMin: null });
   });
 
   it('W1: tickets transferred to a counter are ranked among that counter\'s, oldest place first', () => {
@@ -1270,16 +1270,16 @@ describe('expected wait', () => {
     sim.run({ type: 'transfer', counterId: '1', toCounterId: '2' });
     sim.open('2');
     // Counter 2 is open and free: A003 is called next there.
-    expect(etaOf(sim.state, a3.id)).toEqual({ position: 1, etaMin: 0 });
+    expect(etaOf(sim.state, a3.id, sim.now)).toEqual({ position: 1, etaMin: 0 });
     sim.open('3');
     sim.callNext('3');
     sim.open('2'); // I5: only to a counter that is not closed
     sim.run({ type: 'transfer', counterId: '3', toCounterId: '2' }); // B001, later place → position 2
     const b1 = [...sim.state.tickets.values()].find((t) => t.number === 'B001');
-    expect(etaOf(sim.state, b1?.id ?? '')).toEqual({ position: 2, etaMin: 10 }); // (1 + 0) × 10
+    expect(etaOf(sim.state, b1?.id ?? '', sim.now)).toEqual({ position: 2, etaMin: 10 }); // (1 + 0) × 10
     sim.run({ type: 'set-services', counterId: '2', services: [{ serviceId: 'property', role: 'primary' }], reason: 'r' });
     expect(sim.callNext('2').number).toBe('A003');
-    expect(etaOf(sim.state, b1?.id ?? '')).toEqual({ position: 1, etaMin: 5 }); // ½ × 10
+    expect(etaOf(sim.state, b1?.id ?? '', sim.now)).toEqual({ position: 1, etaMin: 5 }); // ½ × 10
   });
 
   it('W3: a ticket transferred to a paused counter has no ETA (null) until it resumes', () => {
@@ -1289,9 +1289,9 @@ describe('expected wait', () => {
     sim.open('2');
     sim.run({ type: 'pause', counterId: '2', reason: 'lunch' });
     sim.run({ type: 'transfer', counterId: '1', toCounterId: '2' });
-    expect(etaOf(sim.state, a3.id)).toEqual({ position: 1, etaMin: null });
+    expect(etaOf(sim.state, a3.id, sim.now)).toEqual({ position: 1, etaMin: null });
     sim.run({ type: 'resume', counterId: '2' });
-    expect(etaOf(sim.state, a3.id)).toEqual({ position: 1, etaMin: 0 });
+    expect(etaOf(sim.state, a3.id, sim.now)).toEqual({ position: 1, etaMin: 0 });
   });
 
   it('W2: service loads: waiting, priority waiting, oldest wait, open counters and the expected wait of a new ticket', () => {
@@ -1309,6 +1309,7 @@ describe('expected wait', () => {
       expectedPriorityWaitMin: 3.6, // position 2, behind the one priority ticket: 1 / (5/3) × 6
       targetWaitMin: 15,
       openCounters: 2,
+      servable: true,
     });
     expect(loads.property).toMatchObject({ waiting: 2, waitingPriority: 0, oldestWaitMin: 7, expectedWaitMin: 60, openCounters: 1 });
     expect(loads.benefits).toMatchObject({ waiting: 0, oldestWaitMin: 0, expectedWaitMin: null, openCounters: 0 });
@@ -1335,7 +1336,7 @@ describe('expected wait', () => {
     expect(meanServiceMin(sim.state, 'passport')).toBe(1); // the five 10-minute services left the window
     sim.issue('passport');
     sim.issue('passport');
-    const etas = Object.values(computeEtas(sim.state)).map((e) => e.etaMin);
+    const etas = Object.values(computeEtas(sim.state, sim.now)).map((e) => e.etaMin);
     expect(etas.sort()).toEqual([0, 1]);
   });
 });

@@ -114,6 +114,7 @@ export const en = {
     counter: 'To counter',
     anyCounter: 'Any counter serving it',
     returnBack: 'Return to {{service}} afterwards',
+    noOpenCounter: 'no counter open now: waits until one opens',
     needTarget: 'Choose another service or a counter.',
     submit: 'Transfer',
   },

@@ -117,6 +117,7 @@ export const ru: Messages<typeof en> = {
     counter: 'В окно',
     anyCounter: 'Любое окно этой услуги',
     returnBack: 'Затем вернуть в «{{service}}»',
+    noOpenCounter: 'сейчас ни одно окно не открыто: ждёт открытия',
     needTarget: 'Выберите другую услугу или окно.',
     submit: 'Переадресовать',
   },

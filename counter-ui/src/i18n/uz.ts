@@ -117,6 +117,7 @@ export const uz: Messages<typeof en> = {
     counter: 'Oynaga',
     anyCounter: 'Shu xizmatning istalgan oynasi',
     returnBack: 'Soʻng {{service}} xizmatiga qaytarish',
+    noOpenCounter: 'hozir ochiq oyna yoʻq: biri ochilguncha kutadi',
     needTarget: 'Boshqa xizmat yoki oynani tanlang.',
     submit: 'Yoʻnaltirish',
   },

@@ -117,6 +117,7 @@ export const vi: Messages<typeof en> = {
     counter: 'Đến quầy',
     anyCounter: 'Bất kỳ quầy nào phục vụ thủ tục này',
     returnBack: 'Sau đó quay lại {{service}}',
+    noOpenCounter: 'hiện chưa quầy nào mở: chờ đến khi có quầy mở',
     needTarget: 'Chọn thủ tục khác hoặc một quầy.',
     submit: 'Chuyển',
   },

@@ -3,7 +3,7 @@ import type { Counter, CounterState, ServiceLoad } from '@qms/shared';
 import { helperCounters, serviceAlerts } from './alerts';
 
 const load = (serviceId: string, o: Partial<ServiceLoad> = {}): ServiceLoad => ({
-  serviceId, waiting: 3, waitingPriority: 0, oldestWaitMin: 2, expectedWaitMin: 5, expectedPriorityWaitMin: 1, targetWaitMin: 15, openCounters: 1, ...o,
+  serviceId, waiting: 3, waitingPriority: 0, oldestWaitMin: 2, expectedWaitMin: 5, expectedPriorityWaitMin: 1, targetWaitMin: 15, openCounters: 1, servable: true, ...o,
 });
 const counter = (id: string, services: string[], status: CounterState['status'] = 'open'): CounterState => ({
   id, number: id, zone: 'A', status, services: services.map((serviceId) => ({ serviceId, role: 'primary' })), staffLogin: null,

@@ -1,8 +1,8 @@
 /**
- * Positions, expected waits and per-service loads (docs/SPEC.md W1–W3). Pure: the one memo
+ * Positions, expected waits and per-service loads (docs/SPEC.md W1–W4). Pure: the one memo
  * (learned service times) is kept only for a state whose owner reports its changes.
  */
-import { MINUTE, type ServiceLoad, type Ticket, type TicketEta } from '@qms/shared';
+import { MINUTE, afterOpenMinutes, scheduleOf, type ServiceLoad, type Ticket, type TicketEta } from '@qms/shared';
 import { compareFifo, compareRank, ticketsOf } from './rules.js';
 import { queueKey } from './state.js';
 import type { EngineState } from './types.js';
@@ -136,10 +136,20 @@ export function meanServiceMin(state: EngineState, serviceId: string): number {
   return meanServiceTimes(state).get(serviceId) ?? state.services.get(serviceId)?.serviceTimeMin ?? 10;
 }
 
-function etaAt(position: number, cap: { capacity: number; free: boolean } | undefined, mean: number): number | null {
+/** Minutes from now until a given number of minutes of the service's open time have passed (W4). */
+type Hours = (minutes: number) => number;
+
+function etaAt(position: number, cap: { capacity: number; free: boolean } | undefined, mean: number, hours: Hours): number | null {
   if (!cap || cap.capacity <= 0) return null;
   const minutes = ((position - 1) / cap.capacity + (cap.free ? 0 : 0.5)) * mean;
-  return Math.round(minutes * 10) / 10;
+  return Math.round(hours(minutes) * 10) / 10;
+}
+
+/** W4: the service's hours hold the wait: none of it passes before today's opening or in a break. */
+function hoursOf(state: EngineState, serviceId: string, now: number): Hours {
+  const { center } = state.config;
+  const schedule = scheduleOf(center, state.services.get(serviceId));
+  return (minutes) => (afterOpenMinutes(schedule, now, center.timezone, minutes) - now) / MINUTE;
 }
 
 /** Queues per service (and per directed counter) in call order. */
@@ -159,26 +169,28 @@ function directedCapacity(state: EngineState, counterId: string): { capacity: nu
   return c?.status === 'open' ? { capacity: 1, free: c.currentTicketId === null } : undefined;
 }
 
-/** W1, W3 for every waiting ticket. */
-export function computeEtas(state: EngineState): Record<string, TicketEta> {
+/** W1, W3, W4 for every waiting ticket at `now`. */
+export function computeEtas(state: EngineState, now: number): Record<string, TicketEta> {
   const caps = serviceCapacity(state);
   const means = meanServiceTimes(state);
   const mean = (sid: string) => means.get(sid) ?? 10;
+  const hours = new Map<string, Hours>();
+  const hoursFor = (sid: string) => hours.get(sid) ?? hours.set(sid, hoursOf(state, sid, now)).get(sid)!;
   const out: Record<string, TicketEta> = {};
   for (const [key, list] of queues(state)) {
     list.forEach((t, i) => {
       const cap = key.startsWith('c:') ? directedCapacity(state, key.slice(2)) : caps.get(t.serviceId);
-      out[t.id] = { position: i + 1, etaMin: etaAt(i + 1, cap, mean(t.serviceId)) };
+      out[t.id] = { position: i + 1, etaMin: etaAt(i + 1, cap, mean(t.serviceId), hoursFor(t.serviceId)) };
     });
   }
   return out;
 }
 
 /**
- * W1, W3 for one ticket: computeEtas(state)[ticketId], without sorting every queue. Its position
- * is one plus the tickets of its queue that the queue order puts before it (a total order).
+ * W1, W3, W4 for one ticket: computeEtas(state, now)[ticketId], without sorting every queue. Its
+ * position is one plus the tickets of its queue that the queue order puts before it (a total order).
  */
-export function etaOf(state: EngineState, ticketId: string): TicketEta {
+export function etaOf(state: EngineState, ticketId: string, now: number): TicketEta {
   const t = state.waiting.has(ticketId) ? state.tickets.get(ticketId) : undefined;
   if (!t) return { position: 0, etaMin: null };
   const policy = state.config.center.policy;
@@ -190,7 +202,7 @@ export function etaOf(state: EngineState, ticketId: string): TicketEta {
     if ((directed ? compareFifo(u, t) : compareRank(u, t, policy)) < 0) ahead += 1;
   }
   const cap = directed ? directedCapacity(state, t.targetCounterId!) : serviceCapacity(state).get(t.serviceId);
-  return { position: ahead + 1, etaMin: etaAt(ahead + 1, cap, meanServiceTimes(state).get(t.serviceId) ?? 10) };
+  return { position: ahead + 1, etaMin: etaAt(ahead + 1, cap, meanServiceTimes(state).get(t.serviceId) ?? 10, hoursOf(state, t.serviceId, now)) };
 }
 
 /** Per service queue (directed tickets apart): how many wait, how many in the priority lane, since when. */
@@ -216,17 +228,19 @@ export function serviceLoads(state: EngineState, now: number): ServiceLoad[] {
   return state.config.services.map((s) => {
     const { waiting, priority, oldest } = q.get(s.id) ?? { waiting: 0, priority: 0, oldest: now };
     const mean = means.get(s.id) ?? s.serviceTimeMin;
+    const hours = hoursOf(state, s.id, now);
     return {
       serviceId: s.id,
       waiting,
       waitingPriority: priority,
       oldestWaitMin: Math.round(((now - oldest) / MINUTE) * 10) / 10,
       // A new normal-lane ticket goes behind everyone waiting now.
-      expectedWaitMin: etaAt(waiting + 1, caps.get(s.id), mean),
+      expectedWaitMin: etaAt(waiting + 1, caps.get(s.id), mean, hours),
       // A priority ticket issued now ranks behind the priority tickets already waiting (P1/P3).
-      expectedPriorityWaitMin: etaAt(priority + 1, caps.get(s.id), mean),
+      expectedPriorityWaitMin: etaAt(priority + 1, caps.get(s.id), mean, hours),
       targetWaitMin: s.targetWaitMin ?? state.config.center.targetWaitMin,
       openCounters: caps.get(s.id)?.open ?? 0,
+      servable: state.servable.has(s.id),
     };
   });
 }

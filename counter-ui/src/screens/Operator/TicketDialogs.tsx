@@ -1,5 +1,5 @@
 /** Issue a ticket for a visitor at the counter, and confirm cancelling a waiting one (issue 11). */
-import type { AppErrorBody, PriorityCategory, Service } from '@qms/shared';
+import type { AppErrorBody, PriorityCategory, Service, ServiceLoad } from '@qms/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
@@ -7,11 +7,13 @@ import { errorTitle } from '../../components/Banners';
 import { Dialog } from '../../components/Dialog';
 import { useCategoryName, useServiceName } from '../../components/hooks';
 import { useStore } from '../../store';
+import { offeredServices } from '../../logic/offered';
 import { selectMyCounter } from '../../store/selectors';
 import { cancelTicket, issueTicket } from '../../tickets';
 
 const NO_SERVICES: Service[] = [];
 const NO_CATEGORIES: PriorityCategory[] = [];
+const NO_LOADS: ServiceLoad[] = [];
 
 export function IssueDialog() {
   const { t } = useTranslation();
@@ -19,6 +21,7 @@ export function IssueDialog() {
   const categoryName = useCategoryName();
   const closeDialog = useStore((s) => s.closeDialog);
   const services = useStore((s) => s.hall?.services ?? NO_SERVICES);
+  const loads = useStore((s) => s.hall?.loads ?? NO_LOADS);
   const categories = useStore((s) => s.hall?.priorityCategories ?? NO_CATEGORIES);
   // This counter's own services first: the visitor in front of it most likely wants one of them.
   const mine = useStore(useShallow((s) => selectMyCounter(s)?.services.map((x) => x.serviceId) ?? []));
@@ -27,7 +30,7 @@ export function IssueDialog() {
   const [error, setError] = useState<AppErrorBody | null>(null);
   const [issued, setIssued] = useState<{ number: string; serviceId: string } | null>(null);
   const busy = useStore((s) => s.busy !== null);
-  const ordered = [...services].sort((a, b) => Number(!mine.includes(a.id)) - Number(!mine.includes(b.id)));
+  const ordered = offeredServices(services, loads).sort((a, b) => Number(!mine.includes(a.service.id)) - Number(!mine.includes(b.service.id)));
 
   const submit = async () => {
     if (!serviceId) return;
@@ -64,9 +67,10 @@ export function IssueDialog() {
             <span>{t('issue.service')}</span>
             <select className="input" value={serviceId} onChange={(e) => setService(e.target.value)} required data-autofocus data-testid="issue-service">
               <option value="">{t('issue.choose')}</option>
-              {ordered.map((s) => (
+              {ordered.map(({ service: s, noneOpen }) => (
                 <option key={s.id} value={s.id}>
                   {s.prefix} · {serviceName(s.id)}
+                  {noneOpen ? ` · ${t('transfer.noOpenCounter')}` : ''}
                 </option>
               ))}
             </select>

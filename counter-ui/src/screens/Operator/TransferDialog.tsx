@@ -1,14 +1,16 @@
 /** Transfer the ticket in hand to another service and/or a counter, optionally coming back (T2, T4). */
-import type { Service } from '@qms/shared';
+import type { Service, ServiceLoad } from '@qms/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { Dialog } from '../../components/Dialog';
 import { useServiceName } from '../../components/hooks';
 import { runCounterCommand } from '../../commands';
+import { offeredServices } from '../../logic/offered';
 import { useStore } from '../../store';
 
 const NO_SERVICES: Service[] = [];
+const NO_LOADS: ServiceLoad[] = [];
 
 export function TransferDialog({ counterId }: { counterId: string }) {
   const { t } = useTranslation();
@@ -19,6 +21,7 @@ export function TransferDialog({ counterId }: { counterId: string }) {
     return id ? s.hall?.tickets[id] : undefined;
   });
   const services = useStore((s) => s.hall?.services ?? NO_SERVICES);
+  const loads = useStore((s) => s.hall?.loads ?? NO_LOADS);
   // A closed counter would never call the visitor: the server refuses it (I5), so it is not offered.
   const counters = useStore(useShallow((s) => Object.values(s.hall?.counters ?? {}).filter((c) => c.id !== counterId && c.status !== 'closed')));
   const [toServiceId, setService] = useState('');
@@ -52,11 +55,12 @@ export function TransferDialog({ counterId }: { counterId: string }) {
           <span>{t('transfer.service')}</span>
           <select className="input" value={toServiceId} onChange={(e) => setService(e.target.value)} data-autofocus data-testid="transfer-service">
             <option value="">{t('transfer.sameService', { service: serviceName(ticket.serviceId) })}</option>
-            {services
-              .filter((s) => s.id !== ticket.serviceId)
-              .map((s) => (
+            {offeredServices(services, loads)
+              .filter(({ service: s }) => s.id !== ticket.serviceId)
+              .map(({ service: s, noneOpen }) => (
                 <option key={s.id} value={s.id}>
                   {s.prefix} · {serviceName(s.id)}
+                  {noneOpen ? ` · ${t('transfer.noOpenCounter')}` : ''}
                 </option>
               ))}
           </select>
