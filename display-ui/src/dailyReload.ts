@@ -4,6 +4,7 @@
  * server answers: a reload into a dead server leaves the browser's error page, which never
  * recovers by itself.
  */
+import { localTime } from '@qms/shared';
 import type { DisplayStore } from './store/index.js';
 
 export const RELOAD_HOUR = 3;
@@ -12,8 +13,7 @@ export const MIN_UPTIME_MS = 2 * 60 * 60_000;
 const CHECK_EVERY_MS = 5 * 60_000;
 
 export function hourIn(timeZone: string, at: number): number {
-  const h = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(at);
-  return Number.parseInt(h, 10);
+  return Math.floor(localTime(at, timeZone).minute / 60);
 }
 
 export function reloadDue(p: { hour: number; uptimeMs: number; live: boolean; speaking: boolean }): boolean {

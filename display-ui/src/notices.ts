@@ -5,7 +5,7 @@
  * display's language when drawn, so that a language change redraws them.
  */
 import type { DisplayFact, Language, Service } from '@qms/shared';
-import { nameIn } from '@qms/shared/client';
+import { formatList, nameIn } from '@qms/shared/client';
 import { STRINGS, type Strings } from './i18n/strings.js';
 import { counterInZone, type Zone } from './zone.js';
 
@@ -57,18 +57,10 @@ export function noticeFromFact(fact: Pick<ServicesChanged, 'counter' | 'previous
   return { ...base, kind: added.length === 0 ? 'only' : 'changed', serviceIds: now };
 }
 
-function listOf(items: string[], lang: Language): string {
-  try {
-    return new Intl.ListFormat(lang, { type: 'conjunction' }).format(items);
-  } catch {
-    return items.join(', ');
-  }
-}
-
 const fill = (template: string, vars: Record<string, string>): string => template.replace(/\{\{(\w+)\}\}/g, (m, k: string) => vars[k] ?? m);
 
 /** The notice in `lang`, service names from the center's configuration (`fallback`: its default language). */
 export function noticeText(notice: NoticeContent, lang: Language, services: Pick<Service, 'id' | 'names'>[], fallback: string): string {
   const names = notice.serviceIds.map((id) => nameIn(services.find((s) => s.id === id)?.names ?? {}, lang, fallback) || id);
-  return fill(STRINGS[lang][KEYS[notice.kind]], { counter: notice.counterNumber, services: listOf(names, lang) });
+  return fill(STRINGS[lang][KEYS[notice.kind]], { counter: notice.counterNumber, services: formatList(names, lang) });
 }

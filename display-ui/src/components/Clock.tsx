@@ -1,6 +1,5 @@
 import type { Language } from '@qms/shared';
-import { useMemo } from 'react';
-import { dateLine } from '../dates.js';
+import { formatDate, formatTime } from '@qms/shared/client';
 import { useNow } from '../hooks/useNow.js';
 import { useDisplay } from '../store/index.js';
 
@@ -9,17 +8,10 @@ export function Clock({ lang }: { lang: Language }) {
   const timeZone = useDisplay((s) => s.hall?.center.timezone);
   const offset = useDisplay((s) => s.hall?.clockOffsetMs ?? 0);
   const now = useNow(1_000) + offset;
-  const formats = useMemo(
-    () => ({
-      time: new Intl.DateTimeFormat(lang, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
-      date: dateLine(lang, timeZone),
-    }),
-    [lang, timeZone],
-  );
   return (
     <div className="clock" data-testid="clock">
-      <time className="clock-time">{formats.time.format(now)}</time>
-      <span className="clock-date">{formats.date.format(now)}</span>
+      <time className="clock-time">{formatTime(now, lang, timeZone)}</time>
+      <span className="clock-date">{formatDate(now, lang, timeZone)}</span>
     </div>
   );
 }

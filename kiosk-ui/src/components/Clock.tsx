@@ -1,5 +1,5 @@
+import { formatDate, formatTime } from '@qms/shared/client';
 import { useEffect, useState } from 'react';
-import { longDate, shortTime } from '../dates';
 import { useKiosk } from '../store';
 
 /** Date and time in the center's zone and the visitor's language (a kiosk's screen is also a clock). */
@@ -11,8 +11,8 @@ export function Clock() {
     const id = setInterval(() => setNow(Date.now()), 10_000);
     return () => clearInterval(id);
   }, []);
-  const time = shortTime(lang, now, timeZone);
-  const date = longDate(lang, now, timeZone);
+  const time = formatTime(now, lang, timeZone);
+  const date = formatDate(now, lang, timeZone);
   return (
     <p className="clock">
       <span className="clock-time">{time}</span>

@@ -1,4 +1,5 @@
 import { centerNameIn } from '@qms/shared';
+import { formatDateTime } from '@qms/shared/client';
 import { useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNameIn } from '../hooks/useCatalogue';
@@ -25,7 +26,7 @@ export function PrintTicket() {
   const { ticket, eta, qr } = issue;
   const service = catalogue.services.find((s) => s.id === ticket.serviceId);
   const category = catalogue.priorityCategories.find((c) => c.id === ticket.categoryId);
-  const issuedAt = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short', timeZone: catalogue.center.timezone }).format(ticket.issuedAt);
+  const issuedAt = formatDateTime(ticket.issuedAt, i18n.language, catalogue.center.timezone);
   const position = positionLine(t, eta);
   return (
     <div ref={ref} className={`print-ticket paper-${paper}`} aria-hidden="true" data-testid="print-ticket">

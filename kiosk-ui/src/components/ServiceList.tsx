@@ -1,8 +1,8 @@
+import { formatDate, formatTime, sameDay } from '@qms/shared/client';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { availabilityOf, waitOf, type Named, type Wait } from '../catalogue';
-import { longDate, shortTime } from '../dates';
 import { useKiosk } from '../store';
 import { ClockIcon } from './Icons';
 
@@ -14,8 +14,8 @@ export function waitText(t: TFunction, wait: Wait): string {
 
 /** "Opens at 14:00" today, "Opens Wednesday, 4 March, 09:30" on another day; in the center's time zone. */
 export function opensText(t: TFunction, lang: string, opensAt: number, now: number, timeZone: string): string {
-  const time = shortTime(lang, opensAt, timeZone);
-  return longDate(lang, opensAt, timeZone) === longDate(lang, now, timeZone) ? t('opensToday', { time }) : t('opensOn', { day: longDate(lang, opensAt, timeZone), time });
+  const time = formatTime(opensAt, lang, timeZone);
+  return sameDay(opensAt, now, timeZone) ? t('opensToday', { time }) : t('opensOn', { day: formatDate(opensAt, lang, timeZone), time });
 }
 
 /**

@@ -1,8 +1,7 @@
 import { centerNameIn } from '@qms/shared';
 import { useTranslation } from 'react-i18next';
-import { nameIn } from '@qms/shared/client';
+import { formatTime, nameIn } from '@qms/shared/client';
 import { StatusPanel } from '../components/StatusPanel';
-import { shortTime } from '../dates';
 import { LANGUAGE_NAMES } from '../i18n';
 import { useKiosk } from '../store';
 
@@ -17,7 +16,7 @@ export function StatusPage({ onRefresh }: { onRefresh: () => void }) {
   const lang = useKiosk((s) => s.lang);
   const setLang = useKiosk((s) => s.setLang);
   const timeZone = useKiosk((s) => s.statusTimeZone);
-  const time = updatedAt ? shortTime(i18n.language, updatedAt, timeZone) : '';
+  const time = updatedAt ? formatTime(updatedAt, i18n.language, timeZone) : '';
 
   return (
     <div className="phone">

@@ -3,7 +3,7 @@
  * policy's window is put back in line with their original place (N1).
  */
 import type { Ticket } from '@qms/shared';
-import { api } from '@qms/shared/client';
+import { api, formatTime } from '@qms/shared/client';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { useLanguage, useServerNow } from '../../components/hooks';
@@ -27,7 +27,6 @@ export function RecentPanel() {
   const now = useServerNow(5000);
   const lang = useLanguage();
   if (recent.length === 0) return null;
-  const time = new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', ...(timeZone ? { timeZone } : {}) });
 
   return (
     <section className="panel recent" aria-labelledby="recent-title" data-testid="recent">
@@ -50,7 +49,7 @@ export function RecentPanel() {
               <td>
                 <span className={`pill pill-${x.status}`}>{t(`ticket.${x.status}`)}</span>
               </td>
-              <td className="muted">{x.finishedAt ? time.format(x.finishedAt) : ''}</td>
+              <td className="muted">{x.finishedAt ? formatTime(x.finishedAt, lang, timeZone) : ''}</td>
               <td className="actions-col">
                 {x.status === 'no_show' && x.finishedAt !== null && now - x.finishedAt < windowMin * 60_000 && <Reactivate ticket={x} />}
               </td>

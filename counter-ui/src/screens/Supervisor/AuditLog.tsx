@@ -1,4 +1,5 @@
 /** Today's merges, releases and proposals (GET /api/balance/log), newest first, collapsible. */
+import { formatTime } from '@qms/shared/client';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServiceName } from '../../components/hooks';
@@ -51,8 +52,8 @@ function AuditRow({ entry: e, log, t }: { entry: AuditEntry; log: AuditEntry[]; 
   const counters = useStore((s) => s.hall?.counters);
   const numberOf = (id: string) => counters?.[id]?.number ?? id;
   const timezone = useStore((s) => s.hall?.center.timezone);
-  // In the viewer's language's own convention (24-hour in ru, vi, uz), on the center's clock.
-  const time = new Date(e.at).toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit', ...(timezone ? { timeZone: timezone } : {}) });
+  // On the center's clock, 24-hour in all four languages.
+  const time = formatTime(e.at, i18n.language, timezone);
   let counter = '';
   let what = '';
   let why = '';

@@ -1,8 +1,9 @@
 /** Every service: queue, oldest and expected wait against the target, open counters, today's KPIs. */
 import type { ServiceLoad } from '@qms/shared';
+import { formatPercent } from '@qms/shared/client';
 import { useTranslation } from 'react-i18next';
 import { WaitTime } from '../../components/WaitTime';
-import { useServiceName } from '../../components/hooks';
+import { useLanguage, useServiceName } from '../../components/hooks';
 import { useStore } from '../../store';
 import { useLiveOldest } from './useLiveOldest';
 
@@ -10,6 +11,7 @@ const NO_LOADS: ServiceLoad[] = [];
 
 export function ServicesTable() {
   const { t } = useTranslation();
+  const lang = useLanguage();
   const serviceName = useServiceName();
   const loads = useStore((s) => s.hall?.loads ?? NO_LOADS);
   const prefixes = useStore((s) => s.hall?.services);
@@ -18,7 +20,7 @@ export function ServicesTable() {
   // A column of identical targets says nothing; one shared target goes in the heading instead.
   const targets = new Set(loads.map((l) => l.targetWaitMin));
   const sharedTarget = targets.size === 1 ? [...targets][0] : undefined;
-  const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${Math.round(v * 100)} %`);
+  const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : formatPercent(v, lang));
   const min = (v: number | null | undefined) => (v === null || v === undefined ? '—' : t('common.min', { n: v }));
 
   return (
