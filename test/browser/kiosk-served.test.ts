@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KIOSK_TOKEN, testCenter } from '../helpers/center.js';
+import { KIOSK_TOKEN, PASSWORD, testCenter } from '../helpers/center.js';
 import { T0 } from '../helpers/server.js';
 import { browserEnv, type BrowserEnv } from './harness.js';
 
@@ -85,5 +85,34 @@ describe('kiosk: only services someone serves now', () => {
     await service(page, 'Visa').waitFor(LIVE);
     // Nobody serves it yet.
     expect(await service(page, 'Visa').isDisabled()).toBe(true);
+  });
+
+  it('a supervisor ticks "accept tickets anyway" in Settings: the kiosk offers the service at once, with nobody at its counter', async () => {
+    const page = await openKiosk(env);
+    await page.getByRole('button', { name: 'English', exact: true }).click();
+    expect(await service(page, 'Benefits').isDisabled()).toBe(true);
+
+    const { page: admin } = await env.page({ width: 1366, height: 768 });
+    await admin.goto('/counter/');
+    await admin.evaluate(() => localStorage.setItem('qms.counter.lang', 'en'));
+    await admin.reload();
+    await admin.getByTestId('login-user').fill('admin');
+    await admin.getByTestId('login-password').fill(PASSWORD);
+    await admin.getByTestId('login-submit').click();
+    await admin.locator('[data-testid=picker], [data-testid=supervisor]').first().waitFor();
+    await admin.goto('/counter/admin/services');
+    await admin.locator('[data-testid=admin-row][data-id=benefits]').click();
+    await admin.getByTestId('f-accept-unstaffed').check();
+    await admin.getByTestId('admin-save').click();
+    await admin.getByTestId('admin-form').waitFor({ state: 'detached' });
+
+    await expect.poll(() => service(page, 'Benefits').isEnabled(), LIVE).toBe(true);
+    expect(await service(page, 'Benefits').innerText()).not.toContain('Not served now');
+    await service(page, 'Benefits').click();
+    await expect.poll(() => page.getByTestId('ticket-number').innerText()).toMatch(/^C\d{3}$/);
+    // Saved, not only shown: the configuration says so.
+    const token = await env.server.login('admin');
+    const cfg = await env.server.call('GET', '/api/admin/config', { token });
+    expect(cfg.body.services.find((s: { id: string }) => s.id === 'benefits')).toMatchObject({ acceptWhenUnstaffed: true });
   });
 });
