@@ -12,7 +12,8 @@ const id = z
   .max(64)
   .regex(/^[A-Za-z0-9_.-]+$/, 'use letters, digits, "_", "-" or "." only');
 
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'expected a time "HH:MM"');
+const HHMM_RE = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
+const hhmm = z.string().regex(HHMM_RE, 'expected a time "HH:MM"');
 
 export const intervalSchema = z
   .object({ from: hhmm, to: hhmm })
@@ -22,19 +23,72 @@ export type Interval = z.infer<typeof intervalSchema>;
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
+/** One weekday's intervals, in any order, none overlapping another (touching is fine: 12:00–13:00 after 08:00–12:00). */
+const dayIntervalsSchema = z
+  .array(intervalSchema)
+  .max(24)
+  .superRefine((list, ctx) => {
+    const valid = list.map((iv, i) => ({ ...iv, i })).filter((iv) => HHMM_RE.test(iv.from) && HHMM_RE.test(iv.to) && iv.from < iv.to);
+    valid.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+    valid.forEach((iv, k) => {
+      const before = valid[k - 1];
+      if (before && iv.from < before.to) ctx.addIssue({ code: 'custom', path: [iv.i], message: `${iv.from}–${iv.to} overlaps ${before.from}–${before.to}: join them or change one` });
+    });
+  });
+
 /** Opening hours per weekday; a missing or empty day is closed. */
 export const weeklyHoursSchema = z
   .object({
-    mon: z.array(intervalSchema),
-    tue: z.array(intervalSchema),
-    wed: z.array(intervalSchema),
-    thu: z.array(intervalSchema),
-    fri: z.array(intervalSchema),
-    sat: z.array(intervalSchema),
-    sun: z.array(intervalSchema),
+    mon: dayIntervalsSchema,
+    tue: dayIntervalsSchema,
+    wed: dayIntervalsSchema,
+    thu: dayIntervalsSchema,
+    fri: dayIntervalsSchema,
+    sat: dayIntervalsSchema,
+    sun: dayIntervalsSchema,
   })
   .partial();
 export type WeeklyHours = z.infer<typeof weeklyHoursSchema>;
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True for a calendar date "YYYY-MM-DD" that exists (no 2026-02-30). */
+export function isLocalDate(s: string): boolean {
+  const m = DATE_RE.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
+export const localDateSchema = z
+  .string()
+  .regex(DATE_RE, { message: 'expected a date "YYYY-MM-DD"', abort: true })
+  .refine(isLocalDate, { message: 'no such date in the calendar' });
+
+/**
+ * A day without opening hours: a public holiday or a one-off closure, in the center's calendar.
+ * The reason is one short text, not names per language: staff read it (Settings, the refusal of a
+ * ticket), while visitors are told in their own language when the service opens again.
+ */
+export const closedDaySchema = z.object({
+  date: localDateSchema,
+  reason: visibleText(100).optional(),
+  /** Closed on this month and day every year (New Year, a national day); the year in `date` is ignored. */
+  yearly: z.boolean().optional(),
+});
+export type ClosedDay = z.infer<typeof closedDaySchema>;
+
+export const closedDaysSchema = z
+  .array(closedDaySchema)
+  .max(1000)
+  .superRefine((list, ctx) => {
+    const seen = new Set<string>();
+    list.forEach((d, i) => {
+      const key = d.yearly ? `every ${d.date.slice(5)}` : d.date;
+      if (seen.has(key)) ctx.addIssue({ code: 'custom', path: [i, 'date'], message: `${d.date} is listed twice` });
+      seen.add(key);
+    });
+  });
 
 export const languageSchema = z.enum(LANGUAGES);
 
@@ -78,6 +132,8 @@ export const serviceSchema = z.object({
   serviceTimeMin: z.number().positive().max(600).default(10),
   /** Hours when tickets are issued; default: the center's. */
   hours: weeklyHoursSchema.optional(),
+  /** Days it is closed besides the center's (docs/SPEC.md I6). */
+  closedDays: closedDaysSchema.optional(),
   dailyCap: z.number().int().positive().optional(),
   /**
    * The kiosk offers a service only while a staffed counter serves it (or can be switched to it):
@@ -173,6 +229,8 @@ export const centerInfoSchema = z.object({
   defaultLanguage: languageSchema,
   targetWaitMin: z.number().positive().max(600).default(15),
   hours: weeklyHoursSchema,
+  /** Holidays and one-off closures: no service issues tickets then (docs/SPEC.md I6). Optional, so older files import. */
+  closedDays: closedDaysSchema.optional(),
   policy: policySchema.default(policySchema.parse({})),
   /**
    * The rebalancer (docs/SPEC.md B1–B4): `off`; `suggest`, the supervisor accepts or rejects each

@@ -5,6 +5,7 @@ export * from './events.js';
 export * from './snapshot.js';
 export * from './api.js';
 export * from './time.js';
+export * from './schedule.js';
 export * from './stats.js';
 export * from './names.js';
 export * from './text.js';

@@ -1,6 +1,6 @@
 /** Calendar arithmetic in a center's time zone. Pure: `now` is always passed in. */
 import { TZDate } from '@date-fns/tz';
-import type { Interval, Weekday, WeeklyHours } from './config.js';
+import type { Interval, Weekday } from './config.js';
 
 const WEEKDAY_BY_INDEX: Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 
@@ -49,11 +49,6 @@ export function parseHHMM(s: string): number {
 
 export function withinIntervals(intervals: Interval[] | undefined, minute: number): boolean {
   return (intervals ?? []).some((i) => minute >= parseHHMM(i.from) && minute < parseHHMM(i.to));
-}
-
-export function isOpenAt(hours: WeeklyHours, now: number, timeZone: string): boolean {
-  const t = localTime(now, timeZone);
-  return withinIntervals(hours[t.weekday], t.minute);
 }
 
 export const MINUTE = 60_000;

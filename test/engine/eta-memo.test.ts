@@ -79,8 +79,8 @@ function check(steps: Step[]): void {
     // The plain computation: a fresh copy of the state, with nothing remembered.
     const plain = meanServiceTimes(structuredClone(state));
     expect(meanServiceTimes(state)).toEqual(plain);
-    const all = computeEtas(state);
-    for (const id of state.waiting) expect(etaOf(state, id)).toEqual(all[id]);
+    const all = computeEtas(state, now);
+    for (const id of state.waiting) expect(etaOf(state, id, now)).toEqual(all[id]);
     // The queues call-next and etaOf read are exactly the waiting tickets, each in its own queue.
     const indexed = [...state.queues].flatMap(([key, ids]) => [...ids].map((id) => ({ key, id })));
     expect(indexed.map((x) => x.id).sort()).toEqual([...state.waiting].sort());

@@ -256,7 +256,7 @@ function checkInvariants(state: EngineState, issued: number): void {
   checkNumbers(state);
 
   // Positions and ETAs: every waiting ticket has one; positions run 1..n in each queue.
-  const etas = computeEtas(state);
+  const etas = computeEtas(state, 0);
   check(Object.keys(etas).length === state.waiting.size && [...state.waiting].every((id) => id in etas), () => 'ETAs are not the waiting tickets');
   const positions = new Map<string, number[]>();
   for (const [id, eta] of Object.entries(etas)) {

@@ -1,6 +1,6 @@
 /** Issue 11: GET /api/services says, per service, whether a visitor may take a ticket now, and when it opens. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { nextOpening } from '../../server/src/features/availability.js';
+import { nextOpening } from '@qms/shared';
 import { testCenter } from '../helpers/center.js';
 import { startServer, T0, type TestServer } from '../helpers/server.js';
 
@@ -60,9 +60,9 @@ describe('GET /api/services availability', () => {
     expect(a.benefits).toEqual({ serviceId: 'benefits', servedNow: false, opensAt: T0 + 2 * 24 * 3_600_000 - 30 * 60_000 });
   });
 
-  it('nextOpening: none within a week is null', () => {
-    expect(nextOpening({}, T0, 'Europe/Moscow')).toBeNull();
-    expect(nextOpening({ mon: [{ from: '10:00', to: '11:00' }] }, T0, 'Europe/Moscow')).toBe(T0 + 7 * 24 * 3_600_000);
+  it('nextOpening: no hours at all is null; Monday 10:00 at Monday 10:00 is next week', () => {
+    expect(nextOpening({ hours: {}, closedDays: [] }, T0, 'Europe/Moscow')).toBeNull();
+    expect(nextOpening({ hours: { mon: [{ from: '10:00', to: '11:00' }] }, closedDays: [] }, T0, 'Europe/Moscow')).toBe(T0 + 7 * 24 * 3_600_000);
   });
 });
 

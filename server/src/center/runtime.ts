@@ -143,7 +143,7 @@ export class CenterRuntime {
   }
 
   eta(ticketId: string): TicketEta {
-    return etaOf(this.state, ticketId);
+    return etaOf(this.state, ticketId, this.clock());
   }
 
   snapshot(): Snapshot {
@@ -164,7 +164,7 @@ export class CenterRuntime {
       priorityCategories: this.state.config.priorityCategories,
       counters: [...this.state.counters.values()],
       tickets: [...open, ...finished.slice(0, RECENT_FINISHED)],
-      etas: computeEtas(this.state),
+      etas: computeEtas(this.state, now),
       loads: serviceLoads(this.state, now),
       balance: { mode: this.state.config.center.balancing.mode, proposals: this.balancer.list() },
     };

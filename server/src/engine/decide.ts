@@ -6,8 +6,11 @@ import {
   ErrorCode,
   MINUTE,
   assertNever,
+  closedDayOn,
   isOpenAt,
   localTime,
+  nextOpening,
+  scheduleOf,
   type CounterState,
   type FactBody,
   type Ticket,
@@ -21,6 +24,13 @@ export function formatNumber(prefix: string, seqNo: number): string {
 }
 
 const ok = (...facts: FactBody[]): Decision => ({ ok: true, facts });
+
+/** "Service "passport" is closed on 2026-01-01 (New Year): it opens again on 2026-01-02 at 08:00." */
+function closedDayMessage(serviceId: string, day: string, reason: string | undefined, opens: number | null, timeZone: string): string {
+  const next = opens === null ? null : localTime(opens, timeZone);
+  const at = next && `${String(Math.floor(next.minute / 60)).padStart(2, '0')}:${String(next.minute % 60).padStart(2, '0')}`;
+  return `Service "${serviceId}" is closed on ${day}${reason ? ` (${reason})` : ''}: ${next ? `it opens again on ${next.day} at ${at}.` : 'no opening is planned.'}`;
+}
 
 export function decide(state: EngineState, cmd: Command, now: number): Decision {
   switch (cmd.type) {
@@ -63,10 +73,14 @@ function issue(state: EngineState, cmd: Extract<Command, { type: 'issue' }>, now
       return reject(ErrorCode.UnknownCategory, `There is no priority category "${cmd.categoryId}".`);
     }
   }
-  if (!isOpenAt(service.hours ?? center.hours, now, center.timezone)) {
+  const day = localTime(now, center.timezone).day;
+  const schedule = scheduleOf(center, service);
+  // I6: a holiday or a one-off closure, named with its reason and the next opening.
+  const closed = closedDayOn(schedule, day);
+  if (closed) return reject(ErrorCode.ServiceClosed, closedDayMessage(service.id, day, closed.reason, nextOpening(schedule, now, center.timezone), center.timezone));
+  if (!isOpenAt(schedule, now, center.timezone)) {
     return reject(ErrorCode.ServiceClosed, `Service "${cmd.serviceId}" is not taking tickets at this hour.`);
   }
-  const day = localTime(now, center.timezone).day;
   const today = day === state.numberingDay;
   const issued = today ? (state.issuedToday.get(service.id) ?? 0) : 0;
   if (service.dailyCap !== undefined && issued >= service.dailyCap) {
