@@ -1,7 +1,7 @@
 /** REST and socket payloads, validated with zod at every boundary. */
 import { z } from 'zod';
 import { LANES, LANGUAGES, PAUSE_REASON_IDS } from './codes.js';
-import { counterServiceSchema } from './config.js';
+import { closedDaysSchema, counterServiceSchema, weeklyHoursSchema } from './config.js';
 import { visibleText } from './text.js';
 
 const id = z.string().min(1).max(64);
@@ -79,6 +79,10 @@ export const createDeviceBody = z
     services: z.array(id).default([]),
   })
   .strict();
+
+/** The center's opening hours and closed days, edited together in Settings (docs/SPEC.md I3, I6). */
+export const centerScheduleBody = z.object({ hours: weeklyHoursSchema, closedDays: closedDaysSchema.default([]) }).strict();
+export type CenterScheduleBody = z.infer<typeof centerScheduleBody>;
 
 /** Per counter action, the body schema; actions without one take an empty body. */
 export const counterActionBodies = {

@@ -5,6 +5,7 @@
 import {
   ErrorCode,
   centerConfigSchema,
+  centerScheduleBody,
   counterSchema,
   createDeviceBody,
   priorityCategorySchema,
@@ -116,6 +117,31 @@ export function adminRoutes(deps: Deps): RouteDef[] {
     }),
     ...collection('priorityCategories', 'priority-categories', priorityCategorySchema, () => null),
     ...collection('counters', 'counters', counterSchema, () => null),
+
+    route({
+      method: 'get',
+      path: '/api/admin/schedule',
+      tag: 'admin',
+      summary: "The center's weekly opening hours and closed days (each service may have its own)",
+      access: 'supervisor',
+      handler: (ctx) => (({ hours, closedDays }) => ({ hours, closedDays: closedDays ?? [] }))(current(ctx).center),
+    }),
+    route({
+      method: 'put',
+      path: '/api/admin/schedule',
+      tag: 'admin',
+      summary: "Replace the center's weekly opening hours and closed days (holidays, one-off closures)",
+      access: 'admin',
+      body: centerScheduleBody,
+      handler: (ctx) => {
+        const cfg = current(ctx);
+        const { closedDays: _old, ...center } = cfg.center;
+        const { hours, closedDays } = ctx.body;
+        cfg.center = { ...center, hours, ...(closedDays.length > 0 ? { closedDays } : {}) };
+        const saved = save(ctx, cfg).center;
+        return { hours: saved.hours, closedDays: saved.closedDays ?? [] };
+      },
+    }),
 
     route({
       method: 'get',
