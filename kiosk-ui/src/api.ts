@@ -1,5 +1,5 @@
 /** Every server call the kiosk makes, outside React. All return the shared `Response` shape. */
-import type { Category, CenterInfo, Lane, Language, Names, PriorityCategory, Response, Service, ServiceLoad, Ticket, TicketEta, TicketStatus } from '@qms/shared';
+import type { Category, CenterInfo, Language, PriorityCategory, PublicTicketStatus, Response, Service, ServiceLoad, Ticket, TicketEta } from '@qms/shared';
 import { api } from '@qms/shared/client';
 
 export type CenterSummary = Pick<CenterInfo, 'id' | 'name' | 'names' | 'languages' | 'defaultLanguage' | 'targetWaitMin' | 'timezone' | 'publicUrl'>;
@@ -30,19 +30,8 @@ export interface Issued {
   seq: number;
 }
 
-/** GET /api/tickets/:id — the public status page's view (typed here until shared/ exports it). */
-export interface TicketStatusView {
-  id: string;
-  number: string;
-  status: TicketStatus;
-  lane: Lane;
-  service: { id: string; names: Names } | null;
-  counterNumber: string | null;
-  issuedAt: number;
-  calledAt: number | null;
-  eta: TicketEta | null;
-  center: { id: string; name: string; names?: Names; defaultLanguage: string };
-}
+/** GET /api/tickets/:id, POST …/withdraw and the `/ticket` namespace: the phone page's view. */
+export type TicketStatusView = PublicTicketStatus;
 
 export interface Me {
   kind: 'device' | 'staff';
@@ -74,4 +63,9 @@ export function issueTicket(token: string, body: IssueRequest): Promise<Response
 
 export function fetchTicketStatus(id: string): Promise<Response<TicketStatusView>> {
   return api<TicketStatusView>(`/api/tickets/${encodeURIComponent(id)}`, { timeoutMs: 8_000 });
+}
+
+/** The visitor gives the ticket up (X1); a called or finished one is refused (INVALID_TRANSITION). */
+export function withdrawTicket(id: string): Promise<Response<TicketStatusView>> {
+  return api<TicketStatusView>(`/api/tickets/${encodeURIComponent(id)}/withdraw`, { method: 'POST', timeoutMs: 10_000 });
 }

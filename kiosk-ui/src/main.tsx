@@ -6,13 +6,14 @@ import { deviceToken } from '@qms/shared/client';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { bindDocument } from './bind-document';
-import { initI18n, isLanguage } from './i18n';
+import { bindCallAlert } from './call-alert';
+import { browserLanguage, initI18n, isLanguage } from './i18n';
 import { statusRouteId } from './links';
 import { TOKEN_KEY } from './pairing';
 import { KioskApp } from './screens/KioskApp';
 import { StatusPage } from './screens/StatusPage';
 import { bindSpeech } from './speech';
-import { startStatusPolling } from './status-poll';
+import { followTicket } from './status-follow';
 import { useKiosk } from './store';
 import { readDeviceSettings } from './store/settings';
 import { startSync } from './sync';
@@ -39,15 +40,18 @@ if (ticketId) {
   initI18n(useKiosk.getState().lang);
   bindDocument(useKiosk, 'statusTitle');
   document.body.classList.add('phone-body');
-  const poll = startStatusPolling(useKiosk, ticketId, isLanguage(urlLang));
+  const callAlert = bindCallAlert(useKiosk);
+  const follow = followTicket(useKiosk, ticketId, isLanguage(urlLang));
   root.render(
     <StrictMode>
-      <StatusPage onRefresh={poll.refresh} />
+      <StatusPage actions={{ refresh: follow.refresh, withdraw: follow.withdraw, soundOn: callAlert.soundOn, soundOff: callAlert.soundOff }} />
     </StrictMode>,
   );
 } else {
   store.setToken(deviceToken(TOKEN_KEY));
   store.setDeviceSettings(readDeviceSettings(window.location.search, localStorage));
+  // Until the catalogue brings the center's language (a kiosk being paired has none yet).
+  useKiosk.setState({ lang: browserLanguage() });
   initI18n(useKiosk.getState().lang);
   bindDocument(useKiosk, 'appTitle');
   bindSpeech(useKiosk);

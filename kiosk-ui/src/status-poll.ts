@@ -1,43 +1,42 @@
 /**
- * The phone page's data: the ticket every 15 s (and at once when the phone wakes up), and the
- * center's languages for the switcher. Outside React, like the kiosk's sync.
+ * The phone page's fallback: the ticket by GET every 15 s while its live connection is down
+ * (status-follow.ts turns it on and off), and once at any time when asked.
  */
-import { fetchCatalogue, fetchTicketStatus } from './api';
-import type { KioskStore } from './store';
+import type { Response } from '@qms/shared';
+import { fetchTicketStatus, type TicketStatusView } from './api';
 
 export const STATUS_REFRESH_MS = 15_000;
 
-export function startStatusPolling(store: KioskStore, ticketId: string, langFromUrl: boolean): { refresh(): void; stop(): void } {
+export interface StatusPoll {
+  /** Fetch now, then every STATUS_REFRESH_MS until paused. */
+  start(): void;
+  pause(): void;
+  /** Fetch once now (the Refresh button, the phone waking up). */
+  now(): void;
+}
+
+export function statusPoll(ticketId: string, onResult: (res: Response<TicketStatusView>) => void): StatusPoll {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let languagesLoaded = false;
+  let running = false;
 
-  const loadLanguages = async (centerId: string) => {
-    const res = await fetchCatalogue(null, centerId);
-    if (!res.ok) return;
-    languagesLoaded = true;
-    store.getState().setStatusCenter(res.data.center.languages, res.data.center.timezone);
-    if (!langFromUrl && !store.getState().langChosen) store.getState().setLang(res.data.center.defaultLanguage);
-  };
-
-  const poll = async () => {
-    clearTimeout(timer);
+  const fetchNow = async () => {
     const res = await fetchTicketStatus(ticketId);
-    if (res.ok) {
-      store.getState().setTicketView(res.data, Date.now());
-      if (!languagesLoaded) await loadLanguages(res.data.center.id);
-    } else if (res.error.code === 'UNKNOWN_TICKET' || res.error.code === 'NOT_FOUND') store.getState().setTicketMissing();
-    else store.getState().setTicketStale();
-    timer = setTimeout(() => void poll(), STATUS_REFRESH_MS);
+    onResult(res);
+    // Cleared first: a fetch asked for while another was out must not leave two timers running.
+    clearTimeout(timer);
+    if (running) timer = setTimeout(() => void fetchNow(), STATUS_REFRESH_MS);
   };
 
-  const onVisible = () => document.visibilityState === 'visible' && void poll();
-  document.addEventListener('visibilitychange', onVisible);
-  void poll();
   return {
-    refresh: () => void poll(),
-    stop() {
-      clearTimeout(timer);
-      document.removeEventListener('visibilitychange', onVisible);
+    start() {
+      if (running) return;
+      running = true;
+      void fetchNow();
     },
+    pause() {
+      running = false;
+      clearTimeout(timer);
+    },
+    now: () => void fetchNow(),
   };
 }

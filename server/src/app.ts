@@ -3,7 +3,6 @@
  * Only main.ts picks the real clock, file and port.
  */
 import express, { type ErrorRequestHandler } from 'express';
-import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { createServer, type Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import { pino, type Logger } from 'pino';
@@ -21,7 +20,7 @@ import { counterRoutes } from './features/counters.js';
 import type { Deps } from './features/deps.js';
 import { queueRoutes } from './features/queue.js';
 import { ticketRoutes } from './features/tickets.js';
-import { clientAddress } from './http/client-address.js';
+import { addressLimit } from './http/address-limit.js';
 import { DEFAULT_CONNECTION_LIMITS, guardConnections, serverOptions, type ConnectionLimits } from './http/connections.js';
 import { errorHandler, notFound } from './http/errors.js';
 import { Overload } from './http/overload.js';
@@ -34,6 +33,7 @@ import { observeRequests } from './ops/request-log.js';
 import { routePatterns } from './ops/route-pattern.js';
 import { attachSocket, type QmsServer } from './realtime/socket.js';
 import { limitSockets, NO_SOCKET_LIMITS, type SocketLimits } from './realtime/socket-limits.js';
+import { attachTicketSockets } from './realtime/ticket-socket.js';
 import { ConfigStore } from './storage/config-store.js';
 import type { Db } from './storage/db.js';
 import { GroupCommit, type Fsync } from './storage/group-sync.js';
@@ -122,23 +122,11 @@ export function createApp(opts: AppOptions): QmsApp {
     res.locals.principal = token && token.length < 200 ? (auth.resolve(token) ?? null) : null;
     next();
   });
+  app.use(['/api/auth/login', '/api/devices/pair'], addressLimit({ windowMs: 5 * 60_000, limit: 30, message: 'Too many attempts; wait a few minutes.', name: 'login' }, log));
+  // Counted apart from logins: visitors on the hall's Wi-Fi share one address with each other, not with staff.
   app.use(
-    ['/api/auth/login', '/api/devices/pair'],
-    rateLimit({
-      windowMs: 5 * 60_000,
-      limit: 30,
-      standardHeaders: 'draft-8',
-      legacyHeaders: false,
-      handler: (_req, res) => void res.status(429).json({ error: { code: ErrorCode.RateLimited, message: 'Too many attempts; wait a few minutes.' } }),
-      // The address as `trust proxy` means it, but validated (http/client-address.ts): express-rate-limit
-      // would key by whatever text a local caller put in X-Forwarded-For, and print it to stderr.
-      keyGenerator: (req) => ipKeyGenerator(clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'])),
-      // Its checks report to the console with the values they checked; here only their code reaches the log.
-      logger: {
-        warn: (err: unknown) => log.warn({ code: (err as { code?: unknown } | null)?.code }, 'login rate limiter warning'),
-        error: (err: unknown) => log.error({ code: (err as { code?: unknown } | null)?.code }, 'login rate limiter error'),
-      },
-    }),
+    '/api/tickets/:ticketId/withdraw',
+    addressLimit({ windowMs: 5 * 60_000, limit: 30, message: 'Too many requests to cancel tickets from this network address; wait a few minutes, or ask at the information desk.', name: 'withdraw' }, log),
   );
 
   app.get('/metrics', metricsEndpoint(metrics, opts.metricsToken));
@@ -175,7 +163,9 @@ export function createApp(opts: AppOptions): QmsApp {
   guardConnections(http, limits, { acceptFailed: () => overload.acceptFailed(), warn: (obj, msg) => log.warn(obj, msg), upgradePath: `${io.path()}/` });
   const unsubscribe = attachSocket(io, deps);
   // After attachSocket: its authentication runs first and sets socket.data.token.
-  limitSockets(io, (token) => auth.resolve(token), { ...NO_SOCKET_LIMITS, ...opts.sockets }, overload);
+  const socketLimits: SocketLimits = { ...NO_SOCKET_LIMITS, ...opts.sockets };
+  limitSockets(io, (token) => auth.resolve(token), socketLimits, overload);
+  const stopTicketSockets = attachTicketSockets(io, deps, socketLimits.perAddress, overload);
   const balanceEvery = opts.balanceEveryMs ?? 60_000;
   const balancing = balanceEvery > 0 ? setInterval(() => hub.ids().forEach((id) => hub.get(id).balancer.tick(clock())), balanceEvery) : undefined;
 
@@ -194,6 +184,7 @@ export function createApp(opts: AppOptions): QmsApp {
     close: async () => {
       clearInterval(balancing);
       unsubscribe();
+      stopTicketSockets();
       metrics.stop();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       http.closeAllConnections();

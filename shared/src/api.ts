@@ -70,6 +70,9 @@ export const setServicesBody = z
 
 export const syncSinceBody = z.object({ seq: z.number().int().min(0) }).strict();
 
+/** The phone page's handshake on the `/ticket` namespace: exactly a ticket id of the shape the server issues. */
+export const ticketHandshake = z.object({ ticketId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'expected a ticket id (1 to 64 letters, digits, "_" or "-")') }).strict();
+
 export const createDeviceBody = z
   .object({
     id,

@@ -2,8 +2,8 @@
  * Facts (what happened, broadcast after commit) and the Socket.IO event maps. Every fact
  * carries the center's sequence number; a client that sees a gap asks for `sync:since`.
  */
-import type { AppErrorBody, Lane, PauseReasonId } from './codes.js';
-import type { CounterService } from './config.js';
+import type { AppErrorBody, Lane, PauseReasonId, TicketStatus } from './codes.js';
+import type { CenterInfo, CounterService, Names } from './config.js';
 import type { BalanceProposal, BalanceReason, CounterState, ServiceLoad, Ticket, TicketEta } from './domain.js';
 import type { Snapshot } from './snapshot.js';
 
@@ -123,3 +123,35 @@ export interface SocketData {
   centerId: string;
   principal: string;
 }
+
+/**
+ * A ticket as its visitor sees it on the phone page (the QR code): `GET /api/tickets/:id`,
+ * `POST /api/tickets/:id/withdraw` and the `/ticket` namespace's `ticket:status` all send this.
+ */
+export interface PublicTicketStatus {
+  id: string;
+  number: string;
+  status: TicketStatus;
+  lane: Lane;
+  language: string | null;
+  service: { id: string; names: Names } | null;
+  counterNumber: string | null;
+  issuedAt: number;
+  /** Changes at every call and recall: the phone alerts its visitor on each. */
+  calledAt: number | null;
+  /** Place in line and expected wait; only while waiting. */
+  eta: TicketEta | null;
+  center: Pick<CenterInfo, 'id' | 'name' | 'names' | 'languages' | 'defaultLanguage' | 'timezone'>;
+}
+
+/**
+ * The phone page follows its one ticket on a namespace of its own, without a staff or device
+ * token: the handshake's `auth` is `{ ticketId }` (ticketHandshake), the unguessable id being
+ * the capability. The server sends the status at once, then whenever it changes.
+ */
+export const TICKET_NAMESPACE = '/ticket';
+export interface TicketServerToClientEvents {
+  'ticket:status': (status: PublicTicketStatus) => void;
+}
+/** The phone only listens. */
+export type TicketClientToServerEvents = Record<string, never>;

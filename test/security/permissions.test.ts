@@ -51,6 +51,7 @@ const HTTP_MATRIX: Record<string, Row> = {
   'GET /api/balance':                                 [U,        F,    F,      ok,      ok,        ok],
   'GET /api/counters/holders':                        [U,        F,    F,      ok,      ok,        ok],
   'POST /api/auth/logout':                            [U,        F,    F,      ok,      ok,        ok],
+  'POST /api/tickets/{ticketId}/withdraw':            [ok,       ok,   ok,     ok,      ok,        ok],
   'POST /api/tickets/{ticketId}/cancel':              [U,        F,    F,      ok,      ok,        ok],
   'POST /api/tickets/{ticketId}/reactivate':          [U,        F,    F,      ok,      ok,        ok],
   'POST /api/counters/{counterId}/claim':             [U,        F,    F,      ok,      H,         H],
@@ -164,6 +165,8 @@ function probeFor(key: string, hall: Hall, s: TestServer): Probe {
     // A code of the wrong shape: answered 400, so the route let the caller through (a wrong 6-digit code would be a 401 for everyone).
     'POST /api/devices/pair': { body: { code: 'abc' } },
     'POST /api/tickets': { body: { serviceId: 'passport' } },
+    // The visitor's own cancel: the id is the credential (the first column withdraws it; the others are told it is cancelled already, 409).
+    'POST /api/tickets/{ticketId}/withdraw': { params: { ticketId: hall.tickets.waiting } },
     'POST /api/tickets/{ticketId}/cancel': { params: { ticketId: hall.tickets.waiting } },
     'POST /api/tickets/{ticketId}/reactivate': { params: { ticketId: hall.tickets.noShow } },
     'PUT /api/counters/{counterId}/services': { params: { counterId: '2' }, body: { services: [{ serviceId: 'passport' }, { serviceId: 'property', role: 'secondary' }], reason: 'test' } },

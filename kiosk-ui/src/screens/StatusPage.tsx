@@ -1,17 +1,29 @@
-import { centerNameIn } from '@qms/shared';
+import { centerNameIn, type Response } from '@qms/shared';
 import { useTranslation } from 'react-i18next';
 import { formatTime, nameIn } from '@qms/shared/client';
+import { SoundAlerts } from '../components/SoundAlerts';
 import { StatusPanel } from '../components/StatusPanel';
+import { WithdrawTicket } from '../components/WithdrawTicket';
 import { LANGUAGE_NAMES } from '../i18n';
+import { isFinal } from '../status-follow';
 import { useKiosk } from '../store';
 
-/** The QR code's page, on the visitor's phone: where their ticket stands, refreshed on its own. */
-export function StatusPage({ onRefresh }: { onRefresh: () => void }) {
+/** What the page's buttons do; main.tsx wires them to the follower and the alert (outside React). */
+export interface StatusActions {
+  refresh(): void;
+  withdraw(): Promise<Response<unknown>>;
+  soundOn(): void;
+  soundOff(): void;
+}
+
+/** The QR code's page, on the visitor's phone: where their ticket stands, live; alerts, and cancelling. */
+export function StatusPage({ actions }: { actions: StatusActions }) {
   const { t, i18n } = useTranslation();
   const view = useKiosk((s) => s.ticketView);
   const missing = useKiosk((s) => s.ticketMissing);
   const stale = useKiosk((s) => s.ticketStale);
   const updatedAt = useKiosk((s) => s.ticketUpdatedAt);
+  const live = useKiosk((s) => s.ticketLive);
   const languages = useKiosk((s) => s.statusLanguages);
   const lang = useKiosk((s) => s.lang);
   const setLang = useKiosk((s) => s.setLang);
@@ -43,14 +55,18 @@ export function StatusPage({ onRefresh }: { onRefresh: () => void }) {
             {view.service && <p className="phone-service">{nameIn(view.service.names, lang, lang)}</p>}
             {view.lane === 'priority' && <p className="phone-lane">{t('priorityLane')}</p>}
             <StatusPanel view={view} />
+            {!isFinal(view.status) && <SoundAlerts onOn={actions.soundOn} onOff={actions.soundOff} />}
+            {view.status === 'waiting' && <WithdrawTicket number={view.number} onWithdraw={actions.withdraw} />}
           </>
         )}
         <div className="phone-foot" role="status">
-          {stale ? <p className="phone-stale">{t('statusOffline')}</p> : time && <p>{t('statusUpdated', { time })}</p>}
+          {stale ? <p className="phone-stale">{t('statusOffline')}</p> : live ? <p>{t('statusLive')}</p> : time && <p>{t('statusUpdated', { time })}</p>}
         </div>
-        <button type="button" className="phone-refresh" onClick={onRefresh}>
-          {t('statusRefresh')}
-        </button>
+        {!live && !missing && (
+          <button type="button" className="phone-refresh" onClick={actions.refresh}>
+            {t('statusRefresh')}
+          </button>
+        )}
       </main>
     </div>
   );

@@ -12,6 +12,7 @@ import {
   type TransferBody,
   type CounterService,
   type PauseReasonId,
+  type Ticket,
 } from '@qms/shared';
 import type { AuthStore } from '../auth/auth-store.js';
 import { actorName, isStaff, type Principal } from '../auth/principal.js';
@@ -19,6 +20,7 @@ import { AppError } from '../http/errors.js';
 import type { Command } from '../engine/index.js';
 import type { Hub } from './hub.js';
 import { IssueLimiter } from './issue-limit.js';
+import { findTicket } from './public-ticket.js';
 import type { CenterRuntime, Outcome } from './runtime.js';
 
 export type CounterPayload = Partial<TransferBody> & { reason?: string; reasonId?: PauseReasonId };
@@ -123,6 +125,22 @@ export class Commands {
   }
 
   /**
+   * The visitor gives their ticket up on the phone page: the engine's cancel (X1), as staff do it,
+   * so staff and the hall learn it from the same fact. The unguessable id is the only credential;
+   * the event log names the visitor as who did it.
+   */
+  withdraw(ticketId: string): { rt: CenterRuntime; ticket: Ticket } {
+    const found = findTicket(this.hub, ticketId);
+    if (!found) throw new AppError(ErrorCode.UnknownTicket, 'No such ticket.');
+    const { rt } = found;
+    const out = rt.execute({ type: 'cancel', ticketId }, VISITOR);
+    const ticket = rt.ticket(ticketId) ?? found.ticket;
+    if (!out.ok && out.error.code === ErrorCode.InvalidTransition) throw new AppError(out.error.code, tooLateToWithdraw(rt, ticket));
+    succeed(out);
+    return { rt, ticket };
+  }
+
+  /**
    * A person holds at most one counter at a time in a center, however many sessions they have
    * open (a second browser, a phone) and whatever the role. Taking over their own counter from an
    * older session stays allowed (setHeldCounter). Two views are checked: what the person's live
@@ -170,6 +188,18 @@ function toEngine(action: Exclude<CounterAction, 'claim' | 'release'>, counterId
     default:
       return { type: action, counterId };
   }
+}
+
+/** Who withdrew a ticket, in the event log: its visitor, from the phone page. */
+export const VISITOR = 'visitor';
+
+/** The engine's refusal is worded for staff; the visitor is told what it means for them. */
+function tooLateToWithdraw(rt: CenterRuntime, t: Ticket): string {
+  const counter = t.counterId ? rt.state.counters.get(t.counterId)?.number : undefined;
+  if ((t.status === 'called' || t.status === 'serving') && counter) {
+    return `Ticket ${t.number} has already been called to counter ${counter}, so it can no longer be cancelled here: please go to the counter and tell the staff.`;
+  }
+  return `Ticket ${t.number} is no longer waiting (${t.status.replace('_', '-')}), so there is nothing to cancel.`;
 }
 
 type StaffPrincipal = Extract<Principal, { kind: 'staff' }>;

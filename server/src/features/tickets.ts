@@ -1,4 +1,5 @@
 import { ErrorCode, issueTicketBody } from '@qms/shared';
+import { findTicket, publicStatus } from '../center/public-ticket.js';
 import { AppError } from '../http/errors.js';
 import { route, type RouteDef } from '../http/registry.js';
 import type { Deps } from './deps.js';
@@ -22,27 +23,21 @@ export function ticketRoutes({ hub, commands }: Deps): RouteDef[] {
       summary: "A ticket's public status, by its unguessable id (the QR code's page)",
       access: 'public',
       handler: ({ params }) => {
-        for (const id of hub.ids()) {
-          const rt = hub.get(id);
-          const t = rt.ticket(params.ticketId ?? '');
-          if (!t) continue;
-          const service = rt.config.services.find((s) => s.id === t.serviceId);
-          const counter = t.counterId ? rt.state.counters.get(t.counterId) : undefined;
-          return {
-            id: t.id,
-            number: t.number,
-            status: t.status,
-            lane: t.lane,
-            language: t.language,
-            service: service ? { id: service.id, names: service.names } : null,
-            counterNumber: counter?.number ?? null,
-            issuedAt: t.issuedAt,
-            calledAt: t.calledAt,
-            eta: t.status === 'waiting' ? rt.eta(t.id) : null,
-            center: (({ id, name, names, languages, defaultLanguage, timezone }) => ({ id, name, names, languages, defaultLanguage, timezone }))(rt.config.center),
-          };
-        }
-        throw new AppError(ErrorCode.UnknownTicket, 'No such ticket.');
+        const found = findTicket(hub, params.ticketId ?? '');
+        if (!found) throw new AppError(ErrorCode.UnknownTicket, 'No such ticket.');
+        return publicStatus(found.rt, found.ticket);
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/api/tickets/:ticketId/withdraw',
+      tag: 'tickets',
+      summary:
+        'The visitor cancels their own waiting ticket from its status page, by its unguessable id (X1, the same cancel as staff; the event log names the visitor). A called or finished ticket: 409, nothing changes. Rate limited per address.',
+      access: 'public',
+      handler: ({ params }) => {
+        const { rt, ticket } = commands.withdraw(params.ticketId ?? '');
+        return publicStatus(rt, ticket);
       },
     }),
     ...(['cancel', 'reactivate'] as const).map((action) =>

@@ -29,7 +29,8 @@ export interface SocketLimits {
 
 export const NO_SOCKET_LIMITS: SocketLimits = { perDevice: 0, perSession: 0, perAddress: 0 };
 
-class Tally {
+/** How many connections each key holds now (also the phone page's, ticket-socket.ts). */
+export class Tally {
   private readonly counts = new Map<string, number>();
   get(key: string): number {
     return this.counts.get(key) ?? 0;
@@ -44,8 +45,8 @@ class Tally {
   }
 }
 
-type Refusal = Error & { data: { code: ErrorCode } };
-const refusal = (code: ErrorCode, message: string): Refusal => Object.assign(new Error(message), { data: { code } });
+export type Refusal = Error & { data: { code: ErrorCode } };
+export const refusal = (code: ErrorCode, message: string): Refusal => Object.assign(new Error(message), { data: { code } });
 
 function overLimit(p: Principal, limits: SocketLimits, tokenCount: number, addressCount: number): Refusal | undefined {
   if (p.kind === 'device' && limits.perDevice > 0 && tokenCount >= limits.perDevice) {

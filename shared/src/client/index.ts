@@ -1,4 +1,5 @@
 export * from './hall.js';
 export * from './sync.js';
+export * from './ticket.js';
 export * from './api.js';
 export * from './dates.js';

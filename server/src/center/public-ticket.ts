@@ -1,0 +1,43 @@
+/**
+ * A ticket as its visitor sees it (the phone page behind the QR code). One builder for the GET
+ * route, the withdraw route and the `/ticket` namespace, so the three never say different things.
+ */
+import type { PublicTicketStatus, Ticket } from '@qms/shared';
+import type { Hub } from './hub.js';
+import type { CenterRuntime } from './runtime.js';
+
+/** The id alone says nothing of its center: each hall is asked (a map, then its storage). */
+export function findTicket(hub: Hub, ticketId: string): { rt: CenterRuntime; ticket: Ticket } | undefined {
+  for (const id of hub.ids()) {
+    const rt = hub.get(id);
+    const ticket = rt.ticket(ticketId);
+    if (ticket) return { rt, ticket };
+  }
+  return undefined;
+}
+
+export function publicStatus(rt: CenterRuntime, t: Ticket): PublicTicketStatus {
+  const service = rt.config.services.find((s) => s.id === t.serviceId);
+  const counter = t.counterId ? rt.state.counters.get(t.counterId) : undefined;
+  const { id, name, names, languages, defaultLanguage, timezone } = rt.config.center;
+  return {
+    id: t.id,
+    number: t.number,
+    status: t.status,
+    lane: t.lane,
+    language: t.language,
+    service: service ? { id: service.id, names: service.names } : null,
+    counterNumber: counter?.number ?? null,
+    issuedAt: t.issuedAt,
+    calledAt: t.calledAt,
+    eta: t.status === 'waiting' ? rt.eta(t.id) : null,
+    // `names` is optional in a center's configuration: left out rather than sent as undefined.
+    center: { id, name, ...(names ? { names } : {}), languages, defaultLanguage, timezone },
+  };
+}
+
+/** Nothing more will happen to it: the phone page shows the end and stops following. */
+export function isFinal(status: Ticket['status']): boolean {
+  // A no-show is not: staff may put it back in line for a while (N1).
+  return status === 'done' || status === 'cancelled';
+}
