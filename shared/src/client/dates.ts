@@ -64,6 +64,18 @@ export function formatDateShort(at: number | Date, lang: string, timeZone?: stri
   return format(inZone(at, timeZone), 'P', { locale: styleOf(lang).locale });
 }
 
+/**
+ * A calendar date "YYYY-MM-DD" (a closed day: no clock, no zone) with weekday and year: "Thursday,
+ * 1 January 2026", "четверг, 1 января 2026 г.", "payshanba, 1-yanvar 2026"; `yearly`, the day and
+ * month alone ("1 January", "1-yanvar"), as it comes back every year.
+ */
+export function formatCalendarDay(day: string, lang: string, yearly = false): string {
+  const [y = 1970, m = 1, d = 1] = day.split('-').map(Number);
+  const uzbek = lang.slice(0, 2).toLowerCase() === 'uz';
+  const pattern = yearly ? (uzbek ? 'd-MMMM' : 'd MMMM') : uzbek ? 'EEEE, d-MMMM yyyy' : 'PPPP';
+  return format(new Date(y, m - 1, d), pattern, { locale: styleOf(lang).locale });
+}
+
 /** The numeric date and the time, joined as the language joins them: "24.11.2026, 15:17", "24/11/2026 15:17". */
 export function formatDateTime(at: number | Date, lang: string, timeZone?: string): string {
   const { locale } = styleOf(lang);

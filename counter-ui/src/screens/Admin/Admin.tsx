@@ -6,11 +6,13 @@ import { CategoriesAdmin } from './CategoriesAdmin';
 import { ConfigAdmin } from './ConfigAdmin';
 import { CountersAdmin } from './CountersAdmin';
 import { DevicesAdmin } from './DevicesAdmin';
+import { HoursAdmin } from './HoursAdmin';
 import { ServicesAdmin } from './ServicesAdmin';
 import { StaffAdmin } from './StaffAdmin';
 
 const SCREENS: Record<AdminTab, () => React.JSX.Element> = {
   services: ServicesAdmin,
+  hours: HoursAdmin,
   counters: CountersAdmin,
   staff: StaffAdmin,
   categories: CategoriesAdmin,

@@ -1,11 +1,14 @@
-/** Services: prefix, names per language, kiosk category, target and expected service time, daily cap. */
-import type { Names, Service } from '@qms/shared';
+/** Services: prefix, names per language, kiosk category, target and expected service time, daily cap, hours and closed days. */
+import type { ClosedDay, Names, Service } from '@qms/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../components/hooks';
 import { nameIn } from '@qms/shared/client';
+import { hoursDraft, hoursHaveProblems, hoursOut } from '../../logic/schedule';
 import { useStore } from '../../store';
+import { useCenterToday } from './HoursAdmin';
 import { AdminForm, EditorLayout, Field, FormFoot, ListHead, NamesFields, ServerError, hasName, optionalNumber, useAdminList } from './parts';
+import { ClosedDaysFields, WeeklyHoursFields } from './ScheduleFields';
 import { useEditor } from './useEditor';
 
 export function ServicesAdmin() {
@@ -64,11 +67,17 @@ function ServiceForm({ item, ed }: { item: Service | null; ed: ReturnType<typeof
   const [serviceTime, setServiceTime] = useState(item?.serviceTimeMin.toString() ?? '10');
   const [cap, setCap] = useState(item?.dailyCap?.toString() ?? '');
   const [anyway, setAnyway] = useState(item?.acceptWhenUnstaffed === true);
+  const centerHours = useStore((s) => s.hall?.center.hours);
+  const today = useCenterToday();
+  const [ownHours, setOwnHours] = useState(item?.hours !== undefined);
+  const [hours, setHours] = useState(() => hoursDraft(item?.hours ?? centerHours));
+  const [closedDays, setClosedDays] = useState<ClosedDay[]>(item?.closedDays ?? []);
 
   const submit = () => {
     if (!id.trim() || !prefix.trim() || !hasName(names) || !serviceTime.trim()) return ed.invalid(t('admin.required'));
-    // Keep what this form does not edit (opening hours) from the stored item.
-    const { id: _id, category: _c, targetWaitMin: _t, dailyCap: _d, acceptWhenUnstaffed: _a, ...rest } = item ?? ({} as Partial<Service>);
+    if (ownHours && hoursHaveProblems(hours)) return ed.invalid(t('admin.schedule.fixFirst'));
+    // Keep what this form does not edit from the stored item.
+    const { id: _id, category: _c, targetWaitMin: _t, dailyCap: _d, acceptWhenUnstaffed: _a, hours: _h, closedDays: _cd, ...rest } = item ?? ({} as Partial<Service>);
     const body = {
       ...rest,
       prefix: prefix.trim().toUpperCase(),
@@ -78,6 +87,8 @@ function ServiceForm({ item, ed }: { item: Service | null; ed: ReturnType<typeof
       ...(optionalNumber(target) !== undefined ? { targetWaitMin: optionalNumber(target) } : {}),
       ...(optionalNumber(cap) !== undefined ? { dailyCap: optionalNumber(cap) } : {}),
       ...(anyway ? { acceptWhenUnstaffed: true } : {}),
+      ...(ownHours ? { hours: hoursOut(hours) } : {}),
+      ...(closedDays.length > 0 ? { closedDays } : {}),
     };
     void ed.save(() => saveItem('services', id.trim(), body));
   };
@@ -111,6 +122,33 @@ function ServiceForm({ item, ed }: { item: Service | null; ed: ReturnType<typeof
         <input type="checkbox" checked={anyway} onChange={(e) => setAnyway(e.target.checked)} data-testid="f-accept-unstaffed" />
         {t('admin.acceptWhenUnstaffed')}
       </label>
+      <fieldset className="checks">
+        <legend>{t('admin.schedule.serviceHours')}</legend>
+        <label className="check">
+          <input type="radio" name="hours-source" checked={!ownHours} onChange={() => setOwnHours(false)} data-testid="f-center-hours" />
+          {t('admin.schedule.useCenter')}
+        </label>
+        <label className="check">
+          <input
+            type="radio"
+            name="hours-source"
+            checked={ownHours}
+            onChange={() => {
+              // Own hours start from the center's, the usual case being a few changes to them.
+              if (item?.hours === undefined) setHours(hoursDraft(centerHours));
+              setOwnHours(true);
+            }}
+            data-testid="f-own-hours"
+          />
+          {t('admin.schedule.useOwn')}
+        </label>
+        {ownHours && <WeeklyHoursFields hours={hours} onChange={setHours} />}
+      </fieldset>
+      <fieldset className="checks">
+        <legend>{t('admin.schedule.serviceClosed')}</legend>
+        <small className="muted">{t('admin.schedule.serviceClosedHint')}</small>
+        <ClosedDaysFields days={closedDays} today={today} onChange={setClosedDays} />
+      </fieldset>
       <ServerError error={ed.error} />
       <FormFoot isNew={item === null} pending={ed.pending} onCancel={ed.close} onDelete={() => item && void ed.remove(item.id, () => deleteItem('services', item.id))} />
     </AdminForm>
