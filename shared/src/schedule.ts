@@ -53,6 +53,26 @@ export function nextOpening(schedule: Schedule, now: number, timeZone: string): 
   return null;
 }
 
+type Windows = readonly (readonly [number, number])[];
+
+/**
+ * The last day's windows per weekly hours: after every command the ETA asks for every service,
+ * and most services share the center's hours (the same object) and closed days (the same list).
+ */
+const windowsCache = new WeakMap<WeeklyHours, { timeZone: string; day: string; closedDays: readonly ClosedDay[]; windows: Windows }>();
+
+/** Today's opening intervals in epoch ms, in time order; none on a closed day or a day without hours. */
+export function openWindows(schedule: Schedule, now: number, timeZone: string): Windows {
+  const t = localTime(now, timeZone);
+  const known = windowsCache.get(schedule.hours);
+  if (known && known.day === t.day && known.timeZone === timeZone && known.closedDays === schedule.closedDays) return known.windows;
+  const windows: Windows = closedDayOn(schedule, t.day)
+    ? []
+    : sorted(schedule.hours[t.weekday]).map((i) => [atLocal(t.day, parseHHMM(i.from), timeZone), atLocal(t.day, parseHHMM(i.to), timeZone)] as const);
+  windowsCache.set(schedule.hours, { timeZone, day: t.day, closedDays: schedule.closedDays, windows });
+  return windows;
+}
+
 /**
  * W4: the moment `minutes` of the service's open time today have passed after `now`. The wait
  * stands still before today's first opening and in the breaks between its intervals; after the
@@ -60,14 +80,16 @@ export function nextOpening(schedule: Schedule, now: number, timeZone: string): 
  * queue is served to its end, and D1 ends what is left at midnight).
  */
 export function afterOpenMinutes(schedule: Schedule, now: number, timeZone: string, minutes: number): number {
-  const t = localTime(now, timeZone);
+  return afterOpenTime(openWindows(schedule, now, timeZone), now, minutes);
+}
+
+/** afterOpenMinutes on today's windows worked out once (the ETA asks for every waiting ticket). */
+export function afterOpenTime(windows: Windows, now: number, minutes: number): number {
   let at = now;
   let left = minutes * MINUTE;
-  if (closedDayOn(schedule, t.day)) return at + left;
-  for (const i of sorted(schedule.hours[t.weekday])) {
-    const to = atLocal(t.day, parseHHMM(i.to), timeZone);
+  for (const [from, to] of windows) {
     if (to <= at) continue;
-    at = Math.max(at, atLocal(t.day, parseHHMM(i.from), timeZone));
+    at = Math.max(at, from);
     if (at + left <= to) return at + left;
     left -= to - at;
     at = to;

@@ -2,7 +2,7 @@
  * Positions, expected waits and per-service loads (docs/SPEC.md W1–W4). Pure: the one memo
  * (learned service times) is kept only for a state whose owner reports its changes.
  */
-import { MINUTE, afterOpenMinutes, scheduleOf, type ServiceLoad, type Ticket, type TicketEta } from '@qms/shared';
+import { MINUTE, afterOpenTime, openWindows, scheduleOf, type ServiceLoad, type Ticket, type TicketEta } from '@qms/shared';
 import { compareFifo, compareRank, ticketsOf } from './rules.js';
 import { queueKey } from './state.js';
 import type { EngineState } from './types.js';
@@ -148,8 +148,10 @@ function etaAt(position: number, cap: { capacity: number; free: boolean } | unde
 /** W4: the service's hours hold the wait: none of it passes before today's opening or in a break. */
 function hoursOf(state: EngineState, serviceId: string, now: number): Hours {
   const { center } = state.config;
-  const schedule = scheduleOf(center, state.services.get(serviceId));
-  return (minutes) => (afterOpenMinutes(schedule, now, center.timezone, minutes) - now) / MINUTE;
+  const windows = openWindows(scheduleOf(center, state.services.get(serviceId)), now, center.timezone);
+  // No hours today (or a closed day): the wait runs on the clock, as after the last closing.
+  if (windows.length === 0) return (minutes) => minutes;
+  return (minutes) => (afterOpenTime(windows, now, minutes) - now) / MINUTE;
 }
 
 /** Queues per service (and per directed counter) in call order. */
