@@ -17,11 +17,16 @@ export function App() {
   const status = useStore((s) => s.sessionStatus);
   const token = useStore((s) => s.token);
   const defaultLanguage = useStore((s) => s.hall?.center.defaultLanguage);
+  const view = useStore((s) => s.route.view);
 
   useEffect(() => (status === 'ready' && token ? bindServerEvents(store, token) : undefined), [status, token]);
   useEffect(() => {
     if (defaultLanguage) applyCenterDefault(defaultLanguage);
   }, [defaultLanguage]);
+  // The tab's title in the user's language, naming the view (staff often keep two open).
+  useEffect(() => {
+    document.title = `QMS – ${status === 'anonymous' ? t('login.title') : t(`nav.${view}`)}`;
+  }, [t, status, view]);
 
   if (status === 'restoring' || status === 'offline') {
     return <p className="loading">{status === 'offline' ? t('login.offline') : t('common.loading')}</p>;

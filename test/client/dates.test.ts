@@ -21,6 +21,7 @@ describe('dates in the viewer’s language', () => {
     expect(formatDate(AT, 'vi', HCMC)).toBe('Thứ Ba, 24 tháng 11');
     expect(formatDate(AT, 'uz', HCMC)).toBe('seshanba, 24-noyabr');
     expect(formatDate(Date.UTC(2026, 0, 4, 12), 'uz', HCMC)).toBe('yakshanba, 4-yanvar');
+    expect(formatDate(Date.UTC(2026, 2, 2, 7), 'vi', HCMC)).toBe('Thứ Hai, 2 tháng 3');
   });
 
   it('the short date and the date with time', () => {

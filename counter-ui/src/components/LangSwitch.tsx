@@ -10,7 +10,7 @@ export function LangSwitch() {
       <span className="sr-only">{t('common.language')}</span>
       <select value={lang} onChange={(e) => chooseLanguage(e.target.value as UiLanguage)} data-testid="language">
         {UI_LANGUAGES.map((l) => (
-          <option key={l} value={l}>
+          <option key={l} value={l} lang={l}>
             {LANGUAGE_NAMES[l]}
           </option>
         ))}

@@ -2,6 +2,7 @@
  * i18next with ru, en, vi, uz. The center's default language applies until the user picks one;
  * their pick is remembered on this computer.
  */
+import { missingKeyOptions, missingKeyPostProcessor } from '@qms/shared/client';
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en';
@@ -28,7 +29,8 @@ export function initialLanguage(): UiLanguage {
 }
 
 export function initI18n(): void {
-  void i18next.use(initReactI18next).init({
+  void i18next.use(initReactI18next).use(missingKeyPostProcessor).init({
+    ...missingKeyOptions,
     resources: { en: { translation: en }, ru: { translation: ru }, vi: { translation: vi }, uz: { translation: uz } },
     lng: initialLanguage(),
     fallbackLng: 'en',

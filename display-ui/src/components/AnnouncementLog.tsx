@@ -6,10 +6,12 @@ import { useDisplay } from '../store/index.js';
  */
 export function AnnouncementLog() {
   const live = useDisplay((s) => s.liveText);
+  // Spoken in the call's language, which need not be the screen's: screen readers switch voice.
+  const liveLang = useDisplay((s) => s.liveLang);
   const items = useDisplay((s) => s.announcements);
   return (
     <>
-      <div className="sr-only" role="status" aria-live="polite" data-testid="announcement-live">
+      <div className="sr-only" role="status" aria-live="polite" lang={liveLang ?? undefined} data-testid="announcement-live">
         {live}
       </div>
       <ol className="sr-only" aria-hidden="true" data-testid="announcement-log">

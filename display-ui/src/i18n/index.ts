@@ -1,11 +1,13 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LANGUAGES, type Language } from '@qms/shared';
+import { missingKeyOptions, missingKeyPostProcessor } from '@qms/shared/client';
 import { STRINGS } from './strings.js';
 
 export const i18n = i18next.createInstance();
 
-void i18n.use(initReactI18next).init({
+void i18n.use(initReactI18next).use(missingKeyPostProcessor).init({
+  ...missingKeyOptions,
   resources: Object.fromEntries(LANGUAGES.map((l) => [l, { translation: STRINGS[l] }])),
   lng: 'en',
   fallbackLng: 'en',

@@ -2,6 +2,7 @@
 import type { Language } from '@qms/shared';
 
 const en = {
+  appTitle: 'Hall display',
   nowCalling: 'Now calling',
   ticket: 'Ticket',
   counter: 'Counter',
@@ -45,6 +46,7 @@ const en = {
 export type Strings = typeof en;
 
 const ru: Strings = {
+  appTitle: 'Табло в зале',
   nowCalling: 'Приглашается',
   ticket: 'Талон',
   counter: 'Окно',
@@ -86,6 +88,7 @@ const ru: Strings = {
 };
 
 const vi: Strings = {
+  appTitle: 'Màn hình sảnh chờ',
   nowCalling: 'Đang mời',
   ticket: 'Số',
   counter: 'Quầy',
@@ -127,6 +130,7 @@ const vi: Strings = {
 };
 
 const uz: Strings = {
+  appTitle: 'Zal ekrani',
   nowCalling: 'Chaqirilmoqda',
   ticket: 'Talon',
   counter: 'Oyna',

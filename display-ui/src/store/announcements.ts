@@ -35,8 +35,9 @@ export const MAX_QUEUED = 16;
 
 export interface AnnouncementsSlice {
   announcements: Announcement[];
-  /** What the aria-live region says: the latest announcement started. */
+  /** What the aria-live region says: the latest announcement started, and its language. */
   liveText: string;
+  liveLang: Language | null;
   nextAnnouncementId: number;
   enqueue(items: NewAnnouncement[], now: number): void;
   startAnnouncement(id: number, now: number): void;
@@ -59,6 +60,7 @@ function bounded(list: Announcement[], now: number): Announcement[] {
 export const announcementsSlice: StateCreator<DisplayState, [], [], AnnouncementsSlice> = (set) => ({
   announcements: [],
   liveText: '',
+  liveLang: null,
   nextAnnouncementId: 1,
   enqueue: (items, now) =>
     set((s) => {
@@ -69,7 +71,7 @@ export const announcementsSlice: StateCreator<DisplayState, [], [], Announcement
     set((s) => {
       const item = s.announcements.find((a) => a.id === id);
       if (!item || item.status !== 'queued') return {};
-      return { liveText: item.text, announcements: s.announcements.map((a) => (a.id === id ? { ...a, status: 'speaking', startedAt: now } : a)) };
+      return { liveText: item.text, liveLang: item.lang, announcements: s.announcements.map((a) => (a.id === id ? { ...a, status: 'speaking', startedAt: now } : a)) };
     }),
   finishAnnouncement: (id, outcome, now) =>
     set((s) => ({

@@ -28,7 +28,7 @@ function IdleWarning({ onExtend }: { onExtend: () => void }) {
     if (speech) speak([t('idleTitle'), t('idleExtend')], lang);
   }, [t]);
   return (
-    <div className="overlay no-print">
+    <div className="overlay no-print" data-idle-warning>
       <div className="dialog" role="alertdialog" aria-modal="true" aria-labelledby="idle-title" aria-describedby="idle-body">
         <h2 id="idle-title">{t('idleTitle')}</h2>
         <p id="idle-body" className="dialog-count">

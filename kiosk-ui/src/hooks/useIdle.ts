@@ -12,7 +12,9 @@ export function useIdle(active: boolean, idleMs: number): { idle: boolean; exten
   useEffect(() => {
     if (!active) return;
     let timer = setTimeout(() => setIdle(true), idleMs);
-    const reset = () => {
+    const reset = (e: Event) => {
+      // The warning's own buttons decide: a touch on "Start over" must not first dismiss it.
+      if (e.target instanceof Element && e.target.closest('[data-idle-warning]')) return;
       clearTimeout(timer);
       setIdle(false);
       timer = setTimeout(() => setIdle(true), idleMs);

@@ -1,4 +1,5 @@
 /** i18next with the four center languages bundled: a kiosk must not wait on the network for words. */
+import { missingKeyOptions, missingKeyPostProcessor } from '@qms/shared/client';
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '@qms/shared';
@@ -21,8 +22,15 @@ export function isLanguage(value: string | null | undefined): value is Language 
   return value !== null && value !== undefined && (KNOWN_LANGUAGES as string[]).includes(value);
 }
 
+/** Before the center is known (pairing, first connection): the browser's language if we have it. */
+export function browserLanguage(): Language {
+  const tag = typeof navigator === 'undefined' ? '' : navigator.language.slice(0, 2);
+  return isLanguage(tag) ? tag : 'en';
+}
+
 export function initI18n(lang: Language): typeof i18next {
-  void i18next.use(initReactI18next).init({
+  void i18next.use(initReactI18next).use(missingKeyPostProcessor).init({
+    ...missingKeyOptions,
     resources: { en: { translation: en }, ru: { translation: ru }, vi: { translation: vi }, uz: { translation: uz } },
     lng: lang,
     fallbackLng: 'en',

@@ -26,6 +26,15 @@ const uzLatin: Locale = {
   },
 };
 
+/** Vietnamese writes the month's number as it is ("2 tháng 3"); date-fns pads it ("tháng 03"). */
+const viUnpadded: Locale = {
+  ...vi,
+  localize: {
+    ...vi.localize,
+    month: (...args: Parameters<Locale['localize']['month']>) => vi.localize.month(...args).replace(/ 0(\d)$/, ' $1'),
+  },
+};
+
 interface Style {
   locale: Locale;
   /** Weekday, day and month: "вторник, 24 ноября". */
@@ -35,7 +44,7 @@ interface Style {
 const STYLES: Record<string, Style> = {
   en: { locale: enGB, long: 'EEEE, d MMMM' },
   ru: { locale: ru, long: 'EEEE, d MMMM' },
-  vi: { locale: vi, long: 'EEEE, d MMMM' },
+  vi: { locale: viUnpadded, long: 'EEEE, d MMMM' },
   uz: { locale: uzLatin, long: 'EEEE, d-MMMM' },
 };
 

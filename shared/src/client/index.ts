@@ -3,3 +3,4 @@ export * from './sync.js';
 export * from './ticket.js';
 export * from './api.js';
 export * from './dates.js';
+export * from './missingKeys.js';

@@ -51,7 +51,7 @@ export function NamesFields({ names, onChange }: { names: Names; onChange: (name
     <fieldset className="names">
       <legend>{t('admin.names')}</legend>
       {UI_LANGUAGES.map((lang) => (
-        <label key={lang} className="field field-inline">
+        <label key={lang} className="field field-inline" lang={lang}>
           <span className="lang-code" title={LANGUAGE_NAMES[lang]}>
             {lang}
           </span>
