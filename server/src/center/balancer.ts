@@ -8,7 +8,7 @@
  * once and stays in the event log (the audit trail).
  */
 import { randomBytes } from 'node:crypto';
-import { ErrorCode, localTime, nameIn, parseHHMM, startOfLocalDay, MINUTE, type BalanceProposal, type FactBody } from '@qms/shared';
+import { ErrorCode, localTime, nameIn, openWindows, scheduleOf, startOfLocalDay, type BalanceProposal, type FactBody } from '@qms/shared';
 import { DEFAULT_BALANCE, LOOK_AFTER, SwitchLog, proposeMoves, type Move } from '../engine/rebalance.js';
 import type { CenterRuntime, Outcome } from './runtime.js';
 
@@ -88,12 +88,13 @@ export class Balancer {
 
   /** B3's count of today's service changes per counter; its budget runs from today's opening. */
   private switchLog(now: number): SwitchLog {
-    const { timezone, hours } = this.rt.config.center;
-    const { day, weekday } = localTime(now, timezone);
+    const { center } = this.rt.config;
+    const { day } = localTime(now, center.timezone);
     if (this.log?.day === day) return this.log.switches;
-    const midnight = startOfLocalDay(now, timezone);
-    const opens = hours?.[weekday]?.[0]?.from;
-    const switches = new SwitchLog(midnight + (opens ? parseHHMM(opens) : 0) * MINUTE);
+    const midnight = startOfLocalDay(now, center.timezone);
+    // Today's first opening by the wall clock (shared/src/schedule.ts); midnight on a day without hours.
+    const opens = openWindows(scheduleOf(center), now, center.timezone)[0]?.[0];
+    const switches = new SwitchLog(opens ?? midnight);
     for (const f of this.rt.factsFrom(midnight, 'counter:services-changed')) switches.record(f, f.at);
     this.log = { day, switches };
     return switches;
