@@ -19,6 +19,7 @@ import { balanceRoutes } from './features/balance.js';
 import { counterRoutes } from './features/counters.js';
 import type { Deps } from './features/deps.js';
 import { queueRoutes } from './features/queue.js';
+import { reportRoutes } from './features/reports.js';
 import { ticketRoutes } from './features/tickets.js';
 import { addressLimit } from './http/address-limit.js';
 import { DEFAULT_CONNECTION_LIMITS, guardConnections, serverOptions, type ConnectionLimits } from './http/connections.js';
@@ -38,6 +39,7 @@ import { ConfigStore } from './storage/config-store.js';
 import type { Db } from './storage/db.js';
 import { GroupCommit, type Fsync } from './storage/group-sync.js';
 import { LiveStore } from './storage/live-store.js';
+import { ReportStore } from './storage/report-store.js';
 
 export interface AppOptions {
   db: Db;
@@ -99,7 +101,7 @@ export function createApp(opts: AppOptions): QmsApp {
   const commands = new Commands(hub, auth, opts.newTicketId ?? newTicketId, new IssueLimiter(opts.kioskIssuePerMin ?? 0, clock));
   const deps: Deps = { hub, commands, auth, configs, live, clock, version: opts.version ?? '0.0.0', settled: () => group.settled(), demo: demoCredentials(configs) };
 
-  const routes = [...queueRoutes(deps), ...authRoutes(deps), ...ticketRoutes(deps), ...counterRoutes(deps), ...balanceRoutes(deps), ...adminRoutes(deps)];
+  const routes = [...queueRoutes(deps), ...authRoutes(deps), ...ticketRoutes(deps), ...counterRoutes(deps), ...balanceRoutes(deps), ...adminRoutes(deps), ...reportRoutes({ ...deps, reports: new ReportStore(opts.db) })];
   // `io` exists by the time anyone scrapes.
   const metrics = createMetrics({ hub, clock, socketClients: () => io.engine.clientsCount, storage: group });
 

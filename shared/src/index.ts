@@ -10,3 +10,4 @@ export * from './stats.js';
 export * from './names.js';
 export * from './text.js';
 export * from './audience.js';
+export * from './reports.js';

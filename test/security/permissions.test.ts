@@ -48,6 +48,9 @@ const HTTP_MATRIX: Record<string, Row> = {
   'GET /api/auth/me':                                 [U,        ok,   ok,     ok,      ok,        ok],
   'POST /api/tickets':                                [U,        ok,   F,      ok,      ok,        ok],
   'GET /api/stats/today':                             [U,        F,    F,      ok,      ok,        ok],
+  'GET /api/reports/summary':                         [U,        F,    F,      ok,      ok,        ok],
+  'GET /api/reports/summary.csv':                     [U,        F,    F,      ok,      ok,        ok],
+  'GET /api/reports/tickets.csv':                     [U,        F,    F,      F,       ok,        ok],
   'GET /api/balance':                                 [U,        F,    F,      ok,      ok,        ok],
   'GET /api/counters/holders':                        [U,        F,    F,      ok,      ok,        ok],
   'POST /api/auth/logout':                            [U,        F,    F,      ok,      ok,        ok],
@@ -159,6 +162,9 @@ function probeFor(key: string, hall: Hall, s: TestServer): Probe {
   if (action) return counter(action);
   const probes: Record<string, Probe> = {
     'GET /api/events': { query: 'since=0' },
+    'GET /api/reports/summary': { query: 'from=2026-03-01&to=2026-03-02' },
+    'GET /api/reports/summary.csv': { query: 'from=2026-03-01&to=2026-03-02' },
+    'GET /api/reports/tickets.csv': { query: 'from=2026-03-01&to=2026-03-02' },
     'GET /api/tickets/{ticketId}': { params: { ticketId: hall.tickets.waiting } },
     // Correct credentials: logging in is for anyone, whatever token they already carry.
     'POST /api/auth/login': { body: { login: 'op3', password: PASSWORD } },

@@ -61,7 +61,10 @@ export class Commands {
     const fact = out.facts[0];
     const ticket = fact?.type === 'ticket:issued' ? fact.ticket : rt.state.tickets.get(rt.state.clientRefs.get(body.clientRef ?? '') ?? '');
     if (!ticket) throw new AppError(ErrorCode.Internal, 'ticket was not issued');
-    return { ticket, eta: rt.eta(ticket.id), seq: out.seq };
+    const eta = rt.eta(ticket.id);
+    // What the kiosk shows the visitor now, kept to measure the estimate against the wait they had.
+    if (fact?.type === 'ticket:issued') rt.recordPromise(ticket.id, eta.etaMin);
+    return { ticket, eta, seq: out.seq };
   }
 
   counter(p: Principal | null, counterId: string, action: CounterAction, payload: CounterPayload = {}): CommandResult {

@@ -61,6 +61,11 @@ export class CenterRuntime {
     rememberServiceTimes(this.state);
   }
 
+  /** The expected wait the visitor was shown for a ticket just issued (the reports' ETA accuracy). */
+  recordPromise(ticketId: string, minutes: number | null): void {
+    this.live.recordPromise(this.centerId, ticketId, minutes);
+  }
+
   get seq(): number {
     return this.live.seq(this.centerId);
   }

@@ -1,11 +1,20 @@
 /** The live day: tickets, counter states and the event log. Statements are prepared once. */
-import type { CounterState, Fact, FactBody, FactType, Ticket } from '@qms/shared';
+import type { CounterState, Fact, FactBody, FactType, ReportChannel, Ticket } from '@qms/shared';
 import type { Db } from './db.js';
 
 /** Where a server's commits are batched (storage/group-sync.ts); without one, each commits alone. */
 export interface Batching {
   join(): void;
   writeFailed(err: unknown): void;
+}
+
+const SERVED: ReadonlySet<FactType> = new Set<FactType>(['ticket:called', 'ticket:started', 'ticket:completed']);
+
+/** A report row's channel, from who issued the ticket (only read when the row is first written). */
+function channelOf(actor: string | null): ReportChannel {
+  if (actor?.startsWith('staff:')) return 'staff';
+  if (actor === 'visitor') return 'remote';
+  return 'kiosk';
 }
 
 export class LiveStore {
@@ -28,6 +37,14 @@ export class LiveStore {
         `INSERT INTO tickets (id, center_id, day, issued_service_id, seq_no, status, json) VALUES (?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (id) DO UPDATE SET status = excluded.status, json = excluded.json`,
       ),
+      report: db.prepare<[string, string, string, string, string, string, string, string | null, string, string, number, number | null, number | null, number | null, string | null, string | null, number, number]>(
+        `INSERT INTO report_tickets (center_id, id, day, number, issued_service_id, service_id, lane, category_id, channel, status, issued_at,
+           first_called_at, started_at, finished_at, counter_id, staff_login, transfers, recalls) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (center_id, id) DO UPDATE SET service_id = excluded.service_id, lane = excluded.lane, category_id = excluded.category_id,
+           status = excluded.status, first_called_at = excluded.first_called_at, started_at = excluded.started_at, finished_at = excluded.finished_at,
+           counter_id = excluded.counter_id, staff_login = COALESCE(excluded.staff_login, staff_login), transfers = excluded.transfers, recalls = excluded.recalls`,
+      ),
+      promise: db.prepare<[number | null, string, string]>('UPDATE report_tickets SET promised_wait_min = ? WHERE center_id = ? AND id = ?'),
       counter: db.prepare<[string, string, string]>(
         `INSERT INTO counter_state (center_id, counter_id, json) VALUES (?, ?, ?)
          ON CONFLICT (center_id, counter_id) DO UPDATE SET json = excluded.json`,
@@ -58,6 +75,10 @@ export class LiveStore {
         if ('ticket' in body) {
           const t = body.ticket;
           this.q.ticket.run(t.id, centerId, t.day, t.issuedServiceId, t.seqNo, t.status, JSON.stringify(t));
+          // Who served it: the counter's holder when it was called, started or completed.
+          const server = SERVED.has(body.type) && 'counter' in body ? (body.counter?.staffLogin ?? null) : null;
+          this.q.report.run(centerId, t.id, t.day, t.number, t.issuedServiceId, t.serviceId, t.lane, t.categoryId, channelOf(actor), t.status, t.issuedAt,
+            t.firstCalledAt, t.startedAt, t.finishedAt, t.counterId, server, t.transfers, t.recalls);
         }
         if ('counter' in body && body.counter) this.q.counter.run(centerId, body.counter.id, JSON.stringify(body.counter));
         stamped.push(fact);
@@ -65,6 +86,11 @@ export class LiveStore {
       this.q.setSeq.run(seq, centerId);
       return stamped;
     });
+  }
+
+  /** The expected wait shown to the visitor when their ticket was issued, for the ETA accuracy report. */
+  recordPromise(centerId: string, ticketId: string, minutes: number | null): void {
+    this.q.promise.run(minutes, centerId, ticketId);
   }
 
   /** After a batch was rolled back: the sequence numbers are read again. */

@@ -148,4 +148,57 @@ export const MIGRATIONS: Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 4,
+    name: 'one flat row per ticket for reports over weeks (issue 12)',
+    // The tickets table keeps each ticket as JSON: parsing a year of them (a million) takes
+    // seconds. Reports read these plain columns instead; the live store writes a ticket's row in
+    // the same transaction as the fact that changes it, so the two never disagree. Existing
+    // tickets are copied here once; how each was issued and who served it come from the log.
+    sql: `
+      CREATE TABLE report_tickets (
+        center_id TEXT NOT NULL REFERENCES centers(id) ON DELETE CASCADE,
+        id TEXT NOT NULL,
+        day TEXT NOT NULL,
+        number TEXT NOT NULL,
+        issued_service_id TEXT NOT NULL,
+        service_id TEXT NOT NULL,
+        lane TEXT NOT NULL,
+        category_id TEXT,
+        -- kiosk, staff or remote: who issued it (the issuing fact's actor).
+        channel TEXT NOT NULL,
+        status TEXT NOT NULL,
+        issued_at INTEGER NOT NULL,
+        first_called_at INTEGER,
+        started_at INTEGER,
+        finished_at INTEGER,
+        counter_id TEXT,
+        staff_login TEXT,
+        transfers INTEGER NOT NULL,
+        recalls INTEGER NOT NULL,
+        -- The expected wait the visitor was shown when the ticket was issued, in minutes.
+        promised_wait_min REAL,
+        PRIMARY KEY (center_id, id)
+      ) STRICT;
+      CREATE INDEX report_tickets_day ON report_tickets (center_id, day, issued_at, number);
+
+      CREATE TEMP TABLE issued_by AS
+        SELECT json_extract(json, '$.ticket.id') AS id, actor FROM events WHERE type = 'ticket:issued';
+      CREATE INDEX temp.issued_by_id ON issued_by (id);
+      CREATE TEMP TABLE served_by AS
+        SELECT json_extract(json, '$.ticket.id') AS id, MAX(seq), json_extract(json, '$.counter.staffLogin') AS login
+        FROM events WHERE type IN ('ticket:called', 'ticket:started', 'ticket:completed') GROUP BY 1;
+      CREATE INDEX temp.served_by_id ON served_by (id);
+      INSERT INTO report_tickets
+        SELECT t.center_id, t.id, t.day, json_extract(t.json, '$.number'), t.issued_service_id, json_extract(t.json, '$.serviceId'), json_extract(t.json, '$.lane'),
+               json_extract(t.json, '$.categoryId'),
+               CASE WHEN i.actor LIKE 'staff:%' THEN 'staff' WHEN i.actor = 'visitor' THEN 'remote' ELSE 'kiosk' END,
+               t.status, json_extract(t.json, '$.issuedAt'), json_extract(t.json, '$.firstCalledAt'), json_extract(t.json, '$.startedAt'),
+               json_extract(t.json, '$.finishedAt'), json_extract(t.json, '$.counterId'), s.login,
+               json_extract(t.json, '$.transfers'), json_extract(t.json, '$.recalls'), NULL
+        FROM tickets t LEFT JOIN issued_by i ON i.id = t.id LEFT JOIN served_by s ON s.id = t.id;
+      DROP TABLE temp.issued_by;
+      DROP TABLE temp.served_by;
+    `,
+  },
 ];

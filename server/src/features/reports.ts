@@ -1,0 +1,133 @@
+/**
+ * Reports over days (issue 12): figures for a period, grouped, as JSON for the app and as CSV for
+ * a spreadsheet or a BI tool, and the period's ticket log as CSV, streamed row by row. Operators
+ * see the tickets they served; supervisors and admins their whole center.
+ */
+import { localTime, reportQuery, type Report, type ReportQuery } from '@qms/shared';
+import { stringify } from 'csv-stringify';
+import type { Response } from 'express';
+import { isStaff, type Principal } from '../auth/principal.js';
+import type { CenterRuntime } from '../center/runtime.js';
+import { groupRows, reportFigures, serviceMinOf, waitMinOf, type ReportRow } from '../kpi/report.js';
+import { route, type RouteDef } from '../http/registry.js';
+import { parseQuery } from '../http/validate.js';
+import type { ReportStore } from '../storage/report-store.js';
+import type { Deps } from './deps.js';
+import { summaryCsvRows, SUMMARY_CSV_HEADER } from './report-csv.js';
+
+const HOUR = 3_600_000;
+
+/** The local hour of an instant, remembered per hour of time: a million rows cost a few thousand zone lookups. */
+export function localHours(timeZone: string): (at: number) => number {
+  const memo = new Map<number, number>();
+  return (at) => {
+    const key = Math.floor(at / HOUR);
+    let h = memo.get(key);
+    if (h === undefined) memo.set(key, (h = Math.floor(localTime(key * HOUR, timeZone).minute / 60)));
+    return h;
+  };
+}
+
+export function buildReport(rt: CenterRuntime, rows: ReportRow[], q: ReportQuery): Report {
+  const { center, services } = rt.config;
+  const targets = new Map(services.map((s) => [s.id, s.targetWaitMin ?? center.targetWaitMin]));
+  const targetMin = (id: string) => targets.get(id) ?? center.targetWaitMin;
+  return {
+    centerId: rt.centerId,
+    from: q.from,
+    to: q.to,
+    groupBy: q.groupBy,
+    timezone: center.timezone,
+    targetWaitMin: center.targetWaitMin,
+    total: reportFigures(rows, targetMin),
+    groups: q.groupBy === 'none' ? [] : groupRows(rows, q.groupBy, localHours(center.timezone), targetMin),
+  };
+}
+
+/** An operator's report holds the tickets they served, and nothing else. */
+function rowsFor(p: Principal | null, store: ReportStore, centerId: string, q: ReportQuery): ReportRow[] {
+  const rows = store.rows(centerId, q.from, q.to);
+  return isStaff(p, 'operator') ? rows.filter((r) => r.staffLogin === p.login) : rows;
+}
+
+/** Excel needs the byte order mark to read UTF-8 (Cyrillic, Vietnamese) as such. */
+function startCsv(res: Response, name: string): void {
+  res.statusCode = 200;
+  res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+  res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
+  res.setHeader('Cache-Control', 'no-store');
+  res.write('\ufeff');
+}
+
+const minutes = (v: number | null) => (v === null ? '' : (Math.round(v * 10) / 10).toString());
+const iso = (v: number | null) => (v === null ? '' : new Date(v).toISOString());
+
+export const TICKET_LOG_HEADER = [
+  'day', 'number', 'ticket_id', 'issued_service', 'final_service', 'lane', 'category', 'channel', 'status', 'issued_at', 'first_called_at',
+  'started_at', 'finished_at', 'counter', 'operator', 'transfers', 'recalls', 'wait_min', 'service_min', 'promised_wait_min',
+];
+
+export function reportRoutes({ hub, reports }: Deps & { reports: ReportStore }): RouteDef[] {
+  const query = (raw: Record<string, unknown>) => parseQuery(reportQuery, raw);
+  return [
+    route({
+      method: 'get',
+      path: '/api/reports/summary',
+      tag: 'reports',
+      summary:
+        'Figures for the local days ?from=YYYY-MM-DD to ?to=YYYY-MM-DD (included), grouped by ?groupBy= (none, service, counter, operator, lane, category, channel, hour, weekday, day): visitors, waits (mean, median, P90, P95, max), share within target, wait bands, service times, ETA accuracy. Operators get the tickets they served.',
+      access: 'staff',
+      handler: ({ principal, query: raw }) => {
+        const q = query(raw);
+        const rt = hub.get(principal?.centerId);
+        return buildReport(rt, rowsFor(principal, reports, rt.centerId, q), q);
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/api/reports/summary.csv',
+      tag: 'reports',
+      summary: 'The same figures as CSV (UTF-8 with a byte order mark, one row per group and a total row), for a spreadsheet or a BI tool',
+      access: 'staff',
+      handler: ({ principal, query: raw, res }) => {
+        const q = query(raw);
+        const rt = hub.get(principal?.centerId);
+        const report = buildReport(rt, rowsFor(principal, reports, rt.centerId, q), q);
+        startCsv(res, `report-${rt.centerId}-${q.from}-${q.to}-${q.groupBy}.csv`);
+        const csv = stringify({ header: true, columns: SUMMARY_CSV_HEADER, record_delimiter: 'windows' });
+        csv.pipe(res);
+        for (const row of summaryCsvRows(report)) csv.write(row);
+        csv.end();
+        return new Promise<void>((resolve) => res.on('finish', resolve));
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/api/reports/tickets.csv',
+      tag: 'reports',
+      summary: "The period's ticket log as CSV, one row per ticket in issue order, streamed (times in UTC, ISO 8601); supervisors and admins",
+      access: 'supervisor',
+      handler: async ({ principal, query: raw, res }) => {
+        const q = query({ ...raw, groupBy: 'none' });
+        const rt = hub.get(principal?.centerId);
+        startCsv(res, `tickets-${rt.centerId}-${q.from}-${q.to}.csv`);
+        const csv = stringify({ header: true, columns: TICKET_LOG_HEADER, record_delimiter: 'windows' });
+        csv.pipe(res);
+        // Backpressure: a month is read from SQLite only as fast as the client takes it.
+        for (const page of reports.pages(rt.centerId, q.from, q.to)) {
+          let ok = true;
+          for (const r of page) {
+            ok = csv.write([
+              r.day, r.number, r.id, r.issuedServiceId, r.serviceId, r.lane, r.categoryId ?? '', r.channel, r.status, iso(r.issuedAt), iso(r.firstCalledAt),
+              iso(r.startedAt), iso(r.finishedAt), r.counterId ?? '', r.staffLogin ?? '', r.transfers, r.recalls, minutes(waitMinOf(r)), minutes(serviceMinOf(r)),
+              minutes(r.promisedWaitMin),
+            ]);
+          }
+          if (!ok) await new Promise((resolve) => csv.once('drain', resolve));
+        }
+        csv.end();
+        await new Promise<void>((resolve) => res.on('finish', resolve));
+      },
+    }),
+  ];
+}

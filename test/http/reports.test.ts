@@ -1,0 +1,167 @@
+/**
+ * Issue 12: reports over days through the real server and SQLite file. A small day is played
+ * through the API (kiosk and staff tickets, calls, a no-show, a cancellation, two days), and the
+ * report's figures are checked against what happened; bad queries get a 400 that says what is wrong.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KIOSK_TOKEN } from '../helpers/center.js';
+import { startServer, type TestServer } from '../helpers/server.js';
+import { migrate } from '../../server/src/storage/db.js';
+import { MIGRATIONS } from '../../server/src/storage/migrations.js';
+import { ReportStore } from '../../server/src/storage/report-store.js';
+
+const MIN = 60_000;
+let s: TestServer;
+let op1: string;
+let op2: string;
+let sup: string;
+
+async function issue(token: string, serviceId: string, extra: object = {}): Promise<string> {
+  const res = await s.call('POST', '/api/tickets', { token, body: { serviceId, ...extra } });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body.ticket.id as string;
+}
+async function act(token: string, counter: string, action: string, body: object = {}) {
+  const res = await s.call('POST', `/api/counters/${counter}/${action}`, { token, body });
+  expect(res.status, `${action}: ${JSON.stringify(res.body)}`).toBe(200);
+  return res.body;
+}
+
+beforeAll(async () => {
+  s = await startServer();
+  op1 = await s.login('op1');
+  op2 = await s.login('op2');
+  sup = await s.login('super');
+  // Day 1 (Monday 2026-03-02, 10:00 Moscow): op1 at counter 2, op2 at counter 1, passport only.
+  await act(op1, '2', 'claim');
+  await act(op2, '1', 'claim');
+  await issue(`${KIOSK_TOKEN}`, 'passport'); // A001: waits 4 min, served 6 min by op1
+  await issue(`${KIOSK_TOKEN}`, 'passport'); // A002: waits 4 min, served by op2 for 10 min
+  await issue(sup, 'passport'); // A003 (staff): waits 20 min, a no-show
+  const cancelled = await issue(`${KIOSK_TOKEN}`, 'passport'); // A004: cancelled
+  s.clock.advance(4 * MIN);
+  await act(op1, '2', 'call-next');
+  await act(op1, '2', 'start');
+  await act(op2, '1', 'call-next');
+  await act(op2, '1', 'start');
+  expect((await s.call('POST', `/api/tickets/${cancelled}/cancel`, { token: sup })).status).toBe(200);
+  s.clock.advance(6 * MIN);
+  await act(op1, '2', 'complete');
+  s.clock.advance(4 * MIN);
+  await act(op2, '1', 'complete');
+  s.clock.advance(6 * MIN);
+  await act(op1, '2', 'call-next'); // A003 at 20 min
+  await act(op1, '2', 'no-show');
+  // Day 2: one ticket, 40 minutes' wait.
+  s.clock.advance(24 * 60 * MIN);
+  op1 = await s.login('op1');
+  op2 = await s.login('op2');
+  sup = await s.login('super');
+  await s.call('POST', '/api/counters/2/claim', { token: op1, body: {} });
+  await issue(`${KIOSK_TOKEN}`, 'passport');
+  s.clock.advance(40 * MIN);
+  await act(op1, '2', 'call-next');
+});
+afterAll(async () => {
+  await s?.stop();
+});
+
+describe('GET /api/reports/summary', () => {
+  it('counts and waits of a period, against the target, with the regional bands', async () => {
+    const res = await s.call('GET', '/api/reports/summary?from=2026-03-02&to=2026-03-03', { token: sup });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const t = res.body.total;
+    expect(t).toMatchObject({ issued: 5, served: 2, noShow: 1, cancelled: 1, open: 1, byChannel: { kiosk: 4, staff: 1, remote: 0 } });
+    expect(t.wait).toEqual({ count: 4, mean: 17, p50: 4, p90: 40, p95: 40, max: 40 });
+    expect(t.withinTarget).toBe(0.5);
+    expect(t.aboveTarget).toBe(0.5);
+    expect(t.bands).toEqual({ upTo10: 0.5, upTo20: 0.25, upTo30: 0, over30: 0.25 });
+    expect(t.service).toMatchObject({ count: 2, mean: 8, max: 10 });
+    // The kiosk showed each visitor an expected wait; staff-issued tickets too.
+    expect(t.eta.count).toBe(4);
+  });
+
+  it('groups by day, operator, channel and hour, in the center\'s local time', async () => {
+    const byDay = await s.call('GET', '/api/reports/summary?from=2026-03-02&to=2026-03-03&groupBy=day', { token: sup });
+    expect(byDay.body.groups.map((g: any) => [g.key, g.figures.issued])).toEqual([['2026-03-02', 4], ['2026-03-03', 1]]);
+    const byOp = await s.call('GET', '/api/reports/summary?from=2026-03-02&to=2026-03-02&groupBy=operator', { token: sup });
+    expect(byOp.body.groups.map((g: any) => [g.key, g.figures.served, g.figures.noShow])).toEqual([['op1', 1, 1], ['op2', 1, 0], ['', 0, 0]]);
+    const byChannel = await s.call('GET', '/api/reports/summary?from=2026-03-02&to=2026-03-02&groupBy=channel', { token: sup });
+    expect(byChannel.body.groups.map((g: any) => [g.key, g.figures.issued])).toEqual([['kiosk', 3], ['staff', 1]]);
+    const byHour = await s.call('GET', '/api/reports/summary?from=2026-03-02&to=2026-03-03&groupBy=hour', { token: sup });
+    // T0 is 10:00 in Moscow (07:00 UTC); day 2's ticket was issued at 10:40.
+    expect(byHour.body.groups.map((g: any) => [g.key, g.figures.issued])).toEqual([['10', 5]]);
+    const byWeekday = await s.call('GET', '/api/reports/summary?from=2026-03-02&to=2026-03-03&groupBy=weekday', { token: sup });
+    expect(byWeekday.body.groups.map((g: any) => g.key)).toEqual(['mon', 'tue']);
+  });
+
+  it('an operator sees the tickets they served, a supervisor the center', async () => {
+    const mine = await s.call('GET', '/api/reports/summary?from=2026-03-02&to=2026-03-03', { token: op2 });
+    expect(mine.body.total).toMatchObject({ issued: 1, served: 1 });
+    expect((await s.call('GET', '/api/reports/tickets.csv?from=2026-03-02&to=2026-03-03', { token: op2 })).status).toBe(403);
+    expect((await s.call('GET', '/api/reports/summary?from=2026-03-02&to=2026-03-03')).status).toBe(401);
+  });
+
+  it.each([
+    ['from=2026-03-05&to=2026-03-02', 'query.to', 'before'],
+    ['from=2026-02-30&to=2026-03-02', 'query.from', 'no such date'],
+    ['from=2026-03-02&to=2026-03-02&groupBy=colour', 'query.groupBy', 'expected one of'],
+    ['from=2025-01-01&to=2026-03-02', 'query.to', 'at most 367 days'],
+    ['to=2026-03-02', 'query.from', ''],
+    ['from=2026-03-02&to=2026-03-02&extra=1', 'query', ''],
+  ])('refuses %s with a 400 that names %s', async (q, where, words) => {
+    const res = await s.call('GET', `/api/reports/summary?${q}`, { token: sup });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain(where);
+    expect(res.body.error.message).toContain(words);
+  });
+});
+
+describe('CSV downloads', () => {
+  it('the summary as CSV with a byte order mark, one row per group and a total', async () => {
+    const res = await fetch(`${s.url}/api/reports/summary.csv?from=2026-03-02&to=2026-03-03&groupBy=day`, { headers: { authorization: `Bearer ${sup}` } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toContain('attachment');
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = new TextDecoder().decode(bytes.slice(3)).trimEnd().split('\r\n');
+    expect(lines[0]).toMatch(/^group,issued,served,no_show,/);
+    expect(lines.slice(1).map((l) => l.split(',').slice(0, 3).join(','))).toEqual(['2026-03-02,4,2', '2026-03-03,1,0', 'total,5,2']);
+  });
+
+  it('the ticket log, one row per ticket in issue order', async () => {
+    const res = await s.call('GET', '/api/reports/tickets.csv?from=2026-03-02&to=2026-03-03', { token: sup });
+    expect(res.status).toBe(200);
+    const lines = res.text.replace(/^\ufeff/, '').trimEnd().split('\r\n');
+    expect(lines).toHaveLength(6);
+    const cols = lines[0]!.split(',');
+    const rows = lines.slice(1).map((l) => Object.fromEntries(l.split(',').map((v, i) => [cols[i], v])));
+    expect(rows.map((r) => [r.number, r.status, r.channel, r.operator, r.wait_min])).toEqual([
+      ['A001', 'done', 'kiosk', 'op1', '4'],
+      ['A002', 'done', 'kiosk', 'op2', '4'],
+      ['A003', 'no_show', 'staff', 'op1', '20'],
+      ['A004', 'cancelled', 'kiosk', '', ''],
+      ['A001', 'called', 'kiosk', 'op1', '40'],
+    ]);
+  });
+});
+
+describe('storage', () => {
+  it('pages the log in issue order, each page read whole (no cursor held open between pages)', () => {
+    const store = new ReportStore(s.db);
+    const pages = [...store.pages('c1', '2026-03-02', '2026-03-03', 2)];
+    expect(pages.map((p) => p.length)).toEqual([2, 2, 1]);
+    expect(pages.flat().map((r) => r.number)).toEqual(['A001', 'A002', 'A003', 'A004', 'A001']);
+  });
+
+  it('migration 4 builds the report rows of a database that had none, from its tickets and log', () => {
+    const before = s.db.prepare('SELECT * FROM report_tickets ORDER BY id').all() as Record<string, unknown>[];
+    expect(before).toHaveLength(5);
+    s.db.exec('DROP TABLE report_tickets');
+    s.db.pragma('user_version = 3');
+    expect(migrate(s.db)).toBe(MIGRATIONS.length);
+    // Everything but the promised wait, which only the live server knew.
+    expect(s.db.prepare('SELECT * FROM report_tickets ORDER BY id').all()).toEqual(before.map((r) => ({ ...r, promised_wait_min: null })));
+  });
+});
