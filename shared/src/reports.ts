@@ -76,6 +76,13 @@ export interface ReportGroup {
   figures: ReportFigures;
 }
 
+/** Per local hour of the day over the period: visitors arriving, and visitors leaving served (by the hour they left). */
+export interface HourFlow {
+  hour: number;
+  issued: number;
+  completed: number;
+}
+
 export interface Report {
   centerId: string;
   from: string;
@@ -85,4 +92,6 @@ export interface Report {
   targetWaitMin: number;
   total: ReportFigures;
   groups: ReportGroup[];
+  /** Hours 0–23 in which anything happened, in order. */
+  flow: HourFlow[];
 }

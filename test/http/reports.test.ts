@@ -93,6 +93,8 @@ describe('GET /api/reports/summary', () => {
     expect(byHour.body.groups.map((g: any) => [g.key, g.figures.issued])).toEqual([['10', 5]]);
     const byWeekday = await s.call('GET', '/api/reports/summary?from=2026-03-02&to=2026-03-03&groupBy=weekday', { token: sup });
     expect(byWeekday.body.groups.map((g: any) => g.key)).toEqual(['mon', 'tue']);
+    // Arrivals by the hour of issue, completions by the hour they ended.
+    expect(byWeekday.body.flow).toEqual([{ hour: 10, issued: 5, completed: 2 }]);
   });
 
   it('an operator sees the tickets they served, a supervisor the center', async () => {

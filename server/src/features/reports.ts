@@ -8,7 +8,7 @@ import { stringify } from 'csv-stringify';
 import type { Response } from 'express';
 import { isStaff, type Principal } from '../auth/principal.js';
 import type { CenterRuntime } from '../center/runtime.js';
-import { groupRows, reportFigures, serviceMinOf, waitMinOf, type ReportRow } from '../kpi/report.js';
+import { groupRows, hourFlow, reportFigures, serviceMinOf, waitMinOf, type ReportRow } from '../kpi/report.js';
 import { route, type RouteDef } from '../http/registry.js';
 import { parseQuery } from '../http/validate.js';
 import type { ReportStore } from '../storage/report-store.js';
@@ -32,6 +32,7 @@ export function buildReport(rt: CenterRuntime, rows: ReportRow[], q: ReportQuery
   const { center, services } = rt.config;
   const targets = new Map(services.map((s) => [s.id, s.targetWaitMin ?? center.targetWaitMin]));
   const targetMin = (id: string) => targets.get(id) ?? center.targetWaitMin;
+  const hourOf = localHours(center.timezone);
   return {
     centerId: rt.centerId,
     from: q.from,
@@ -40,7 +41,8 @@ export function buildReport(rt: CenterRuntime, rows: ReportRow[], q: ReportQuery
     timezone: center.timezone,
     targetWaitMin: center.targetWaitMin,
     total: reportFigures(rows, targetMin),
-    groups: q.groupBy === 'none' ? [] : groupRows(rows, q.groupBy, localHours(center.timezone), targetMin),
+    groups: q.groupBy === 'none' ? [] : groupRows(rows, q.groupBy, hourOf, targetMin),
+    flow: hourFlow(rows, hourOf),
   };
 }
 

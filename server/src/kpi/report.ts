@@ -3,7 +3,7 @@
  * and "within target" are waits.ts's, the same as today's figures (today.ts) and the simulator's:
  * a wait runs from issue to the first call and belongs to the service the visitor chose.
  */
-import { MINUTE, type Distribution, type ReportChannel, type ReportFigures, type ReportGroup, type ReportGrouping, type TicketStatus } from '@qms/shared';
+import { MINUTE, type Distribution, type HourFlow, type ReportChannel, type ReportFigures, type ReportGroup, type ReportGrouping, type TicketStatus } from '@qms/shared';
 import { round1, waitStats, withinTargetShare } from './waits.js';
 
 /** One ticket as reports see it (storage's report_tickets row). */
@@ -135,4 +135,15 @@ export function groupRows(rows: readonly ReportRow[], by: ReportGrouping, hourOf
     by === 'weekday' ? (ORDER[a] ?? 9) - (ORDER[b] ?? 9) : a === '' ? 1 : b === '' ? -1 : a.localeCompare(b, 'en', { numeric: true }),
   );
   return keys.map((key) => ({ key, figures: reportFigures(groups.get(key)!, targetMin) }));
+}
+
+/** Arrivals by the hour they were issued, completions by the hour they ended (local hours). */
+export function hourFlow(rows: readonly ReportRow[], hourOf: (at: number) => number): HourFlow[] {
+  const issued = new Array<number>(24).fill(0);
+  const completed = new Array<number>(24).fill(0);
+  for (const r of rows) {
+    issued[hourOf(r.issuedAt)]! += 1;
+    if (r.status === 'done' && r.finishedAt !== null) completed[hourOf(r.finishedAt)]! += 1;
+  }
+  return issued.flatMap((n, hour) => (n > 0 || completed[hour]! > 0 ? [{ hour, issued: n, completed: completed[hour]! }] : []));
 }
