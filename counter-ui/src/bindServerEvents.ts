@@ -2,12 +2,9 @@
  * The one place where server events reach the store (STYLE 9): the hall connection's state and
  * status, and the facts that concern this user's counter. Returns the unsubscribe.
  */
-import { nameIn, type CounterService, type Fact, type Service } from '@qms/shared';
+import type { CounterService, Fact } from '@qms/shared';
 import { connectHall, type HallConnection } from '@qms/shared/client';
 import { lastAckedSeq } from './commands';
-import i18next from 'i18next';
-import { pauseText } from './components/pauseText';
-import { balanceReasonText } from './screens/Supervisor/balanceText';
 import { setSocket } from './socket';
 import type { store as storeType } from './store';
 
@@ -83,7 +80,7 @@ function onFact(store: StoreApi, fact: Fact): void {
       // The user's own pause from this window needs no news; anyone else's says who it was.
       const you = fact.by !== undefined && fact.by.login === mine;
       if (s.busy === 'pause' || (you && fact.seq <= lastAckedSeq())) break;
-      s.showNotice({ kind: 'pausedBySupervisor', reason: pauseText(i18next.t, counter), ...(fact.by ? { by: fact.by.name, you } : {}) });
+      s.showNotice({ kind: 'pausedBySupervisor', pause: { pauseReason: counter.pauseReason, pauseReasonId: counter.pauseReasonId }, ...(fact.by ? { by: fact.by.name, you } : {}) });
       break;
     }
     case 'counter:resumed':
@@ -91,17 +88,11 @@ function onFact(store: StoreApi, fact: Fact): void {
       if (s.notice?.kind === 'pausedBySupervisor') s.showNotice(null);
       break;
     case 'counter:services-changed':
-      s.showNotice({ kind: 'servicesChanged', reason: balanceReasonText(i18next.t, fact.why, fact.reason, serviceNameIn(s.hall?.services ?? [])), ...diff(fact.previous, counter.services) });
+      s.showNotice({ kind: 'servicesChanged', why: fact.why, reason: fact.reason, ...diff(fact.previous, counter.services) });
       break;
     default:
       break;
   }
-}
-
-/** A service's name in the viewer's language, outside React (the hooks do the same inside). */
-function serviceNameIn(services: Service[]): (id: string) => string {
-  const lang = i18next.language;
-  return (id) => nameIn(services.find((x) => x.id === id)?.names ?? {}, lang, 'en') || id;
 }
 
 function diff(before: CounterService[], after: CounterService[]): { added: string[]; removed: string[] } {

@@ -34,7 +34,11 @@ const OPERATOR = DEMO_CREDENTIALS.operatorPassword;
 /** Free text the test types as staff would: shown as typed, in no language. */
 const TYPED = ['№ 7', 'tv-9'];
 
-/** The demo center, with a copy of each service ("… (2)", prefixes H to N): more than a kiosk shows without topics. */
+/**
+ * The demo center, with a copy of each service ("… (2)", prefixes H to N): more than a kiosk shows
+ * without topics. Two services have limits, for their messages: health issues one ticket a day,
+ * its copy opens on Tuesday mornings only (the test's day is a Monday).
+ */
 function center(): CenterConfigInput {
   const demo = demoCenter();
   const copies = demo.services.map((s, i) => ({
@@ -42,8 +46,10 @@ function center(): CenterConfigInput {
     id: `${s.id}-2`,
     prefix: String.fromCharCode(72 + i),
     names: Object.fromEntries(Object.entries(s.names).map(([l, n]) => [l, `${n} (2)`])),
+    ...(s.id === 'health' ? { hours: { tue: [{ from: '09:00', to: '12:00' }] } } : {}),
   }));
-  return { ...demo, services: [...demo.services, ...copies] };
+  const services = demo.services.map((s) => (s.id === 'health' ? { ...s, dailyCap: 1 } : s));
+  return { ...demo, services: [...services, ...copies] };
 }
 
 const CONFIG = center();
@@ -99,6 +105,12 @@ describe('every screen in every language', () => {
   it('kiosk and the phone status page', { timeout: 240_000 }, async () => {
     const { faults, check } = inspector('kiosk');
     const { ctx, page } = await context(env.browser, { size: { width: 1080, height: 1920 } });
+    // A kiosk whose browser has a voice, but only a German one: read-aloud says it has none for the language.
+    await page.addInitScript(() => {
+      const voice = { lang: 'de-DE', localService: true, name: 'Deutsch', default: true, voiceURI: 'de' };
+      const synth = { getVoices: () => [voice], speak() {}, cancel() {}, addEventListener() {}, removeEventListener() {} };
+      Object.defineProperty(window, 'speechSynthesis', { configurable: true, value: synth });
+    });
     await page.goto(`/kiosk/?token=${KIOSK}`);
     await page.locator('.language-screen').waitFor();
     const statusUrls: Partial<Record<Language, string>> = {};
@@ -113,6 +125,12 @@ describe('every screen in every language', () => {
       await page.getByRole('button', { name: NAMES[lang], exact: true }).click();
       await page.locator('.options.topics').waitFor();
       await check(page, lang, 'topics');
+      // Read aloud with no voice for the language: the toolbar says so.
+      const speech = page.locator('.toolbar button[aria-pressed]').nth(1);
+      await speech.click();
+      await page.locator('.tool-note').waitFor();
+      await check(page, lang, 'topics, read aloud without a voice');
+      await speech.click();
 
       await page.locator('.search-field input').click();
       await page.locator('.keyboard').waitFor();
@@ -125,9 +143,10 @@ describe('every screen in every language', () => {
       await page.locator('.search-clear').click();
       await page.locator('.keyboard .key-wide').first().click();
 
-      await page.locator('.options.topics button').first().click();
-      await page.locator('.options.services').waitFor();
-      await check(page, lang, 'a topic');
+      // Business and licences: health-2 among them, not served now, with the day and time it opens.
+      await page.locator('.options.topics button').nth(2).click();
+      await page.locator('.option.service.not-served').waitFor();
+      await check(page, lang, 'a topic, a service closed until Tuesday');
       await back();
       await page.locator('.priority-entry').click();
       await page.locator('.priority-screen').waitFor();
@@ -172,20 +191,20 @@ describe('every screen in every language', () => {
     await ctx.close();
 
     // The phone page of each language's ticket, waiting; then one of them called, in each language.
+    // A page per look, closed after it: a phone's page follows its ticket on a socket of its own.
     const phone = await context(env.browser, { size: { width: 390, height: 844 } });
-    for (const lang of LANGS) {
-      await phone.page.goto(statusUrls[lang]!);
-      await phone.page.locator('.status-panel').waitFor();
-      await check(phone.page, lang, 'phone page, waiting');
-    }
+    const look = async (url: string, lang: Language, screen: string, selector: string) => {
+      const p = await phone.ctx.newPage();
+      await p.goto(url);
+      await p.locator(selector).waitFor();
+      await check(p, lang, screen);
+      await p.close();
+    };
+    for (const lang of LANGS) await look(statusUrls[lang]!, lang, 'phone page, waiting', '.status-panel.waiting');
     const op2 = await token('op2');
     await call('POST', '/api/counters/2/claim', op2, {});
     const called = (await call('POST', '/api/counters/2/call-next', op2, {})).ticket as { id: string };
-    for (const lang of LANGS) {
-      await phone.page.goto(`/kiosk/t/${called.id}?lang=${lang}`);
-      await phone.page.locator('.status-panel.called').waitFor();
-      await check(phone.page, lang, 'phone page, called');
-    }
+    for (const lang of LANGS) await look(`/kiosk/t/${called.id}?lang=${lang}`, lang, 'phone page, called', '.status-panel.called');
     await call('POST', '/api/counters/2/no-show', op2, {});
     await call('POST', '/api/counters/2/release', op2, {});
     await phone.ctx.close();
@@ -244,6 +263,10 @@ describe('every screen in every language', () => {
       await page.locator('[data-testid=announcement-log] li[data-status=done]').first().waitFor({ state: 'attached' });
       await page.getByTestId('now-calling').waitFor();
       await check(page, lang, 'hall, a call');
+      env.server.clock.advance(60_000);
+      await call('POST', '/api/counters/4/recall', op4, {});
+      await page.locator('.recall-badge').waitFor();
+      await check(page, lang, 'hall, a recall');
       // A counter's services change: a notice for the hall, naming two services (a list in the language).
       const added = ['labour', 'justice'].map((serviceId) => ({ serviceId, role: 'secondary' }));
       await call('PUT', '/api/counters/15/services', sup, { services: [...plan, ...added], reason: TYPED[0] });
@@ -323,8 +346,26 @@ describe('every screen in every language', () => {
       await page.getByTestId('issue-open').click();
       await page.getByTestId('issue-dialog').waitFor();
       await check(page, lang, 'issue dialog');
+      // Health issues one ticket a day: the first goes, the next is refused.
+      await page.getByTestId('issue-service').selectOption('health');
+      await page.getByTestId('issue-submit').click();
+      const refused = page.getByTestId('issue-error');
+      if (lang === LANGS[0]) {
+        await page.getByTestId('issued').waitFor();
+        await check(page, lang, 'issue dialog, issued');
+        await page.getByTestId('issue-another').click();
+        await page.getByTestId('issue-service').selectOption('health');
+        await page.getByTestId('issue-submit').click();
+      }
+      await refused.waitFor();
+      await check(page, lang, 'issue dialog, refused');
       await page.keyboard.press('Escape');
       await page.getByTestId('issue-dialog').waitFor({ state: 'detached' });
+      await page.getByTestId('queue-cancel').first().click();
+      await page.getByTestId('confirm-cancel-ticket').waitFor();
+      await check(page, lang, 'cancel a waiting ticket');
+      await page.keyboard.press('Escape');
+      await page.getByTestId('confirm-cancel-ticket').waitFor({ state: 'detached' });
     }
     await act('start');
     await page.locator('[data-testid=current-status].pill-serving').waitFor();
@@ -339,6 +380,13 @@ describe('every screen in every language', () => {
       await check(page, lang, 'pause dialog');
       await page.keyboard.press('Escape');
       await page.getByTestId('pause-dialog').waitFor({ state: 'detached' });
+      for (const [button, dialog] of [['[data-action=release]', 'confirm-release'], ['[data-action=logout]', 'confirm-logout']] as const) {
+        await page.locator(button).click();
+        await page.getByTestId(dialog).waitFor();
+        await check(page, lang, dialog.replace('-', ' '));
+        await page.keyboard.press('Escape');
+        await page.getByTestId(dialog).waitFor({ state: 'detached' });
+      }
     }
     await act('pause');
     await page.getByTestId('pause-submit').click();
@@ -349,6 +397,16 @@ describe('every screen in every language', () => {
     }
     await act('resume');
     await page.locator('[data-testid=counter-status].pill-open').waitFor();
+
+    // The supervisor pauses counter 1 for lunch: the notice on the operator's screen, in whatever language is chosen after it came.
+    const sup = await token(DEMO_CREDENTIALS.supervisor.login, DEMO_CREDENTIALS.supervisor.password);
+    await call('POST', '/api/counters/1/pause', sup, { reasonId: 'lunch' });
+    await page.getByTestId('notice').waitFor();
+    for (const lang of LANGS) {
+      await speak(lang);
+      await check(page, lang, 'operator, paused by the supervisor');
+    }
+    await call('POST', '/api/counters/1/resume', sup, {});
     await ctx.close();
     expect(faults).toEqual([]);
   });
@@ -391,6 +449,11 @@ describe('every screen in every language', () => {
       await check(page, lang, 'services dialog');
       await page.keyboard.press('Escape');
       await page.getByTestId('services-dialog').waitFor({ state: 'detached' });
+      await page.locator('[data-testid=counter-row][data-counter="13"] .btn-danger-quiet').click();
+      await page.getByTestId('confirm-close').waitFor();
+      await check(page, lang, 'close a counter');
+      await page.keyboard.press('Escape');
+      await page.getByTestId('confirm-close').waitFor({ state: 'detached' });
     }
     // Rejected, the proposal's fate is in the log; the next look proposes it again.
     await page.getByTestId('proposal-reject').first().click();

@@ -1,19 +1,23 @@
 /** The refused-command banner and the "something happened to you" notice. */
-import type { AppErrorBody } from '@qms/shared';
 import { useTranslation } from 'react-i18next';
+import { balanceReasonText } from '../screens/Supervisor/balanceText';
 import { useStore } from '../store';
 import type { Notice } from '../store/ui';
-import { useServiceName } from './hooks';
+import { errorTitle, serverDetail } from './errorText';
+import { pauseText } from './pauseText';
+import { useLanguage, useServiceName } from './hooks';
 
 export function ErrorBanner() {
   const error = useStore((s) => s.error);
   const showError = useStore((s) => s.showError);
   const { t } = useTranslation();
+  const lang = useLanguage();
   if (!error) return null;
+  const detail = serverDetail(lang, error);
   return (
     <div className="banner banner-error" role="alert" data-testid="error">
       <strong>{errorTitle(t, error)}</strong>
-      <span className="banner-detail">{error.message}</span>
+      {detail && <span className="banner-detail">{detail}</span>}
       <button type="button" className="icon-btn" aria-label={t('common.close')} onClick={() => showError(null)}>
         ×
       </button>
@@ -21,9 +25,6 @@ export function ErrorBanner() {
   );
 }
 
-export function errorTitle(t: ReturnType<typeof useTranslation>['t'], error: AppErrorBody): string {
-  return t(`errors.${error.code}`, { defaultValue: error.code });
-}
 
 export function NoticeBanner() {
   const notice = useStore((s) => s.notice);
@@ -49,12 +50,15 @@ function noticeText(n: Notice, t: ReturnType<typeof useTranslation>['t'], servic
       return t('notice.counterClosed', { counter: n.counter });
     case 'counterTakenOver':
       return t('notice.counterTakenOver', { counter: n.counter, by: n.by });
-    case 'pausedBySupervisor':
-      if (n.you) return t('notice.pausedByYou', { reason: n.reason });
-      return n.by ? t('notice.pausedBy', { name: n.by, reason: n.reason }) : t('notice.pausedBySupervisor', { reason: n.reason });
+    case 'pausedBySupervisor': {
+      // Worded now, in the language now: the user may switch after the notice came.
+      const reason = pauseText(t, n.pause);
+      if (n.you) return t('notice.pausedByYou', { reason });
+      return n.by ? t('notice.pausedBy', { name: n.by, reason }) : t('notice.pausedBySupervisor', { reason });
+    }
     case 'servicesChanged':
       return [
-        t('notice.servicesChanged', { reason: n.reason }),
+        t('notice.servicesChanged', { reason: balanceReasonText(t, n.why, n.reason, serviceName) }),
         n.added.length ? t('notice.added', { list: n.added.map(serviceName).join(', ') }) : '',
         n.removed.length ? t('notice.removed', { list: n.removed.map(serviceName).join(', ') }) : '',
       ]

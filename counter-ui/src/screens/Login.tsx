@@ -3,7 +3,8 @@ import { centerNameIn, type AppErrorBody } from '@qms/shared';
 import { api } from '@qms/shared/client';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorTitle, NoticeBanner } from '../components/Banners';
+import { NoticeBanner } from '../components/Banners';
+import { errorText } from '../components/errorText';
 import { LangSwitch } from '../components/LangSwitch';
 import { applyCenterDefault } from '../i18n';
 import { navigate } from '../navigation';
@@ -65,7 +66,7 @@ export function Login() {
         </label>
         {error && (
           <p className="form-error" role="alert" data-testid="login-error">
-            {error.code === 'UNAUTHORIZED' ? t('login.failed') : `${errorTitle(t, error)}: ${error.message}`}
+            {error.code === 'UNAUTHORIZED' ? t('login.failed') : errorText(t, i18n.language, error)}
           </p>
         )}
         <button type="submit" className="btn btn-primary btn-wide" disabled={pending || !user.trim() || !password} data-testid="login-submit">

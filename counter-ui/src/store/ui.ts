@@ -1,5 +1,5 @@
 /** Where the user is (route), which dialog is open, what is in flight, and messages to show. */
-import type { AppErrorBody } from '@qms/shared';
+import type { AppErrorBody, BalanceReason, CounterState } from '@qms/shared';
 import type { StateCreator } from 'zustand';
 import type { Store } from './index';
 import type { Route } from '../router';
@@ -17,9 +17,10 @@ export type Notice =
   | { kind: 'sessionEnded' }
   | { kind: 'counterClosed'; counter: string }
   | { kind: 'counterTakenOver'; counter: string; by: string }
-  | { kind: 'servicesChanged'; reason: string; added: string[]; removed: string[] }
-  /** `by`: the name of whoever paused it (absent on facts older than issue 11); `you`: the user, in another window. */
-  | { kind: 'pausedBySupervisor'; reason: string; by?: string; you?: boolean };
+  /** `why`: the rebalancer's reason as data, else `reason` as the supervisor typed it (put into words when shown). */
+  | { kind: 'servicesChanged'; why?: BalanceReason | undefined; reason: string; added: string[]; removed: string[] }
+  /** `pause`: the counter's reason (put into words when shown); `by`: the name of whoever paused it (absent on facts older than issue 11); `you`: the user, in another window. */
+  | { kind: 'pausedBySupervisor'; pause: Pick<CounterState, 'pauseReason' | 'pauseReasonId'>; by?: string; you?: boolean };
 
 export interface UiSlice {
   route: Route;

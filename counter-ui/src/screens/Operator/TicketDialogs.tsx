@@ -3,9 +3,9 @@ import type { AppErrorBody, PriorityCategory, Service, ServiceLoad } from '@qms/
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import { errorTitle } from '../../components/Banners';
+import { errorText } from '../../components/errorText';
 import { Dialog } from '../../components/Dialog';
-import { useCategoryName, useServiceName } from '../../components/hooks';
+import { useCategoryName, useLanguage, useServiceName } from '../../components/hooks';
 import { useStore } from '../../store';
 import { offeredServices } from '../../logic/offered';
 import { selectMyCounter } from '../../store/selectors';
@@ -17,6 +17,7 @@ const NO_LOADS: ServiceLoad[] = [];
 
 export function IssueDialog() {
   const { t } = useTranslation();
+  const lang = useLanguage();
   const serviceName = useServiceName();
   const categoryName = useCategoryName();
   const closeDialog = useStore((s) => s.closeDialog);
@@ -88,7 +89,7 @@ export function IssueDialog() {
           </label>
           {error && (
             <p className="warn-text" role="alert" data-testid="issue-error">
-              {errorTitle(t, error)}: {error.message}
+              {errorText(t, lang, error)}
             </p>
           )}
           <footer className="dialog-foot">

@@ -1,12 +1,13 @@
 /** One open proposal of the rebalancer: what, why, how urgent, and the supervisor's answer. */
 import type { BalanceProposal } from '@qms/shared';
 import { useTranslation } from 'react-i18next';
-import { useServerNow, useServiceName } from '../../components/hooks';
+import { useLanguage, useServerNow, useServiceName } from '../../components/hooks';
 import { useStore } from '../../store';
 import { balanceErrorText, balanceReasonText } from './balanceText';
 
 export function ProposalCard({ proposal: p }: { proposal: BalanceProposal }) {
   const { t } = useTranslation();
+  const lang = useLanguage();
   const serviceName = useServiceName();
   const number = useStore((s) => s.hall?.counters[p.counterId]?.number ?? p.counterId);
   const busy = useStore((s) => s.balanceBusy);
@@ -33,7 +34,7 @@ export function ProposalCard({ proposal: p }: { proposal: BalanceProposal }) {
         </p>
         {error && (
           <p className="proposal-error" role="alert" data-testid="proposal-error">
-            {balanceErrorText(t, error)}
+            {balanceErrorText(t, lang, error)}
           </p>
         )}
       </div>

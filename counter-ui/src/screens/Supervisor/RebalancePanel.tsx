@@ -1,6 +1,7 @@
 /** The rebalancer: its mode (off, suggest, auto), its open proposals, and today's audit log. */
 import { BALANCE_MODES, type BalanceMode, type BalanceProposal } from '@qms/shared';
 import { useTranslation } from 'react-i18next';
+import { useLanguage } from '../../components/hooks';
 import { useStore } from '../../store';
 import { AuditLog } from './AuditLog';
 import { balanceErrorText } from './balanceText';
@@ -10,6 +11,7 @@ const NO_PROPOSALS: BalanceProposal[] = [];
 
 export function RebalancePanel() {
   const { t } = useTranslation();
+  const lang = useLanguage();
   const mode = useStore((s) => s.hall?.balance.mode ?? 'off');
   const proposals = useStore((s) => s.hall?.balance.proposals ?? NO_PROPOSALS);
   // Errors about the mode, or about a proposal whose card has gone meanwhile.
@@ -29,7 +31,7 @@ export function RebalancePanel() {
       </header>
       {error && (
         <p className="rebalance-error" role="alert" data-testid="balance-error">
-          <span>{balanceErrorText(t, error)}</span>
+          <span>{balanceErrorText(t, lang, error)}</span>
           <button type="button" className="btn btn-quiet btn-touch" aria-label={t('common.close')} onClick={clearError}>
             ×
           </button>

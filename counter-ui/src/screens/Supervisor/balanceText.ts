@@ -1,13 +1,13 @@
 /** Wording shared by the rebalancing panel, its proposal cards and the audit log. */
 import type { AppErrorBody, BalanceReason } from '@qms/shared';
 import type { useTranslation } from 'react-i18next';
-import { errorTitle } from '../../components/Banners';
+import { errorText } from '../../components/errorText';
 
 type T = ReturnType<typeof useTranslation>['t'];
 
 /** A 404 on a proposal means the hall moved on: say that plainly, not "not found". */
-export function balanceErrorText(t: T, error: AppErrorBody): string {
-  return error.code === 'NOT_FOUND' ? t('bal.gone') : `${errorTitle(t, error)}: ${error.message}`;
+export function balanceErrorText(t: T, lang: string, error: AppErrorBody): string {
+  return error.code === 'NOT_FOUND' ? t('bal.gone') : errorText(t, lang, error);
 }
 
 /**
