@@ -32,12 +32,14 @@ describe('npm run simulate', () => {
     expect(a.err).toMatch(/city-mfc: static, 2 seeds from 1/);
   });
 
-  it('the result object has the contract\'s fields, plus mergedShare', () => {
+  it('the result object has the contract\'s fields, plus mergedShare and the ETA accuracy (issue 12)', () => {
     const [r] = JSON.parse(cli('--scenario', scenarioFile('rural-office'), '--policy', 'skills', '--json').out);
     expect(Object.keys(r)).toEqual([
       'format', 'scenario', 'policy', 'seeds', 'seed', 'visitors', 'served', 'noShows', 'waitMin', 'withinTargetShare',
-      'lanes', 'services', 'counterSwitches', 'utilisation', 'mergedShare', 'lastServiceEndMin',
+      'lanes', 'services', 'counterSwitches', 'utilisation', 'mergedShare', 'lastServiceEndMin', 'eta',
     ]);
+    expect(Object.keys(r.eta)).toEqual(['medianErrorMin', 'p90ErrorMin', 'underPromisedOver5Share']);
+    expect(r.eta.medianErrorMin).toBeGreaterThanOrEqual(0);
     expect(Object.keys(r.waitMin)).toEqual(['mean', 'p50', 'p90', 'p95', 'max']);
     expect(Object.keys(r.lanes.priority)).toEqual(['count', 'mean', 'p95', 'max']);
     expect(Object.keys(r.services)).toEqual(['civil', 'land', 'social', 'certificates', 'business', 'agri']);

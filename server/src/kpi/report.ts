@@ -44,13 +44,12 @@ export function reportFigures(rows: readonly ReportRow[], targetMin: (serviceId:
   const waits: number[] = [];
   const targeted: { waitMin: number; targetMin: number }[] = [];
   const services: number[] = [];
-  const etaErrors: number[] = [];
+  const promises: { waitMin: number; promisedWaitMin: number | null }[] = [];
   let served = 0;
   let noShow = 0;
   let cancelled = 0;
   let transferred = 0;
   let recalled = 0;
-  let underPromised = 0;
   const bands = [0, 0, 0, 0];
   for (const r of rows) {
     byChannel[r.channel] += 1;
@@ -64,16 +63,12 @@ export function reportFigures(rows: readonly ReportRow[], targetMin: (serviceId:
       waits.push(wait);
       targeted.push({ waitMin: wait, targetMin: targetMin(r.issuedServiceId) });
       bands[wait <= 10 ? 0 : wait <= 20 ? 1 : wait <= 30 ? 2 : 3]! += 1;
-      if (r.promisedWaitMin !== null) {
-        etaErrors.push(Math.abs(wait - r.promisedWaitMin));
-        if (wait - r.promisedWaitMin > 5) underPromised += 1;
-      }
+      promises.push({ waitMin: wait, promisedWaitMin: r.promisedWaitMin });
     }
     const service = serviceMinOf(r);
     if (service !== null) services.push(service);
   }
   const within = withinTargetShare(targeted);
-  const errors = waitStats(etaErrors);
   const called = waits.length;
   return {
     issued: rows.length,
@@ -89,8 +84,24 @@ export function reportFigures(rows: readonly ReportRow[], targetMin: (serviceId:
     aboveTarget: within === null ? null : 1 - within,
     bands: { upTo10: share(bands[0]!, called), upTo20: share(bands[1]!, called), upTo30: share(bands[2]!, called), over30: share(bands[3]!, called) },
     service: distribution(services),
-    eta: { count: errors.count, medianErrorMin: round1(errors.p50), p90ErrorMin: round1(errors.p90), underPromisedOver5: share(underPromised, errors.count) },
+    eta: etaFigures(promises),
   };
+}
+
+/**
+ * ETA accuracy: the wait promised at issue against the wait had, of called visitors who were
+ * promised one. The live reports and the simulator's result both use this.
+ */
+export function etaFigures(items: readonly { waitMin: number; promisedWaitMin: number | null }[]): ReportFigures['eta'] {
+  const errors: number[] = [];
+  let under = 0;
+  for (const i of items) {
+    if (i.promisedWaitMin === null) continue;
+    errors.push(Math.abs(i.waitMin - i.promisedWaitMin));
+    if (i.waitMin - i.promisedWaitMin > 5) under += 1;
+  }
+  const s = waitStats(errors);
+  return { count: s.count, medianErrorMin: round1(s.p50), p90ErrorMin: round1(s.p90), underPromisedOver5: share(under, s.count) };
 }
 
 /** The group a row falls in; `hourOf` gives the local hour of an instant (the center's zone). */

@@ -9,7 +9,7 @@
  * any more are served by the counters assigned to it, called back (callBackForOrphans).
  */
 import { assertNever, ErrorCode, MINUTE, type FactBody } from '@qms/shared';
-import { createEngineState, decide, evolve, type Command, type Decision, type EngineState } from '../engine/index.js';
+import { createEngineState, decide, etaOf, evolve, type Command, type Decision, type EngineState } from '../engine/index.js';
 import { engineConfigFor, epochOf, PRIORITY_CATEGORY, SIM_CENTER_ID, SIM_DAY0 } from './config.js';
 import { EventQueue } from './kernel.js';
 import { CounterLedger, type CounterFigures } from './ledger.js';
@@ -22,6 +22,8 @@ export interface VisitorOutcome extends Visitor {
   calledMs: number;
   counterId: string;
   outcome: 'served' | 'no-show';
+  /** The expected wait the engine gave the visitor when the ticket was issued (the kiosk's figure), minutes. */
+  promisedWaitMin: number | null;
 }
 
 export interface DayRun {
@@ -43,6 +45,11 @@ export type { CounterFigures };
 export interface DayOptions {
   /** Every fact the engine produced, with its time in ms after 00:00 (for tests and traces). */
   observe?: (fact: FactBody, ms: number) => void;
+  /**
+   * Trace-driven replay (issue 12): these visitors instead of drawn ones, e.g. a real day's from
+   * the log, so that the same people can meet another policy. Sorted by arrival, `index` 0..n-1.
+   */
+  visitors?: Visitor[];
 }
 
 type SimEvent =
@@ -80,6 +87,8 @@ class Day {
   private readonly visitorOf = new Map<string, Visitor>();
   /** By visitor index: the first call and how it ended. */
   private readonly called: { calledMs: number; counterId: string; outcome?: 'served' | 'no-show' }[] = [];
+  /** By visitor index: the expected wait the engine gave at issue. */
+  private readonly promised: (number | null)[] = [];
   private readonly controller: PolicyController | undefined;
   private readonly guardMs: number | null;
   private now = 0;
@@ -105,7 +114,7 @@ class Day {
     this.counters = scenario.counters.map((plan) => ({ id: plan.id, plan, leaving: 'no', futureShifts: plan.shifts.length }));
     this.ledger = new CounterLedger(scenario.counters);
     for (const c of this.counters) this.byId.set(c.id, c);
-    this.visitors = drawVisitors(scenario, seed);
+    this.visitors = options.visitors ?? drawVisitors(scenario, seed);
     for (const v of this.visitors) this.visitorOf.set(ticketIdOf(v), v);
   }
 
@@ -143,6 +152,8 @@ class Day {
           lane: v.lane,
           ...(v.lane === 'priority' ? { categoryId: PRIORITY_CATEGORY } : {}),
         });
+        // What the kiosk would show (W1–W4), kept to measure it against the wait the visitor had.
+        this.promised[v.index] = etaOf(this.state, ticketIdOf(v), epochOf(this.now)).etaMin;
         if (this.guardMs !== null) this.queue.push(this.now + this.guardMs, { kind: 'wake' });
         return;
       }
@@ -324,7 +335,7 @@ class Day {
     const visitors: VisitorOutcome[] = this.visitors.map((v) => {
       const rec = this.called[v.index];
       if (!rec?.outcome) throw new Error(`simulator: visitor ${ticketIdOf(v)} (${v.serviceId}, ${clock(v.arriveMs)}) was never served`);
-      return { ...v, calledMs: rec.calledMs, counterId: rec.counterId, outcome: rec.outcome };
+      return { ...v, calledMs: rec.calledMs, counterId: rec.counterId, outcome: rec.outcome, promisedWaitMin: this.promised[v.index] ?? null };
     });
     return {
       scenario: this.scenario,

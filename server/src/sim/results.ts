@@ -4,6 +4,7 @@
  * the mean of the per-seed figures.
  */
 import { MINUTE } from '@qms/shared';
+import { etaFigures } from '../kpi/report.js';
 import { waitStats, withinTargetShare } from '../kpi/waits.js';
 import type { DayRun, VisitorOutcome } from './day.js';
 
@@ -40,6 +41,12 @@ export interface SimResult {
   /** Share of on-shift counter-minutes spent with live services beyond the counter's `serves` plan. */
   mergedShare: number | null;
   lastServiceEndMin: number;
+  /**
+   * ETA accuracy (issue 12): the expected wait each visitor was shown at issue against the wait they
+   * had, as the live reports measure it (kpi/report.ts): median and P90 of the absolute error, and
+   * the share kept waiting more than 5 minutes longer than promised.
+   */
+  eta: { medianErrorMin: number | null; p90ErrorMin: number | null; underPromisedOver5Share: number | null };
 }
 
 const waitOf = (v: VisitorOutcome): number => (v.calledMs - v.arriveMs) / MINUTE;
@@ -80,7 +87,13 @@ export function dayResult(run: DayRun): SimResult {
     utilisation: openMs > 0 ? sum((c) => c.busyMs) / openMs : null,
     mergedShare: openMs > 0 ? sum((c) => c.mergedMs) / openMs : null,
     lastServiceEndMin: run.lastServiceEndMs / MINUTE,
+    eta: etaAccuracy(counted),
   };
+}
+
+function etaAccuracy(visitors: VisitorOutcome[]): SimResult['eta'] {
+  const f = etaFigures(visitors.map((v) => ({ waitMin: waitOf(v), promisedWaitMin: v.promisedWaitMin })));
+  return { medianErrorMin: f.medianErrorMin, p90ErrorMin: f.p90ErrorMin, underPromisedOver5Share: f.underPromisedOver5 };
 }
 
 /**
