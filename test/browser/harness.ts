@@ -36,7 +36,7 @@ export interface BrowserEnv {
   server: TestServer;
   browser: Browser;
   /** A fresh context (its own localStorage) with a page at this size. */
-  page(size?: { width: number; height: number }): Promise<{ page: Page; context: BrowserContext }>;
+  page(size?: { width: number; height: number }, opts?: { timezoneId?: string }): Promise<{ page: Page; context: BrowserContext }>;
   stop(): Promise<void>;
 }
 
@@ -48,8 +48,10 @@ export async function browserEnv(opts: Parameters<typeof startServer>[0] = {}, l
   return {
     server,
     browser,
-    async page(size = { width: 1920, height: 1080 }) {
-      const context = await browser.newContext({ viewport: size, baseURL: server.url });
+    // `timezoneId`: pages that install Playwright's fake clock need the center's zone as the
+    // browser's, since the fake Date loses what @date-fns/tz needs to format in another zone.
+    async page(size = { width: 1920, height: 1080 }, opts = {}) {
+      const context = await browser.newContext({ viewport: size, baseURL: server.url, ...opts });
       contexts.push(context);
       const page = await context.newPage();
       page.on('pageerror', (err) => console.error(`[page error] ${err.message}`));
