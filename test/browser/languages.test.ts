@@ -23,6 +23,7 @@
 import type { CenterConfigInput, Language } from '@qms/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_TABS } from '../../counter-ui/src/router.js';
 import { DEMO_CREDENTIALS, demoCenter } from '../../server/src/demo/center.js';
 import { browserEnv, type BrowserEnv } from './harness.js';
 import { collectText, languageJudge, LANGS, type Judge } from './language-check.js';
@@ -461,9 +462,11 @@ describe('every screen in every language', () => {
     await speak('ru');
     await check(page, 'ru', 'supervisor, proposal rejected');
 
-    for (const tab of ['services', 'hours', 'counters', 'staff', 'categories', 'devices', 'config']) {
+    // Every tab there is (a new one is checked without a word here), with an item open where it lists some.
+    for (const tab of ADMIN_TABS) {
       await page.goto(`/counter/admin/${tab}`);
       await page.getByTestId('admin').waitFor();
+      await page.waitForLoadState('networkidle');
       const row = page.getByTestId('admin-row').first();
       if (['services', 'counters', 'staff', 'categories'].includes(tab)) {
         await row.waitFor();

@@ -18,6 +18,13 @@ export function useLanguage(): string {
 
 type Named = { id: string; names: Partial<Record<string, string>> };
 
+/** A configured name in the user's language, else the center's default language, as the kiosk and the hall show it. */
+export function useNameIn(): (names: Partial<Record<string, string>>) => string {
+  const lang = useLanguage();
+  const fallback = useStore((s) => s.hall?.center.defaultLanguage ?? 'en');
+  return useCallback((names) => nameIn(names, lang, fallback), [lang, fallback]);
+}
+
 function useNameOf(list: Named[] | undefined): (id: string) => string {
   const lang = useLanguage();
   const fallback = useStore((s) => s.hall?.center.defaultLanguage ?? 'en');

@@ -40,7 +40,8 @@ const en = {
   noticeStopped: 'Counter {{counter}} no longer serves {{services}}',
   soundBlockedTitle: 'Sound is blocked by the browser',
   soundBlockedText: 'Calls are shown but not announced. Touch the screen or press OK on the remote to turn sound on.',
-  othersIdle: '{{count}} more services: nobody waiting',
+  // No plural to get wrong ('1 more services'): the count after a colon, as the other languages write it.
+  othersIdle: 'Services with nobody waiting: {{count}}',
 };
 
 export type Strings = typeof en;

@@ -1,9 +1,8 @@
 /** Priority categories: names per language and the icon the kiosk shows. */
 import type { Names, PriorityCategory } from '@qms/shared';
-import { nameIn } from '@qms/shared/client';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLanguage } from '../../components/hooks';
+import { useNameIn } from '../../components/hooks';
 import { useStore } from '../../store';
 import { AdminForm, EditorLayout, Field, FormFoot, ListHead, NamesFields, ServerError, hasName, useAdminList } from './parts';
 import { useEditor } from './useEditor';
@@ -12,7 +11,7 @@ const ICONS = ['wheelchair', 'elderly', 'pregnant', 'infant', 'veteran', 'child'
 
 export function CategoriesAdmin() {
   const { t } = useTranslation();
-  const lang = useLanguage();
+  const nameOf = useNameIn();
   const { list, error } = useAdminList('priority-categories');
   const ed = useEditor<PriorityCategory>();
   return (
@@ -33,7 +32,7 @@ export function CategoriesAdmin() {
               {(list ?? []).map((c) => (
                 <tr key={c.id} className="clickable" onClick={() => ed.open(c)} data-testid="admin-row" data-id={c.id}>
                   <td className="mono">{c.id}</td>
-                  <td>{nameIn(c.names, lang, 'en')}</td>
+                  <td>{nameOf(c.names)}</td>
                   <td className="muted">{c.icon ?? '—'}</td>
                 </tr>
               ))}

@@ -1,9 +1,8 @@
 /** Counters: number, zone, planned services (primary/secondary) and what their staff can serve. */
 import type { Counter, CounterService } from '@qms/shared';
-import { nameIn } from '@qms/shared/client';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLanguage } from '../../components/hooks';
+import { useNameIn } from '../../components/hooks';
 import type { ServiceRole } from '../../logic/assignment';
 import { useStore } from '../../store';
 import { AdminForm, EditorLayout, Field, FormFoot, ListHead, ServerError, useAdminList } from './parts';
@@ -11,13 +10,13 @@ import { useEditor } from './useEditor';
 
 export function CountersAdmin() {
   const { t } = useTranslation();
-  const lang = useLanguage();
+  const nameOf = useNameIn();
   const { list, error } = useAdminList('counters');
   const services = useAdminList('services').list ?? [];
   const ed = useEditor<Counter>();
   const name = (id: string) => {
     const s = services.find((x) => x.id === id);
-    return s ? nameIn(s.names, lang, 'en') : id;
+    return s ? nameOf(s.names) : id;
   };
   const sorted = [...(list ?? [])].sort((a, b) => a.number.localeCompare(b.number, undefined, { numeric: true }));
   return (

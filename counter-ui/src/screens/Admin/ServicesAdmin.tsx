@@ -2,8 +2,7 @@
 import type { ClosedDay, Names, Service } from '@qms/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLanguage } from '../../components/hooks';
-import { nameIn } from '@qms/shared/client';
+import { useNameIn } from '../../components/hooks';
 import { hoursDraft, hoursHaveProblems, hoursOut } from '../../logic/schedule';
 import { useStore } from '../../store';
 import { useCenterToday } from './HoursAdmin';
@@ -13,7 +12,7 @@ import { useEditor } from './useEditor';
 
 export function ServicesAdmin() {
   const { t } = useTranslation();
-  const lang = useLanguage();
+  const nameOf = useNameIn();
   const { list, error } = useAdminList('services');
   const ed = useEditor<Service>();
   return (
@@ -40,7 +39,7 @@ export function ServicesAdmin() {
                     <span className="prefix">{s.prefix}</span>
                   </td>
                   <td className="mono">{s.id}</td>
-                  <td>{nameIn(s.names, lang, 'en')}</td>
+                  <td>{nameOf(s.names)}</td>
                   <td className="num">{s.targetWaitMin ?? '—'}</td>
                   <td className="num">{s.serviceTimeMin}</td>
                   <td className="num">{s.dailyCap ?? '—'}</td>

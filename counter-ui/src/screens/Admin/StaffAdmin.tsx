@@ -1,9 +1,8 @@
 /** Staff: name, role, password (set or change), the services each person is trained for. */
 import type { StaffRole } from '@qms/shared';
-import { nameIn } from '@qms/shared/client';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLanguage } from '../../components/hooks';
+import { useNameIn } from '../../components/hooks';
 import { useStore } from '../../store';
 import type { StaffRow } from '../../store/admin';
 import { AdminForm, EditorLayout, Field, FormFoot, ListHead, ServerError, useAdminList } from './parts';
@@ -13,13 +12,13 @@ const ROLES: StaffRole[] = ['operator', 'supervisor', 'admin'];
 
 export function StaffAdmin() {
   const { t } = useTranslation();
-  const lang = useLanguage();
+  const nameOf = useNameIn();
   const { list, error } = useAdminList('staff');
   const services = useAdminList('services').list ?? [];
   const ed = useEditor<StaffRow>();
   const name = (id: string) => {
     const s = services.find((x) => x.id === id);
-    return s ? nameIn(s.names, lang, 'en') : id;
+    return s ? nameOf(s.names) : id;
   };
   return (
     <EditorLayout
