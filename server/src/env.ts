@@ -18,6 +18,8 @@ const envSchema = z.object({
   QMS_DURABILITY: z.enum(['full', 'normal']).default('full'),
   /** `no` skips creating the demo center in an empty database. */
   QMS_DEMO: z.enum(['yes', 'no']).default('yes'),
+  /** Past days the new demo center gets, simulated, so that Reports have weeks to show (issue 12); 0 = none. */
+  QMS_DEMO_HISTORY_DAYS: z.coerce.number({ message: 'expected a number of days (0 for none)' }).int('expected a whole number of days').min(0).max(400).default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Tickets one kiosk may issue in any minute; 0 = no limit. A person at a kiosk needs 15 s or more a ticket. */
   QMS_KIOSK_ISSUE_PER_MIN: z
@@ -33,6 +35,11 @@ const envSchema = z.object({
   QMS_SOCKETS_PER_DEVICE: limit('connections', 4),
   QMS_SOCKETS_PER_SESSION: limit('connections', 4),
   QMS_SOCKETS_PER_ADDRESS: limit('connections', 50),
+  /**
+   * Reads of the public live board per client address in any minute. Answers are cached, so this
+   * only stops a flood; a crowd's phones may share an address (a carrier's NAT, the hall's Wi-Fi).
+   */
+  QMS_BOARD_PER_MIN: limit('requests', 600),
   /** Open connections at most (HTTP and Socket.IO); unset: what the descriptor limit leaves, at most 5,000. */
   QMS_MAX_CONNECTIONS: z.preprocess((v) => (v === '' ? undefined : v), limit('connections', 0).optional()),
   /** When set, GET /metrics requires `Authorization: Bearer <it>`; unset, /metrics is open (counts only). */

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { createApp } from './app.js';
 import { DEMO_CREDENTIALS, demoCenter } from './demo/center.js';
+import { generateHistory } from './demo/history.js';
 import { readEnv } from './env.js';
 import { defaultMaxConnections } from './http/connections.js';
 import { ConfigStore } from './storage/config-store.js';
@@ -25,7 +26,18 @@ function main(): void {
   const db = openDatabase(dbFile, env.QMS_DURABILITY);
   const configs = new ConfigStore(db);
   const created = configs.centerIds().length === 0 && env.QMS_DEMO === 'yes';
-  if (created) configs.write(demoCenter());
+  if (created) {
+    configs.write(demoCenter());
+    if (env.QMS_DEMO_HISTORY_DAYS > 0) {
+      const started = Date.now();
+      log.info(`Preparing the demo: ${env.QMS_DEMO_HISTORY_DAYS} days of simulated history for Reports (first start only; QMS_DEMO_HISTORY_DAYS=0 skips it)…`);
+      const config = configs.read('demo');
+      if (config) {
+        const h = generateHistory(db, config, env.QMS_DEMO_HISTORY_DAYS, Date.now());
+        log.info(`Demo history: ${h.tickets} tickets over ${h.days} days in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+      }
+    }
+  }
 
   const app = createApp({
     db,
@@ -33,6 +45,7 @@ function main(): void {
     version,
     rootDir,
     kioskIssuePerMin: env.QMS_KIOSK_ISSUE_PER_MIN,
+    boardPerMin: env.QMS_BOARD_PER_MIN,
     metricsToken: env.QMS_METRICS_TOKEN,
     connections: { maxConnections: env.QMS_MAX_CONNECTIONS ?? defaultMaxConnections() },
     sockets: { perDevice: env.QMS_SOCKETS_PER_DEVICE, perSession: env.QMS_SOCKETS_PER_SESSION, perAddress: env.QMS_SOCKETS_PER_ADDRESS },

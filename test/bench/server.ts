@@ -53,7 +53,7 @@ export async function startBenchServer(env: Record<string, string> = {}): Promis
       timeoutMs: 30_000,
       // The fan-out benchmark connects 1,000 clients from this machine, most with the demo display's
       // token: far beyond the per-token and per-address socket limits that protect a real hall.
-      env: { QMS_DURABILITY: durability(), QMS_DEMO: 'yes', QMS_SOCKETS_PER_DEVICE: '0', QMS_SOCKETS_PER_SESSION: '0', QMS_SOCKETS_PER_ADDRESS: '0', ...env },
+      env: { QMS_DURABILITY: durability(), QMS_DEMO: 'yes', QMS_DEMO_HISTORY_DAYS: '0', QMS_SOCKETS_PER_DEVICE: '0', QMS_SOCKETS_PER_SESSION: '0', QMS_SOCKETS_PER_ADDRESS: '0', ...env },
       ...(profDir ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profDir}`] } : {}),
     });
   } catch (err) {

@@ -37,6 +37,7 @@ export class ServerProcess {
         QMS_DB: dbFile,
         QMS_DURABILITY: 'full',
         QMS_DEMO: 'yes',
+        QMS_DEMO_HISTORY_DAYS: '0',
         LOG_LEVEL: 'warn',
         // Tests drive one kiosk token as a load generator, far beyond what a person at a kiosk can.
         QMS_KIOSK_ISSUE_PER_MIN: '0',

@@ -1,0 +1,68 @@
+/**
+ * Issue 12, "a newcomer sees it at once": the demo's past days, simulated on the real engine and
+ * stored as ordinary facts, answer the reports; the live day starts after them with every counter
+ * closed, and nothing of the past reaches a client as news.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoCenter } from '../../server/src/demo/center.js';
+import { generateHistory } from '../../server/src/demo/history.js';
+import { ConfigStore } from '../../server/src/storage/config-store.js';
+import { openDatabase } from '../../server/src/storage/db.js';
+import { startServer, T0, type TestServer } from '../helpers/server.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+let s: TestServer;
+let history: ReturnType<typeof generateHistory>;
+
+beforeAll(async () => {
+  // T0 is Monday 2 March 2026: the eight days before it hold two Sundays (closed) and a Saturday (short).
+  const dir = mkdtempSync(join(tmpdir(), 'qms-history-'));
+  const db = openDatabase(join(dir, 'qms.sqlite'), 'normal');
+  const configs = new ConfigStore(db);
+  configs.write(demoCenter());
+  history = generateHistory(db, configs.read('demo')!, 8, T0);
+  db.close();
+  s = await startServer({ dir, config: demoCenter() });
+}, 60_000);
+afterAll(async () => {
+  await s?.stop();
+});
+
+describe('demo history', () => {
+  it('fills the past days with the demo day shape: Mondays busiest, Saturday short, Sunday closed, today untouched', async () => {
+    const token = await s.login('supervisor', 'supervisor-demo');
+    const res = await s.call('GET', '/api/reports/summary?from=2026-02-22&to=2026-03-02&groupBy=day', { token });
+    expect(res.status).toBe(200);
+    const byDay = Object.fromEntries(res.body.groups.map((g: any) => [g.key, g.figures]));
+    // 22 February and 1 March are Sundays (closed); 2 March, today, is the live day.
+    expect(Object.keys(byDay)).toEqual(['2026-02-23', '2026-02-24', '2026-02-25', '2026-02-26', '2026-02-27', '2026-02-28']);
+    expect(res.body.total.issued).toBe(history.tickets);
+    expect(byDay['2026-02-23'].issued).toBeGreaterThan(byDay['2026-02-24'].issued); // Monday > Tuesday
+    expect(byDay['2026-02-28'].issued).toBeLessThan(byDay['2026-02-27'].issued / 1.5); // Saturday morning
+    for (const f of Object.values(byDay) as any[]) {
+      expect(f.open).toBe(0);
+      expect(f.served + f.noShow).toBe(f.issued);
+      expect(f.eta.count).toBe(f.wait.count);
+    }
+    // Local hours: the center opens at 07:30 Vietnam time, and nothing is issued at lunch.
+    const hours = res.body.flow.map((h: any) => h.hour);
+    expect(Math.min(...hours)).toBe(7);
+    expect(res.body.flow.find((h: any) => h.hour === 12)?.issued ?? 0).toBe(0);
+    // Operators served them, at the demo's counters; kiosk and staff channels.
+    const byOp = await s.call('GET', '/api/reports/summary?from=2026-02-22&to=2026-02-28&groupBy=operator', { token });
+    expect(byOp.body.groups.map((g: any) => g.key)).toEqual(expect.arrayContaining(['op1', 'op9', 'op16']));
+    expect(res.body.total.byChannel.staff).toBeGreaterThan(0);
+  });
+
+  it('the live day starts after the past: every counter closed, no ticket waiting, and a client catching up from the current sequence sees nothing old', async () => {
+    const token = await s.login('supervisor', 'supervisor-demo');
+    const queue = await s.call('GET', '/api/queue', { token });
+    expect(queue.body.counters.every((c: any) => c.status === 'closed')).toBe(true);
+    expect(queue.body.tickets).toEqual([]);
+    const events = await s.call('GET', `/api/events?since=${queue.body.seq}`, { token });
+    expect(events.status).toBe(200);
+    expect(JSON.stringify(events.body)).not.toContain('2026-02-2');
+  });
+});
