@@ -13,20 +13,24 @@
  * months and weekdays as shared/src/client/dates.ts writes them in L, and L's own name. The
  * center's data in L are its service, topic, priority-category and center names in L. Data in no
  * language are identifiers and what people typed: staff names and logins, device ids and names,
- * ids, icon keys, counter numbers and zones, service prefixes, keyboard keys (N, Esc), language codes (the
- * Settings' per-language fields), "QMS", and the
- * free text the test itself types (`typed`). Numbers, ticket numbers and times have no letters.
+ * ids, icon keys, counter numbers and zones, service prefixes, keyboard keys (N, Esc), language
+ * codes (the Settings' per-language fields), "QMS", and the free text the test itself types
+ * (`typed`). Numbers, ticket numbers and times have no letters. Such data are taken out of a text
+ * only as whole phrases, so a staff member called "Operator 1" does not excuse a stray "Operator".
  *
  * A shown text fails when:
  *  1. it contains the center's name of something in another language (a service's Russian name on
  *     the Vietnamese screen), unless that name is also L's or appears in L's own words;
  *  2. after the center's L data and the language-free data are taken out, it contains
  *     - Cyrillic on a screen that is not Russian;
- *     - a Vietnamese letter (ă â đ ê ô ơ ư, any tone mark) on a screen that is not Vietnamese;
+ *     - a Vietnamese letter (ă â đ ê ô ơ ư, a tone mark, any combining mark) elsewhere;
  *     - on a Russian screen, any Latin word of two letters or more that L's words do not have;
  *     - a word of three letters or more that belongs to another language's words or data and not
  *       to L's (an English "Counter" on the Uzbek screen, an Uzbek "Navbat" on the English one);
- *  3. it is exactly an English catalogue text that L translates differently;
+ *  3. it is exactly an English catalogue text that L translates differently.
+ * Of a text that is not data, the other languages' words, dates and English texts are what a
+ * screen should never show; the rules need no list of allowed strings, so a new text in any
+ * catalogue is judged without touching this file.
  * and the screen fails when <html lang> is not L, or when i18next was asked for a key that L's
  * catalogue lacks (shared/src/client/missingKeys.ts: not found at all, or found only in English).
  */

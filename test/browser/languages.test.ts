@@ -6,19 +6,23 @@
  * Vietnamese by default, in Ho Chi Minh City's time zone) with a copy of each service, so that
  * the kiosk groups its catalogue into topics with a search box. One server, one browser.
  *
- * - kiosk: the language screen, topics, search with the on-screen keyboard, a topic's services,
- *   the priority screen, the priority lane, the ticket (on screen and as printed), a failed
- *   issue, the idle warning, the phone status page (waiting and called) and the pairing screen
- *   (before pairing the kiosk knows no center: the browser's language);
- * - display: the sound question, the hall (calls, queue, a notice of a counter's change), the
- *   pairing screen with its error;
- * - counter app: login, counter picker, the operator (a called ticket, queue, recent tickets,
- *   transfer and issue dialogs, pause dialog, paused), the supervisor (alerts, rebalancing with
- *   a proposal, audit log, services and counters, the services and close dialogs) and every
- *   Settings tab with an item open.
+ * - kiosk: the language screen, topics, read-aloud without a voice, search with the on-screen
+ *   keyboard (found, nothing found), a topic with a service closed until another day, the
+ *   priority screen, the priority lane, the ticket (on screen and as printed), a failed issue,
+ *   the idle warning, the phone status page (waiting and called) and the pairing screen with its
+ *   error (in the center's default language, which the test makes each language in turn);
+ * - display: the sound question, the hall with sound off, a call announced, a recall, a notice of
+ *   a counter's change naming two services, the pairing screen with its error;
+ * - counter app: login (and a failed one), the counter picker, the operator (a called ticket,
+ *   queue, recent tickets, transfer, issue and refused-issue dialogs, cancelling a waiting ticket,
+ *   serving, idle, the pause, release and log-out dialogs, paused, paused by the supervisor), the
+ *   supervisor's Hall (alerts, rebalancing with proposals and a rejected one, audit log, services
+ *   and counters, the services and close dialogs) and every Settings tab, with an item open.
  *
  * What counts as a fault is written at the top of language-check.ts. Every fault of every screen
  * is listed at the end of each app's test, with the screen, the language, the text and where.
+ * LANGUAGES_REPORT=/tmp/x writes each part's faults to /tmp/x.<part> as they are found;
+ * LANGUAGES_DUMP=/tmp/y appends every screen's collected texts to /tmp/y, to read what was judged.
  */
 import type { CenterConfigInput, Language } from '@qms/shared';
 import type { Browser, Page } from 'playwright-core';
