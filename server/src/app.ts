@@ -16,6 +16,7 @@ import { demoCredentials } from './demo/advertised.js';
 import { adminRoutes } from './features/admin.js';
 import { authRoutes } from './features/auth.js';
 import { balanceRoutes } from './features/balance.js';
+import { boardCors, boardRoutes } from './features/board.js';
 import { counterRoutes } from './features/counters.js';
 import type { Deps } from './features/deps.js';
 import { queueRoutes } from './features/queue.js';
@@ -39,7 +40,7 @@ import { ConfigStore } from './storage/config-store.js';
 import type { Db } from './storage/db.js';
 import { GroupCommit, type Fsync } from './storage/group-sync.js';
 import { LiveStore } from './storage/live-store.js';
-import { ReportStore } from './storage/report-store.js';
+import { ReplayStore, ReportStore } from './storage/report-store.js';
 
 export interface AppOptions {
   db: Db;
@@ -53,6 +54,8 @@ export interface AppOptions {
   balanceEveryMs?: number;
   /** Tickets one kiosk may issue per minute; 0 or omitted = no limit (main.ts: QMS_KIOSK_ISSUE_PER_MIN, 20). */
   kioskIssuePerMin?: number;
+  /** Reads of the public board per address in any minute; 0 = no limit (main.ts: QMS_BOARD_PER_MIN, 600). */
+  boardPerMin?: number;
   /** Bearer token GET /metrics requires; omitted = /metrics is open. */
   metricsToken?: string | undefined;
   /**
@@ -101,7 +104,7 @@ export function createApp(opts: AppOptions): QmsApp {
   const commands = new Commands(hub, auth, opts.newTicketId ?? newTicketId, new IssueLimiter(opts.kioskIssuePerMin ?? 0, clock));
   const deps: Deps = { hub, commands, auth, configs, live, clock, version: opts.version ?? '0.0.0', settled: () => group.settled(), demo: demoCredentials(configs) };
 
-  const routes = [...queueRoutes(deps), ...authRoutes(deps), ...ticketRoutes(deps), ...counterRoutes(deps), ...balanceRoutes(deps), ...adminRoutes(deps), ...reportRoutes({ ...deps, reports: new ReportStore(opts.db) })];
+  const routes = [...queueRoutes(deps), ...authRoutes(deps), ...ticketRoutes(deps), ...counterRoutes(deps), ...balanceRoutes(deps), ...boardRoutes(deps), ...adminRoutes(deps), ...reportRoutes({ ...deps, reports: new ReportStore(opts.db), replays: new ReplayStore(opts.db) })];
   // `io` exists by the time anyone scrapes.
   const metrics = createMetrics({ hub, clock, socketClients: () => io.engine.clientsCount, storage: group });
 
@@ -129,6 +132,18 @@ export function createApp(opts: AppOptions): QmsApp {
   app.use(
     '/api/tickets/:ticketId/withdraw',
     addressLimit({ windowMs: 5 * 60_000, limit: 30, message: 'Too many requests to cancel tickets from this network address; wait a few minutes, or ask at the information desk.', name: 'withdraw' }, log),
+  );
+
+  // The public board: a portal's server polls it every few seconds, and the phones of a crowd
+  // share an address (the hall's Wi-Fi, a carrier's NAT); answers are cached, so the limit only
+  // stops a flood. CORS first, so that a portal reads the 429's message too.
+  const boardPerMin = opts.boardPerMin ?? 600;
+  app.use(
+    '/api/board',
+    boardCors(),
+    ...(boardPerMin > 0
+      ? [addressLimit({ windowMs: 60_000, limit: boardPerMin, message: 'Too many requests for the live board from this network address; wait a minute. A site showing the board should fetch it at most every few seconds and share it with its visitors.', name: 'board' }, log)]
+      : []),
   );
 
   app.get('/metrics', metricsEndpoint(metrics, opts.metricsToken));

@@ -95,3 +95,45 @@ export interface Report {
   /** Hours 0–23 in which anything happened, in order. */
   flow: HourFlow[];
 }
+
+/** Waits of a day as lived (from the log) or as replayed without balancing (the simulator). */
+export interface DayWaits {
+  withinTarget: number | null;
+  meanWaitMin: number | null;
+}
+
+export interface BalancingDay {
+  day: string;
+  /** Visitors called that day (served or no-show): the ones the replay takes. */
+  visitors: number;
+  actual: DayWaits;
+  /** The same visitors and shifts with every counter on its plan; null when there was nothing to replay. */
+  without: DayWaits | null;
+}
+
+/**
+ * GET /api/reports/balancing: what balancing did in a period and what it saved. Replays are
+ * computed once per past day and kept; a request computes for a few seconds at most, so a long
+ * period may answer with days still `pending`: ask again.
+ */
+export interface BalancingReport {
+  centerId: string;
+  from: string;
+  to: string;
+  days: BalancingDay[];
+  pending: string[];
+  /** Over the days replayed, weighted by their visitors. */
+  total: { visitors: number; actual: DayWaits; without: DayWaits };
+  moves: {
+    merges: number;
+    releases: number;
+    /** Moves made by the rebalancer itself (mode auto) and by people (a supervisor's own, or an accepted proposal). */
+    automatic: number;
+    byStaff: number;
+    /** Counter-minutes spent serving beyond the plan. */
+    mergedMinutes: number;
+    proposals: { accepted: number; rejected: number; expired: number };
+    /** Per person: proposals they accepted and rejected. */
+    decidedBy: Record<string, { accepted: number; rejected: number }>;
+  };
+}

@@ -39,6 +39,8 @@ const HTTP_MATRIX: Record<string, Row> = {
   //                                                  anonymous kiosk display operator supervisor admin
   'GET /api/health':                                  [ok,       ok,   ok,     ok,      ok,        ok],
   'GET /api/services':                                [ok,       ok,   ok,     ok,      ok,        ok],
+  'GET /api/board':                                   [ok,       ok,   ok,     ok,      ok,        ok],
+  'GET /api/board/{centerId}':                        [ok,       ok,   ok,     ok,      ok,        ok],
   'GET /api/tickets/{ticketId}':                      [ok,       ok,   ok,     ok,      ok,        ok],
   'POST /api/auth/login':                             [ok,       ok,   ok,     ok,      ok,        ok],
   'POST /api/devices/pair':                           [ok,       ok,   ok,     ok,      ok,        ok],
@@ -51,6 +53,7 @@ const HTTP_MATRIX: Record<string, Row> = {
   'GET /api/reports/summary':                         [U,        F,    F,      ok,      ok,        ok],
   'GET /api/reports/summary.csv':                     [U,        F,    F,      ok,      ok,        ok],
   'GET /api/reports/tickets.csv':                     [U,        F,    F,      F,       ok,        ok],
+  'GET /api/reports/balancing':                       [U,        F,    F,      F,       ok,        ok],
   'GET /api/balance':                                 [U,        F,    F,      ok,      ok,        ok],
   'GET /api/counters/holders':                        [U,        F,    F,      ok,      ok,        ok],
   'POST /api/auth/logout':                            [U,        F,    F,      ok,      ok,        ok],
@@ -165,7 +168,9 @@ function probeFor(key: string, hall: Hall, s: TestServer): Probe {
     'GET /api/reports/summary': { query: 'from=2026-03-01&to=2026-03-02' },
     'GET /api/reports/summary.csv': { query: 'from=2026-03-01&to=2026-03-02' },
     'GET /api/reports/tickets.csv': { query: 'from=2026-03-01&to=2026-03-02' },
+    'GET /api/reports/balancing': { query: 'from=2026-03-01&to=2026-03-02' },
     'GET /api/tickets/{ticketId}': { params: { ticketId: hall.tickets.waiting } },
+    'GET /api/board/{centerId}': { params: { centerId: 'c1' } },
     // Correct credentials: logging in is for anyone, whatever token they already carry.
     'POST /api/auth/login': { body: { login: 'op3', password: PASSWORD } },
     // A code of the wrong shape: answered 400, so the route let the caller through (a wrong 6-digit code would be a 401 for everyone).
@@ -274,7 +279,7 @@ describe('HTTP: every role against every route', () => {
  * listed here, as reading the hall or as reading something else, so a new one is looked at.
  */
 const HALL_READS = ['/api/queue', '/api/events?since=0', '/api/counters'];
-const OTHER_DEVICE_READS = ['GET /api/health', 'GET /api/services', 'GET /api/tickets/{ticketId}', 'GET /api/auth/me'];
+const OTHER_DEVICE_READS = ['GET /api/health', 'GET /api/services', 'GET /api/board', 'GET /api/board/{centerId}', 'GET /api/tickets/{ticketId}', 'GET /api/auth/me'];
 const SEES: Record<Role, 'nothing' | 'kiosk' | 'display' | 'staff'> = { anonymous: 'nothing', kiosk: 'kiosk', display: 'display', operator: 'staff', supervisor: 'staff', admin: 'staff' };
 
 /** Which audience a body was built for, from the fields of the tickets and counters in it. */

@@ -11,7 +11,8 @@ import type { CenterRuntime } from '../center/runtime.js';
 import { groupRows, hourFlow, reportFigures, serviceMinOf, waitMinOf, type ReportRow } from '../kpi/report.js';
 import { route, type RouteDef } from '../http/registry.js';
 import { parseQuery } from '../http/validate.js';
-import type { ReportStore } from '../storage/report-store.js';
+import type { ReplayStore, ReportStore } from '../storage/report-store.js';
+import { balancingReport } from './balancing-report.js';
 import type { Deps } from './deps.js';
 import { summaryCsvRows, SUMMARY_CSV_HEADER } from './report-csv.js';
 
@@ -69,7 +70,7 @@ export const TICKET_LOG_HEADER = [
   'started_at', 'finished_at', 'counter', 'operator', 'transfers', 'recalls', 'wait_min', 'service_min', 'promised_wait_min',
 ];
 
-export function reportRoutes({ hub, reports }: Deps & { reports: ReportStore }): RouteDef[] {
+export function reportRoutes({ hub, reports, replays, live, clock }: Deps & { reports: ReportStore; replays: ReplayStore }): RouteDef[] {
   const query = (raw: Record<string, unknown>) => parseQuery(reportQuery, raw);
   return [
     route({
@@ -101,6 +102,19 @@ export function reportRoutes({ hub, reports }: Deps & { reports: ReportStore }):
         for (const row of summaryCsvRows(report)) csv.write(row);
         csv.end();
         return new Promise<void>((resolve) => res.on('finish', resolve));
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/api/reports/balancing',
+      tag: 'reports',
+      summary:
+        "What balancing did from ?from to ?to (merges, releases, who decided, counter-minutes beyond the plan) and what it saved: each past day's own visitors and shifts replayed through the simulator with every counter on its plan, against the day as lived. Replays are kept once computed; a long period may answer with days `pending`: ask again. Supervisors and admins",
+      access: 'supervisor',
+      handler: ({ principal, query: raw }) => {
+        const q = query({ ...raw, groupBy: 'none' });
+        const rt = hub.get(principal?.centerId);
+        return balancingReport(rt, { reports, replays, live }, q, clock());
       },
     }),
     route({

@@ -60,6 +60,11 @@ export class LiveStore {
       fromTimeOfType: db.prepare<[string, number, string], { seq: number; at: number; actor: string | null; json: string }>(
         'SELECT seq, at, actor, json FROM events WHERE center_id = ? AND at >= ? AND type = ? ORDER BY seq',
       ),
+      counterFacts: db.prepare<[string, number, number], { seq: number; at: number; actor: string | null; json: string }>(
+        `SELECT seq, at, actor, json FROM events WHERE center_id = ? AND at >= ? AND at < ?
+           AND type IN ('counter:opened', 'counter:closed', 'counter:paused', 'counter:resumed', 'counter:services-changed', 'balance:proposed', 'balance:resolved')
+         ORDER BY seq`,
+      ),
       since: db.prepare<[string, number, number], { seq: number; at: number; json: string }>(
         'SELECT seq, at, json FROM events WHERE center_id = ? AND seq > ? ORDER BY seq LIMIT ?',
       ),
@@ -142,6 +147,13 @@ export class LiveStore {
   /** The facts committed since `at` (epoch ms), oldest first; only those of `type` when given. */
   factsFrom(centerId: string, at: number, type?: FactType): (Fact & { actor: string | null })[] {
     return (type ? this.q.fromTimeOfType.all(centerId, at, type) : this.q.fromTime.all(centerId, at))
+      .map((r) => ({ ...(JSON.parse(r.json) as FactBody), seq: r.seq, at: r.at, centerId, actor: r.actor }) as Fact & { actor: string | null });
+  }
+
+  /** Counter and balancing facts from `from` to before `to` (epoch ms), with who did them: a past day's shifts and moves. */
+  counterFactsBetween(centerId: string, from: number, to: number): (Fact & { actor: string | null })[] {
+    return this.q.counterFacts
+      .all(centerId, from, to)
       .map((r) => ({ ...(JSON.parse(r.json) as FactBody), seq: r.seq, at: r.at, centerId, actor: r.actor }) as Fact & { actor: string | null });
   }
 

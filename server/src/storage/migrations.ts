@@ -201,4 +201,23 @@ export const MIGRATIONS: Migration[] = [
       DROP TABLE temp.served_by;
     `,
   },
+  {
+    version: 5,
+    name: 'past days replayed without balancing, kept once computed (issue 12)',
+    // A past day's visitors and shifts no longer change, so neither does its replay: computing it
+    // (a fraction of a second a day) once is enough. Rebuilt on demand when missing.
+    sql: `
+      CREATE TABLE day_replays (
+        center_id TEXT NOT NULL REFERENCES centers(id) ON DELETE CASCADE,
+        day TEXT NOT NULL,
+        policy TEXT NOT NULL,
+        json TEXT NOT NULL,
+        PRIMARY KEY (center_id, day, policy)
+      ) STRICT;
+      -- A day's counter and balancing facts by time, without reading its tickets' (a partial index:
+      -- ticket facts, most of the log, cost nothing more to write).
+      CREATE INDEX events_counters_at ON events (center_id, at)
+        WHERE type IN ('counter:opened', 'counter:closed', 'counter:paused', 'counter:resumed', 'counter:services-changed', 'balance:proposed', 'balance:resolved');
+    `,
+  },
 ];

@@ -70,3 +70,23 @@ export class ReportStore {
     }
   }
 }
+
+/** Replays of past days (sim/replay.ts), by policy; `null` is stored too (a day with nothing to replay). */
+export class ReplayStore {
+  private readonly q;
+
+  constructor(db: Db) {
+    this.q = {
+      get: db.prepare<[string, string, string, string], { day: string; json: string }>('SELECT day, json FROM day_replays WHERE center_id = ? AND policy = ? AND day BETWEEN ? AND ?'),
+      put: db.prepare<[string, string, string, string]>('INSERT OR REPLACE INTO day_replays (center_id, day, policy, json) VALUES (?, ?, ?, ?)'),
+    };
+  }
+
+  period<T>(centerId: string, policy: string, from: string, to: string): Map<string, T | null> {
+    return new Map(this.q.get.all(centerId, policy, from, to).map((r) => [r.day, JSON.parse(r.json) as T | null]));
+  }
+
+  put(centerId: string, policy: string, day: string, value: unknown): void {
+    this.q.put.run(centerId, day, policy, JSON.stringify(value));
+  }
+}
