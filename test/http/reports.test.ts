@@ -149,6 +149,26 @@ describe('CSV downloads', () => {
   });
 });
 
+describe('stored day summaries', () => {
+  it('a past day is summed once and kept; a fact about one of its tickets drops the sum, and the next report has the change', async () => {
+    s.clock.advance(24 * 60 * MIN); // day 3: day 2 is in the past now
+    op1 = await s.login('op1');
+    sup = await s.login('super');
+    const before = await s.call('GET', '/api/reports/summary?from=2026-03-02&to=2026-03-03&groupBy=day', { token: sup });
+    expect(before.body.groups.map((g: any) => [g.key, g.figures.served, g.figures.open])).toEqual([['2026-03-02', 2, 0], ['2026-03-03', 0, 1]]);
+    const stored = () => (s.db.prepare("SELECT count(*) AS n FROM report_rollups WHERE day = '2026-03-03' AND kind = 'all'").get() as { n: number }).n;
+    expect(stored()).toBe(1);
+    // Day 2's A001 is still at counter 2 after midnight: completing it changes day 2.
+    const claimed = await s.call('POST', '/api/counters/2/claim', { token: op1, body: {} });
+    expect(claimed.status, JSON.stringify(claimed.body)).toBe(200);
+    await act(op1, '2', 'complete');
+    expect(stored()).toBe(0);
+    const after = await s.call('GET', '/api/reports/summary?from=2026-03-02&to=2026-03-03&groupBy=day', { token: sup });
+    expect(after.body.groups.map((g: any) => [g.key, g.figures.served, g.figures.open])).toEqual([['2026-03-02', 2, 0], ['2026-03-03', 1, 0]]);
+    expect(after.body.total.served).toBe(3);
+  });
+});
+
 describe('storage', () => {
   it('pages the log in issue order, each page read whole (no cursor held open between pages)', () => {
     const store = new ReportStore(s.db);
@@ -160,7 +180,8 @@ describe('storage', () => {
   it('migration 4 builds the report rows of a database that had none, from its tickets and log', () => {
     const before = s.db.prepare('SELECT * FROM report_tickets ORDER BY id').all() as Record<string, unknown>[];
     expect(before).toHaveLength(5);
-    s.db.exec('DROP TABLE report_tickets');
+    // Back to version 3: the tables of migrations 4 and 5 gone.
+    s.db.exec('DROP TABLE report_tickets; DROP TABLE report_rollups; DROP TABLE day_replays; DROP INDEX events_counters_at;');
     s.db.pragma('user_version = 3');
     expect(migrate(s.db)).toBe(MIGRATIONS.length);
     // Everything but the promised wait, which only the live server knew.

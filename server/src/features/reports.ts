@@ -3,12 +3,13 @@
  * a spreadsheet or a BI tool, and the period's ticket log as CSV, streamed row by row. Operators
  * see the tickets they served; supervisors and admins their whole center.
  */
-import { localTime, reportQuery, type Report, type ReportQuery } from '@qms/shared';
+import { reportQuery, type Report, type ReportQuery } from '@qms/shared';
 import { stringify } from 'csv-stringify';
 import type { Response } from 'express';
 import { isStaff, type Principal } from '../auth/principal.js';
 import type { CenterRuntime } from '../center/runtime.js';
-import { groupRows, hourFlow, reportFigures, serviceMinOf, waitMinOf, type ReportRow } from '../kpi/report.js';
+import { serviceMinOf, waitMinOf } from '../kpi/tally.js';
+import { buildReport } from './report-build.js';
 import { route, type RouteDef } from '../http/registry.js';
 import { parseQuery } from '../http/validate.js';
 import type { ReplayStore, ReportStore } from '../storage/report-store.js';
@@ -16,41 +17,9 @@ import { balancingReport } from './balancing-report.js';
 import type { Deps } from './deps.js';
 import { summaryCsvRows, SUMMARY_CSV_HEADER } from './report-csv.js';
 
-const HOUR = 3_600_000;
-
-/** The local hour of an instant, remembered per hour of time: a million rows cost a few thousand zone lookups. */
-export function localHours(timeZone: string): (at: number) => number {
-  const memo = new Map<number, number>();
-  return (at) => {
-    const key = Math.floor(at / HOUR);
-    let h = memo.get(key);
-    if (h === undefined) memo.set(key, (h = Math.floor(localTime(key * HOUR, timeZone).minute / 60)));
-    return h;
-  };
-}
-
-export function buildReport(rt: CenterRuntime, rows: ReportRow[], q: ReportQuery): Report {
-  const { center, services } = rt.config;
-  const targets = new Map(services.map((s) => [s.id, s.targetWaitMin ?? center.targetWaitMin]));
-  const targetMin = (id: string) => targets.get(id) ?? center.targetWaitMin;
-  const hourOf = localHours(center.timezone);
-  return {
-    centerId: rt.centerId,
-    from: q.from,
-    to: q.to,
-    groupBy: q.groupBy,
-    timezone: center.timezone,
-    targetWaitMin: center.targetWaitMin,
-    total: reportFigures(rows, targetMin),
-    groups: q.groupBy === 'none' ? [] : groupRows(rows, q.groupBy, hourOf, targetMin),
-    flow: hourFlow(rows, hourOf),
-  };
-}
-
 /** An operator's report holds the tickets they served, and nothing else. */
-function rowsFor(p: Principal | null, store: ReportStore, centerId: string, q: ReportQuery): ReportRow[] {
-  const rows = store.rows(centerId, q.from, q.to);
-  return isStaff(p, 'operator') ? rows.filter((r) => r.staffLogin === p.login) : rows;
+function reportFor(p: Principal | null, rt: CenterRuntime, store: ReportStore, q: ReportQuery, now: number): Report {
+  return buildReport(rt, store, q, now, isStaff(p, 'operator') ? p.login : undefined);
 }
 
 /** Excel needs the byte order mark to read UTF-8 (Cyrillic, Vietnamese) as such. */
@@ -83,7 +52,7 @@ export function reportRoutes({ hub, reports, replays, live, clock }: Deps & { re
       handler: ({ principal, query: raw }) => {
         const q = query(raw);
         const rt = hub.get(principal?.centerId);
-        return buildReport(rt, rowsFor(principal, reports, rt.centerId, q), q);
+        return reportFor(principal, rt, reports, q, clock());
       },
     }),
     route({
@@ -95,7 +64,7 @@ export function reportRoutes({ hub, reports, replays, live, clock }: Deps & { re
       handler: ({ principal, query: raw, res }) => {
         const q = query(raw);
         const rt = hub.get(principal?.centerId);
-        const report = buildReport(rt, rowsFor(principal, reports, rt.centerId, q), q);
+        const report = reportFor(principal, rt, reports, q, clock());
         startCsv(res, `report-${rt.centerId}-${q.from}-${q.to}-${q.groupBy}.csv`);
         const csv = stringify({ header: true, columns: SUMMARY_CSV_HEADER, record_delimiter: 'windows' });
         csv.pipe(res);

@@ -44,6 +44,10 @@ export class LiveStore {
            status = excluded.status, first_called_at = excluded.first_called_at, started_at = excluded.started_at, finished_at = excluded.finished_at,
            counter_id = excluded.counter_id, staff_login = COALESCE(excluded.staff_login, staff_login), transfers = excluded.transfers, recalls = excluded.recalls`,
       ),
+      // A past day's summaries and replay no longer hold once one of its tickets changes.
+      forgetDay: db.prepare<[string, string]>('DELETE FROM report_rollups WHERE center_id = ? AND day = ?'),
+      forgetReplay: db.prepare<[string, string]>('DELETE FROM day_replays WHERE center_id = ? AND day = ?'),
+      forgetRollups: db.prepare<[string]>('DELETE FROM report_rollups WHERE center_id = ?'),
       promise: db.prepare<[number | null, string, string]>('UPDATE report_tickets SET promised_wait_min = ? WHERE center_id = ? AND id = ?'),
       counter: db.prepare<[string, string, string]>(
         `INSERT INTO counter_state (center_id, counter_id, json) VALUES (?, ?, ?)
@@ -84,7 +88,11 @@ export class LiveStore {
           const server = SERVED.has(body.type) && 'counter' in body ? (body.counter?.staffLogin ?? null) : null;
           this.q.report.run(centerId, t.id, t.day, t.number, t.issuedServiceId, t.serviceId, t.lane, t.categoryId, channelOf(actor), t.status, t.issuedAt,
             t.firstCalledAt, t.startedAt, t.finishedAt, t.counterId, server, t.transfers, t.recalls);
+          this.q.forgetDay.run(centerId, t.day);
+          this.q.forgetReplay.run(centerId, t.day);
         }
+        // Targets may have changed: every summary's "within target" with them.
+        if (body.type === 'config:changed') this.q.forgetRollups.run(centerId);
         if ('counter' in body && body.counter) this.q.counter.run(centerId, body.counter.id, JSON.stringify(body.counter));
         stamped.push(fact);
       }

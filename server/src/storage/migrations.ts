@@ -203,7 +203,7 @@ export const MIGRATIONS: Migration[] = [
   },
   {
     version: 5,
-    name: 'past days replayed without balancing, kept once computed (issue 12)',
+    name: 'past days summed up and replayed without balancing, kept once computed (issue 12)',
     // A past day's visitors and shifts no longer change, so neither does its replay: computing it
     // (a fraction of a second a day) once is enough. Rebuilt on demand when missing.
     sql: `
@@ -216,6 +216,18 @@ export const MIGRATIONS: Migration[] = [
       ) STRICT;
       -- A day's counter and balancing facts by time, without reading its tickets' (a partial index:
       -- ticket facts, most of the log, cost nothing more to write).
+      -- A past day's tickets summed up per grouping (kpi/tally.ts), so that a year's report merges
+      -- a few hundred summaries. Dropped when a fact touches that day's tickets, or the
+      -- configuration changes (targets); rebuilt from report_tickets on the next report.
+      CREATE TABLE report_rollups (
+        center_id TEXT NOT NULL REFERENCES centers(id) ON DELETE CASCADE,
+        day TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        key TEXT NOT NULL,
+        json TEXT NOT NULL,
+        PRIMARY KEY (center_id, kind, day, key)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX report_rollups_day ON report_rollups (center_id, day);
       CREATE INDEX events_counters_at ON events (center_id, at)
         WHERE type IN ('counter:opened', 'counter:closed', 'counter:paused', 'counter:resumed', 'counter:services-changed', 'balance:proposed', 'balance:resolved');
     `,

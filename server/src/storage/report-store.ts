@@ -4,7 +4,7 @@
  * a year of a large center is a million rows, and objects per row would double the time.
  */
 import type { ReportChannel, TicketStatus } from '@qms/shared';
-import type { ReportRow } from '../kpi/report.js';
+import type { ReportRow, Tally } from '../kpi/tally.js';
 import type { Db } from './db.js';
 
 const COLUMNS = `id, day, number, issued_service_id, service_id, lane, category_id, channel, status, issued_at, first_called_at, started_at,
@@ -36,10 +36,20 @@ const rowOf = (r: Raw): ReportRow => ({
 export class ReportStore {
   private readonly period;
   private readonly log;
+  private readonly served;
+  private readonly rollupGet;
+  private readonly rollupDays;
+  private readonly rollupPut;
 
   constructor(db: Db) {
     const period = `SELECT ${COLUMNS} FROM report_tickets WHERE center_id = ? AND day BETWEEN ? AND ?`;
     this.period = db.prepare<[string, string, string], Raw>(period).raw(true);
+    this.served = db.prepare<[string, string, string, string], Raw>(`${period} AND staff_login = ?`).raw(true);
+    this.rollupGet = db.prepare<[string, string, string, string], { day: string; key: string; json: string }>(
+      'SELECT day, key, json FROM report_rollups WHERE center_id = ? AND kind = ? AND day BETWEEN ? AND ?',
+    );
+    this.rollupDays = db.prepare<[string, string, string], { day: string }>("SELECT day FROM report_rollups WHERE center_id = ? AND kind = 'all' AND day BETWEEN ? AND ?");
+    this.rollupPut = db.prepare<[string, string, string, string, string]>('INSERT OR REPLACE INTO report_rollups (center_id, day, kind, key, json) VALUES (?, ?, ?, ?, ?)');
     this.log = db
       .prepare<[string, string, string, string, number, string, number], Raw>(
         `${period} AND (day, issued_at, number) > (?, ?, ?) ORDER BY day, issued_at, number LIMIT ?`,
@@ -50,6 +60,26 @@ export class ReportStore {
   /** The tickets issued on the center's local days from `from` to `to`, both included. */
   rows(centerId: string, from: string, to: string): ReportRow[] {
     return this.period.all(centerId, from, to).map(rowOf);
+  }
+
+  /** The tickets a staff member served (called, started or completed) in the period. */
+  servedBy(centerId: string, from: string, to: string, login: string): ReportRow[] {
+    return this.served.all(centerId, from, to, login).map(rowOf);
+  }
+
+  /** Days of the period whose summaries are stored. */
+  summedDays(centerId: string, from: string, to: string): Set<string> {
+    return new Set(this.rollupDays.all(centerId, from, to).map((r) => r.day));
+  }
+
+  /** Stored summaries of one kind ('all', 'service', 'hour', …) for the period. */
+  summaries(centerId: string, kind: string, from: string, to: string): { day: string; key: string; tally: Tally }[] {
+    return this.rollupGet.all(centerId, kind, from, to).map((r) => ({ day: r.day, key: r.key, tally: JSON.parse(r.json) as Tally }));
+  }
+
+  /** A past day's summaries, every kind at once (its row of kind 'all' marks the day as summed). */
+  putSummaries(centerId: string, day: string, byKind: Map<string, Map<string, Tally>>): void {
+    for (const [kind, groups] of byKind) for (const [key, t] of groups) this.rollupPut.run(centerId, day, kind, key, JSON.stringify(t));
   }
 
   /**

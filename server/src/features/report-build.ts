@@ -1,0 +1,112 @@
+/**
+ * A report for a period (issue 12). Past days are read as stored summaries (kpi/tally.ts), one per
+ * day and group, built from their tickets the first time they are asked for; only today, which is
+ * still moving, is summed from its tickets on every request. An operator's report (the tickets
+ * they served) is summed from those tickets directly.
+ */
+import { localTime, type Report, type ReportGroup, type ReportQuery } from '@qms/shared';
+import { addDays } from 'date-fns';
+import type { CenterRuntime } from '../center/runtime.js';
+import { groupKey, hourFlow, orderKeys } from '../kpi/report.js';
+import { addRow, emptyTally, figuresOf, mergeTally, type ReportRow, type Tally } from '../kpi/tally.js';
+import type { ReportStore } from '../storage/report-store.js';
+
+const HOUR = 3_600_000;
+
+/** The groupings kept per day; `day` and `weekday` are read from the day's `all`. */
+export const SUMMARY_KINDS = ['all', 'service', 'counter', 'operator', 'lane', 'category', 'channel', 'hour'] as const;
+
+/** The local hour of an instant, remembered per hour of time: a million rows cost a few thousand zone lookups. */
+export function localHours(timeZone: string): (at: number) => number {
+  const memo = new Map<number, number>();
+  return (at) => {
+    const key = Math.floor(at / HOUR);
+    let h = memo.get(key);
+    if (h === undefined) memo.set(key, (h = Math.floor(localTime(key * HOUR, timeZone).minute / 60)));
+    return h;
+  };
+}
+
+const nextDay = (day: string) => addDays(new Date(`${day}T12:00:00Z`), 1).toISOString().slice(0, 10);
+const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+const weekdayOf = (day: string) => WEEKDAYS[new Date(`${day}T12:00:00Z`).getUTCDay()]!;
+
+interface Context {
+  targetMin: (serviceId: string) => number;
+  hourOf: (at: number) => number;
+}
+
+/** Every kind's groups of some tickets. */
+function summarise(rows: readonly ReportRow[], ctx: Context): Map<string, Map<string, Tally>> {
+  const out = new Map<string, Map<string, Tally>>(SUMMARY_KINDS.map((k) => [k, new Map()]));
+  for (const r of rows) {
+    for (const kind of SUMMARY_KINDS) {
+      const key = kind === 'all' ? 'all' : groupKey(r, kind, ctx.hourOf);
+      const groups = out.get(kind)!;
+      let t = groups.get(key);
+      if (!t) groups.set(key, (t = emptyTally()));
+      addRow(t, r, ctx.targetMin, ctx.hourOf);
+    }
+  }
+  // A day without tickets is summed too (as nothing), so that it is not read again.
+  if (out.get('all')!.size === 0) out.get('all')!.set('all', emptyTally());
+  return out;
+}
+
+/** Past days of the period with no stored summary get one, from their tickets. */
+function fillSummaries(store: ReportStore, centerId: string, from: string, to: string, ctx: Context): void {
+  const have = store.summedDays(centerId, from, to);
+  for (let day = from; day <= to; day = nextDay(day)) {
+    if (!have.has(day)) store.putSummaries(centerId, day, summarise(store.rows(centerId, day, day), ctx));
+  }
+}
+
+export function buildReport(rt: CenterRuntime, store: ReportStore, q: ReportQuery, now: number, servedBy?: string): Report {
+  const { center, services } = rt.config;
+  const targets = new Map(services.map((s) => [s.id, s.targetWaitMin ?? center.targetWaitMin]));
+  const ctx: Context = { targetMin: (id) => targets.get(id) ?? center.targetWaitMin, hourOf: localHours(center.timezone) };
+  const today = localTime(now, center.timezone).day;
+  const kind = q.groupBy === 'day' || q.groupBy === 'weekday' || q.groupBy === 'none' ? 'all' : q.groupBy;
+  const keyOf = (day: string, key: string) => (q.groupBy === 'day' ? day : q.groupBy === 'weekday' ? weekdayOf(day) : key);
+
+  // Parts of the period: summed days before today; today and any later day from their tickets.
+  const parts: { day: string; key: string; tally: Tally }[] = [];
+  const totals: Tally[] = [];
+  const lastPast = q.to < today ? q.to : addDays(new Date(`${today}T12:00:00Z`), -1).toISOString().slice(0, 10);
+  if (servedBy === undefined && q.from <= lastPast) {
+    fillSummaries(store, rt.centerId, q.from, lastPast, ctx);
+    totals.push(...store.summaries(rt.centerId, 'all', q.from, lastPast).map((s) => s.tally));
+    if (q.groupBy !== 'none') parts.push(...store.summaries(rt.centerId, kind, q.from, lastPast));
+  }
+  const liveFrom = servedBy === undefined ? (q.from > lastPast ? q.from : nextDay(lastPast)) : q.from;
+  if (liveFrom <= q.to) {
+    const rows = servedBy === undefined ? store.rows(rt.centerId, liveFrom, q.to) : store.servedBy(rt.centerId, q.from, q.to, servedBy);
+    const byDay = new Map<string, ReportRow[]>();
+    for (const r of rows) (byDay.get(r.day) ?? byDay.set(r.day, []).get(r.day)!).push(r);
+    for (const [day, dayRows] of byDay) {
+      const s = summarise(dayRows, ctx);
+      totals.push(s.get('all')!.get('all')!);
+      if (q.groupBy !== 'none') for (const [key, tally] of s.get(kind)!) parts.push({ day, key, tally });
+    }
+  }
+
+  const total = totals.reduce((acc, t) => mergeTally(acc, t), emptyTally());
+  const grouped = new Map<string, Tally>();
+  for (const p of parts) {
+    if (p.tally.issued === 0) continue;
+    const key = keyOf(p.day, p.key);
+    grouped.set(key, mergeTally(grouped.get(key) ?? emptyTally(), p.tally));
+  }
+  const groups: ReportGroup[] = orderKeys(grouped.keys(), q.groupBy).map((key) => ({ key, figures: figuresOf(grouped.get(key)!) }));
+  return {
+    centerId: rt.centerId,
+    from: q.from,
+    to: q.to,
+    groupBy: q.groupBy,
+    timezone: center.timezone,
+    targetWaitMin: center.targetWaitMin,
+    total: figuresOf(total),
+    groups,
+    flow: hourFlow(total),
+  };
+}
