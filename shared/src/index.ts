@@ -11,3 +11,4 @@ export * from './names.js';
 export * from './text.js';
 export * from './audience.js';
 export * from './reports.js';
+export * from './board.js';

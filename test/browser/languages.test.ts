@@ -13,6 +13,8 @@
  *   error (in the center's default language, which the test makes each language in turn);
  * - display: the sound question, the hall with sound off, a call announced, a recall, a notice of
  *   a counter's change naming two services, the pairing screen with its error;
+ * - live board (/board/, on a phone): open, searching (found, nothing found), closed until a
+ *   later day with the connection lost, and an unknown center;
  * - counter app: login (and a failed one), the counter picker, the operator (a called ticket,
  *   queue, recent tickets, transfer, issue and refused-issue dialogs, cancelling a waiting ticket,
  *   serving, idle, the pause, release and log-out dialogs, paused, paused by the supervisor), the
@@ -289,6 +291,45 @@ describe('every screen in every language', () => {
       await page.locator('#pair-code').press('Enter');
       await page.locator('#pair-error:not(:empty)').waitFor();
       await check(page, lang, 'pairing, wrong code');
+      await ctx.close();
+    }
+    expect(faults).toEqual([]);
+  });
+
+  it('live board', { timeout: 120_000 }, async () => {
+    const { faults, check } = inspector('board');
+    for (const lang of LANGS) {
+      const { ctx, page } = await context(env.browser, { size: { width: 390, height: 844 } });
+      await page.goto(`/board/?lang=${lang}`);
+      await page.locator(`html[lang=${lang}] .service-list`).waitFor();
+      await check(page, lang, 'open, health-2 closed until Tuesday');
+      await page.locator('#board-search').fill(CONFIG.services[0]!.names[lang]!.slice(0, 4));
+      await page.locator('[data-testid=board-search-count]:not(:empty)').waitFor();
+      await check(page, lang, 'search');
+      await page.locator('#board-search').fill('zzzz');
+      await page.locator('.search-nothing').waitFor();
+      await check(page, lang, 'search, nothing found');
+      await ctx.close();
+    }
+    // The center closed until Wednesday (the answer changed on its way), then the server gone.
+    for (const lang of LANGS) {
+      const { ctx, page } = await context(env.browser, { size: { width: 390, height: 844 } });
+      let up = true;
+      await page.route('**/api/board', async (route) => {
+        if (!up) return route.abort('connectionrefused');
+        const res = await route.fetch();
+        const body = await res.json();
+        await route.fulfill({ response: res, json: { ...body, center: { ...body.center, openNow: false, opensAt: body.generatedAt + 2 * 86_400_000 } } });
+      });
+      await page.goto(`/board/?lang=${lang}&refresh=1`);
+      await page.locator('.board-status.is-closed').waitFor();
+      up = false;
+      await page.locator('.board-notice').waitFor();
+      await check(page, lang, 'closed until Wednesday, connection lost');
+      // An id with no letters: in no language.
+      await page.goto(`/board/?center=404&lang=${lang}`);
+      await page.getByRole('alert').waitFor();
+      await check(page, lang, 'unknown center');
       await ctx.close();
     }
     expect(faults).toEqual([]);

@@ -20,7 +20,7 @@ import {
 import { computeEtas, createEngineState, decide, etaOf, evolve, serviceLoads, type Command, type EngineState } from '../engine/index.js';
 import { rememberServiceTimes, ticketChanging } from '../engine/eta.js';
 import { Balancer } from './balancer.js';
-import { todayStats, type TodayStats } from '../kpi/today.js';
+import { centerWaits, todayStats, type TodayStats } from '../kpi/today.js';
 import type { ConfigStore } from '../storage/config-store.js';
 import type { LiveStore } from '../storage/live-store.js';
 import { notSaved } from '../storage/problems.js';
@@ -183,6 +183,19 @@ export class CenterRuntime {
     const target = new Map(services.map((s) => [s.id, s.targetWaitMin ?? center.targetWaitMin]));
     const facts = this.live.factsFrom(this.centerId, startOfLocalDay(now, center.timezone));
     return todayStats(this.state.numberingDay, facts, [...this.state.tickets.values()], services.map((s) => s.id), (id) => target.get(id) ?? center.targetWaitMin);
+  }
+
+  /**
+   * The whole center's waits today (the public board): todayStats's definition, from the tickets in
+   * memory alone. Rolls over first, as snapshot() does, so that a board read before the day's first
+   * command does not show yesterday's queue; `now` is the instant it is as of.
+   */
+  todayWaits(): ReturnType<typeof centerWaits> & { now: number } {
+    const now = this.clock();
+    this.rolloverIfNewDay(now);
+    const { center, services } = this.state.config;
+    const target = new Map(services.map((s) => [s.id, s.targetWaitMin ?? center.targetWaitMin]));
+    return { ...centerWaits(this.state.numberingDay, this.state.tickets.values(), (id) => target.get(id) ?? center.targetWaitMin), now };
   }
 
   /** Every fact committed since `at` (epoch ms), oldest first; only those of `type` when given. */

@@ -53,7 +53,7 @@ export function todayStats(
   const todays = tickets.filter((t) => t.day === day);
   for (const serviceId of serviceIds) {
     const issued = todays.filter((t) => t.issuedServiceId === serviceId);
-    const waits = issued.filter((t) => t.firstCalledAt !== null).map((t) => ((t.firstCalledAt ?? 0) - t.issuedAt) / MINUTE);
+    const waits = issued.flatMap((t) => firstWaitMin(t) ?? []);
     const stats = waitStats(waits);
     services[serviceId] = {
       issued: issued.length,
@@ -71,4 +71,22 @@ export function todayStats(
     counters: Object.fromEntries([...counters].map(([k, a]) => [k, figures(a)])),
     services,
   };
+}
+
+/** A wait runs from issue to the first call (report.ts's waitMinOf); null until called. */
+export function firstWaitMin(t: Pick<Ticket, 'issuedAt' | 'firstCalledAt'>): number | null {
+  return t.firstCalledAt === null ? null : (t.firstCalledAt - t.issuedAt) / MINUTE;
+}
+
+/**
+ * The whole center's day so far (the public board): the waits of todayStats's services taken
+ * together, each against the target of the service the visitor chose.
+ */
+export function centerWaits(day: string, tickets: Iterable<Ticket>, targetMin: (serviceId: string) => number): { called: number; meanWaitMin: number | null; withinTargetShare: number | null } {
+  const waits: { waitMin: number; targetMin: number }[] = [];
+  for (const t of tickets) {
+    const waitMin = t.day === day ? firstWaitMin(t) : null;
+    if (waitMin !== null) waits.push({ waitMin, targetMin: targetMin(t.issuedServiceId) });
+  }
+  return { called: waits.length, meanWaitMin: round1(waitStats(waits.map((w) => w.waitMin)).mean), withinTargetShare: withinTargetShare(waits) };
 }
