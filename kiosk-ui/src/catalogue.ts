@@ -1,27 +1,14 @@
 /** Pure catalogue logic: which services to show, how to group them, how to search them. */
 import type { Language, Service, ServiceLoad } from '@qms/shared';
 import type { ServiceAvailability } from './api';
-import { nameIn } from '@qms/shared/client';
+import { nameIn, normalise } from '@qms/shared/client';
+
+export { normalise };
 
 /** Up to this many services fit as big buttons; more are grouped by category with a search box. */
 export const FEW_SERVICES = 12;
 
 export const OTHER_TOPIC = '';
-
-/**
- * Lower case, without accents or apostrophes: "Tư pháp" matches "tu phap", "Ёлка" matches
- * "елка", "Oʻzbek" matches "ozbek". Vietnamese đ is its own letter in Unicode, not d + mark.
- */
-export function normalise(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/đ/g, 'd')
-    .replace(/[ʻʼ'‘’`´]/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
 
 export interface Named {
   service: Service;

@@ -9,7 +9,7 @@
  * Text inside an element whose `lang` attribute names another language is declared as such (the
  * kiosk's "choose your language" in every language, each language's own name) and left out.
  *
- * The words of language L are the values of L's catalogues in all three apps, the names of the
+ * The words of language L are the values of L's catalogues in all three apps (and the live board's), the names of the
  * months and weekdays as shared/src/client/dates.ts writes them in L, and L's own name. The
  * center's data in L are its service, topic, priority-category and center names in L. Data in no
  * language are identifiers and what people typed: staff names and logins, device ids and names,
@@ -40,6 +40,7 @@ import { ru as counterRu } from '../../counter-ui/src/i18n/ru.js';
 import { uz as counterUz } from '../../counter-ui/src/i18n/uz.js';
 import { vi as counterVi } from '../../counter-ui/src/i18n/vi.js';
 import { SHORTCUTS } from '../../counter-ui/src/logic/shortcuts.js';
+import { BOARD_STRINGS as BOARD } from '../../display-ui/src/i18n/board.js';
 import { STRINGS as DISPLAY } from '../../display-ui/src/i18n/strings.js';
 import { en as kioskEn } from '../../kiosk-ui/src/i18n/en.js';
 import { ru as kioskRu } from '../../kiosk-ui/src/i18n/ru.js';
@@ -84,10 +85,10 @@ function flat(value: unknown, prefix = ''): Map<string, string> {
 }
 
 const CATALOGUES: Record<Language, unknown[]> = {
-  en: [kioskEn, counterEn, DISPLAY.en],
-  ru: [kioskRu, counterRu, DISPLAY.ru],
-  vi: [kioskVi, counterVi, DISPLAY.vi],
-  uz: [kioskUz, counterUz, DISPLAY.uz],
+  en: [kioskEn, counterEn, DISPLAY.en, BOARD.en],
+  ru: [kioskRu, counterRu, DISPLAY.ru, BOARD.ru],
+  vi: [kioskVi, counterVi, DISPLAY.vi, BOARD.vi],
+  uz: [kioskUz, counterUz, DISPLAY.uz, BOARD.uz],
 };
 
 /** Month and weekday names as the apps write them in `lang` (a week, and a day in every month). */

@@ -19,6 +19,18 @@ export function staticApps(rootDir: string, demo: () => DemoInUse | null = () =>
       res.sendFile(join(dist, 'index.html'));
     });
   }
+  // The public live board (issue 12): a page of the display app's build, with no pairing.
+  const board = join(rootDir, 'display-ui', 'dist', 'board', 'index.html');
+  if (existsSync(board)) {
+    // Matches /board and /board/ alike: one address for the page, the one the landing page links.
+    router.get('/board', (req, res) => {
+      const q = req.originalUrl.indexOf('?');
+      const path = q < 0 ? req.originalUrl : req.originalUrl.slice(0, q);
+      if (!path.endsWith('/')) return res.redirect(301, `/board/${q < 0 ? '' : req.originalUrl.slice(q)}`);
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(board);
+    });
+  }
   router.get('/', (_req, res) => {
     res.type('html').send(LANDING.replace('<!--demo-->', demoHtml(demo())));
   });
@@ -56,6 +68,7 @@ a{color:#0645ad}li{margin:.4rem 0}code{background:#f2f2f2;padding:.1rem .3rem}</
 <li><a href="/kiosk/">Kiosk</a>: visitors take tickets</li>
 <li><a href="/counter/">Counter</a>: staff call and serve; supervisors watch the hall</li>
 <li><a href="/display/">Hall display</a>: the TV that announces calls</li>
+<li><a href="/board/">Live board</a>: open counters, people waiting and the expected wait per service, for anyone, on a phone or a website (<a href="/api/board">JSON</a>)</li>
 <li><a href="/api/openapi.json">API (OpenAPI)</a> and <a href="/api/health">health</a></li>
 </ul>
 <!--demo-->

@@ -4,3 +4,4 @@ export * from './ticket.js';
 export * from './api.js';
 export * from './dates.js';
 export * from './missingKeys.js';
+export * from './search.js';
