@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- http|fanout|kiosk ...]
+ * npm run bench [-- http|fanout|kiosk|reports ...]
  *
  * The performance benchmarks of issue 5, each against its own server process (durable commits,
  * the demo center, a fresh SQLite file): HTTP throughput and latency, realtime fan-out to 1,000
@@ -14,11 +14,12 @@ import { cpus } from 'node:os';
 import { fanoutBench } from './fanout.js';
 import { httpBench } from './http.js';
 import { kioskBench } from './kiosk.js';
+import { reportsBench } from './reports.js';
 import { describe, probe } from './machine.js';
 import { durability } from './server.js';
 import { table, type BenchReport, type Target } from './stats.js';
 
-const BENCHES: Record<string, () => Promise<BenchReport>> = { http: httpBench, fanout: fanoutBench, kiosk: kioskBench };
+const BENCHES: Record<string, () => Promise<BenchReport>> = { http: httpBench, fanout: fanoutBench, kiosk: kioskBench, reports: reportsBench };
 
 const asked = process.argv.slice(2);
 const unknown = asked.filter((a) => !(a in BENCHES));
