@@ -20,6 +20,7 @@ import { boardCors, boardRoutes } from './features/board.js';
 import { counterRoutes } from './features/counters.js';
 import type { Deps } from './features/deps.js';
 import { queueRoutes } from './features/queue.js';
+import { startSummaries } from './features/report-build.js';
 import { reportRoutes } from './features/reports.js';
 import { ticketRoutes } from './features/tickets.js';
 import { addressLimit } from './http/address-limit.js';
@@ -52,6 +53,8 @@ export interface AppOptions {
   newTicketId?: () => string;
   /** How often the rebalancer looks at each hall, ms; 0 = never (tests tick it themselves). */
   balanceEveryMs?: number;
+  /** How often past days are summed for reports ahead of time (report-build.ts); 0 = only when a report asks. Default 1 hour. */
+  summariseEveryMs?: number;
   /** Tickets one kiosk may issue per minute; 0 or omitted = no limit (main.ts: QMS_KIOSK_ISSUE_PER_MIN, 20). */
   kioskIssuePerMin?: number;
   /** Reads of the public board per address in any minute; 0 = no limit (main.ts: QMS_BOARD_PER_MIN, 600). */
@@ -104,7 +107,8 @@ export function createApp(opts: AppOptions): QmsApp {
   const commands = new Commands(hub, auth, opts.newTicketId ?? newTicketId, new IssueLimiter(opts.kioskIssuePerMin ?? 0, clock));
   const deps: Deps = { hub, commands, auth, configs, live, clock, version: opts.version ?? '0.0.0', settled: () => group.settled(), demo: demoCredentials(configs) };
 
-  const routes = [...queueRoutes(deps), ...authRoutes(deps), ...ticketRoutes(deps), ...counterRoutes(deps), ...balanceRoutes(deps), ...boardRoutes(deps), ...adminRoutes(deps), ...reportRoutes({ ...deps, reports: new ReportStore(opts.db), replays: new ReplayStore(opts.db) })];
+  const reportStore = new ReportStore(opts.db);
+  const routes = [...queueRoutes(deps), ...authRoutes(deps), ...ticketRoutes(deps), ...counterRoutes(deps), ...balanceRoutes(deps), ...boardRoutes(deps), ...adminRoutes(deps), ...reportRoutes({ ...deps, reports: reportStore, replays: new ReplayStore(opts.db) })];
   // `io` exists by the time anyone scrapes.
   const metrics = createMetrics({ hub, clock, socketClients: () => io.engine.clientsCount, storage: group });
 
@@ -184,6 +188,8 @@ export function createApp(opts: AppOptions): QmsApp {
   limitSockets(io, (token) => auth.resolve(token), socketLimits, overload);
   const stopTicketSockets = attachTicketSockets(io, deps, socketLimits.perAddress, overload);
   const balanceEvery = opts.balanceEveryMs ?? 60_000;
+  const summariseEvery = opts.summariseEveryMs ?? 3_600_000;
+  const stopSummaries = summariseEvery > 0 ? startSummaries(() => hub.ids().map((id) => hub.get(id)), reportStore, clock, summariseEvery) : () => {};
   const balancing = balanceEvery > 0 ? setInterval(() => hub.ids().forEach((id) => hub.get(id).balancer.tick(clock())), balanceEvery) : undefined;
 
   return {
@@ -200,6 +206,7 @@ export function createApp(opts: AppOptions): QmsApp {
       }),
     close: async () => {
       clearInterval(balancing);
+      stopSummaries();
       unsubscribe();
       stopTicketSockets();
       metrics.stop();

@@ -188,3 +188,13 @@ describe('storage', () => {
     expect(s.db.prepare('SELECT * FROM report_tickets ORDER BY id').all()).toEqual(before.map((r) => ({ ...r, promised_wait_min: null })));
   });
 });
+
+describe('summing ahead', () => {
+  it('a server sums the past days with tickets at start, one day per turn, so no report is the first to', async () => {
+    const { startSummaries } = await import('../../server/src/features/report-build.js');
+    s.db.exec('DELETE FROM report_rollups');
+    const stop = startSummaries(() => s.app.deps.hub.ids().map((id) => s.app.deps.hub.get(id)), new ReportStore(s.db), () => s.clock.now, 3_600_000);
+    await expect.poll(() => (s.db.prepare("SELECT group_concat(day) AS days FROM (SELECT day FROM report_rollups WHERE kind = 'all' ORDER BY day)").get() as { days: string }).days).toBe('2026-03-02,2026-03-03');
+    stop();
+  });
+});

@@ -4,7 +4,7 @@
  * still moving, is summed from its tickets on every request. An operator's report (the tickets
  * they served) is summed from those tickets directly.
  */
-import { localTime, type Report, type ReportGroup, type ReportQuery } from '@qms/shared';
+import { localTime, MAX_REPORT_DAYS, type Report, type ReportGroup, type ReportQuery } from '@qms/shared';
 import { addDays } from 'date-fns';
 import type { CenterRuntime } from '../center/runtime.js';
 import { groupKey, hourFlow, orderKeys } from '../kpi/report.js';
@@ -108,5 +108,46 @@ export function buildReport(rt: CenterRuntime, store: ReportStore, q: ReportQuer
     total: figuresOf(total),
     groups,
     flow: hourFlow(total),
+  };
+}
+
+/**
+ * Sums past days ahead of the first report that asks for them: at start (the last year's days
+ * without a summary, one day per turn of the event loop, so requests keep their place) and then
+ * every `everyMs` (yesterday, once the day has turned). Returns a stop function.
+ */
+export function startSummaries(rt: () => CenterRuntime[], store: ReportStore, clock: () => number, everyMs: number): () => void {
+  let stopped = false;
+  const pending: { rt: CenterRuntime; day: string }[] = [];
+  const plan = () => {
+    for (const r of rt()) {
+      const today = localTime(clock(), r.config.center.timezone).day;
+      const first = addDays(new Date(`${today}T12:00:00Z`), -MAX_REPORT_DAYS).toISOString().slice(0, 10);
+      const have = store.summedDays(r.centerId, first, today);
+      const hasTickets = store.ticketDays(r.centerId, first, today);
+      for (let day = first; day < today; day = nextDay(day)) if (!have.has(day) && hasTickets.has(day)) pending.push({ rt: r, day });
+    }
+  };
+  const step = () => {
+    const next = pending.shift();
+    if (stopped || !next) return;
+    const { center, services } = next.rt.config;
+    const targets = new Map(services.map((s) => [s.id, s.targetWaitMin ?? center.targetWaitMin]));
+    const ctx: Context = { targetMin: (id) => targets.get(id) ?? center.targetWaitMin, hourOf: localHours(center.timezone) };
+    // Summed meanwhile by a report: nothing to do.
+    if (!store.summedDays(next.rt.centerId, next.day, next.day).has(next.day)) store.putSummaries(next.rt.centerId, next.day, summarise(store.rows(next.rt.centerId, next.day, next.day), ctx));
+    setImmediate(step);
+  };
+  const run = () => {
+    if (pending.length > 0) return;
+    plan();
+    setImmediate(step);
+  };
+  run();
+  const timer = setInterval(run, everyMs);
+  timer.unref();
+  return () => {
+    stopped = true;
+    clearInterval(timer);
   };
 }

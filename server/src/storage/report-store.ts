@@ -40,6 +40,7 @@ export class ReportStore {
   private readonly rollupGet;
   private readonly rollupDays;
   private readonly rollupPut;
+  private readonly days;
 
   constructor(db: Db) {
     const period = `SELECT ${COLUMNS} FROM report_tickets WHERE center_id = ? AND day BETWEEN ? AND ?`;
@@ -49,6 +50,7 @@ export class ReportStore {
       'SELECT day, key, json FROM report_rollups WHERE center_id = ? AND kind = ? AND day BETWEEN ? AND ?',
     );
     this.rollupDays = db.prepare<[string, string, string], { day: string }>("SELECT day FROM report_rollups WHERE center_id = ? AND kind = 'all' AND day BETWEEN ? AND ?");
+    this.days = db.prepare<[string, string, string], { day: string }>('SELECT DISTINCT day FROM report_tickets WHERE center_id = ? AND day BETWEEN ? AND ?');
     this.rollupPut = db.prepare<[string, string, string, string, string]>('INSERT OR REPLACE INTO report_rollups (center_id, day, kind, key, json) VALUES (?, ?, ?, ?, ?)');
     this.log = db
       .prepare<[string, string, string, string, number, string, number], Raw>(
@@ -65,6 +67,11 @@ export class ReportStore {
   /** The tickets a staff member served (called, started or completed) in the period. */
   servedBy(centerId: string, from: string, to: string, login: string): ReportRow[] {
     return this.served.all(centerId, from, to, login).map(rowOf);
+  }
+
+  /** Days of the period with any ticket. */
+  ticketDays(centerId: string, from: string, to: string): Set<string> {
+    return new Set(this.days.all(centerId, from, to).map((r) => r.day));
   }
 
   /** Days of the period whose summaries are stored. */
