@@ -3,7 +3,7 @@
  * language, the center's clock, 24-hour in all four languages, whatever the machine's own zone.
  */
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateShort, formatDateTime, formatList, formatPercent, formatTime, sameDay } from '../../shared/src/client/dates.js';
+import { formatDate, formatDateShort, formatDateTime, formatList, formatNumber, formatPercent, formatTime, sameDay } from '../../shared/src/client/dates.js';
 
 // Tuesday 24 November 2026, 15:17 in Ho Chi Minh City (UTC+7), 08:17 UTC.
 const AT = Date.UTC(2026, 10, 24, 8, 17);
@@ -66,5 +66,19 @@ describe('dates in the viewer’s language', () => {
     expect(formatList(['A', 'B'], 'vi')).toBe('A và B');
     expect(formatList(['A', 'B', 'C'], 'uz')).toBe('A, B va C');
     expect(formatList(['A'], 'uz')).toBe('A');
+  });
+
+  it('numbers use the language\'s decimal sign and thousands separator', () => {
+    expect(formatNumber(1234.56, 'en')).toBe('1,234.6');
+    expect(formatNumber(1234.56, 'ru')).toBe('1\u00a0234,6');
+    expect(formatNumber(1234.56, 'vi')).toBe('1.234,6');
+    expect(formatNumber(1234.56, 'uz')).toBe('1\u00a0234,6');
+    expect(formatNumber(6, 'ru')).toBe('6');
+    expect(formatNumber(0.04, 'en')).toBe('0');
+    expect(formatNumber(-0.04, 'en')).toBe('0');
+    expect(formatNumber(-2.25, 'en', 2)).toBe('-2.25');
+    expect(formatNumber(999, 'vi')).toBe('999');
+    expect(formatNumber(5, 'ru', 1, true)).toBe('5,0');
+    expect(formatNumber(12.345, 'en', 1, true)).toBe('12.3');
   });
 });

@@ -104,6 +104,26 @@ export function formatPercent(share: number, lang: string): string {
   return lang.slice(0, 2) === 'ru' ? `${n}\u00a0%` : `${n}%`;
 }
 
+/** Decimal sign and thousands separator as CLDR has them (no-break space where it is a space). */
+const NUMBER_SIGNS: Record<string, { decimal: string; group: string }> = {
+  en: { decimal: '.', group: ',' },
+  ru: { decimal: ',', group: '\u00a0' },
+  vi: { decimal: ',', group: '.' },
+  uz: { decimal: ',', group: '\u00a0' },
+};
+
+/**
+ * A number in the language's way, at most `digits` decimals: "1,234.5", "1 234,5", "1.234,5";
+ * `fixed`, exactly `digits` ("5,0"), for a column of figures that line up.
+ */
+export function formatNumber(value: number, lang: string, digits = 1, fixed = false): string {
+  const { decimal, group } = NUMBER_SIGNS[lang.slice(0, 2)] ?? NUMBER_SIGNS.en!;
+  const rounded = Math.abs(Math.round(value * 10 ** digits) / 10 ** digits);
+  const [int = '0', frac] = (fixed ? rounded.toFixed(digits) : String(rounded)).split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, group);
+  return `${value < 0 && Number(`${int}.${frac ?? 0}`) !== 0 ? '-' : ''}${grouped}${frac ? decimal + frac : ''}`;
+}
+
 const AND: Record<string, string> = { en: 'and', ru: 'и', vi: 'và', uz: 'va' };
 
 /**
