@@ -1,5 +1,5 @@
 /** Session gate, the hall connection's lifetime, and the view for the route and role. */
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { bindServerEvents } from './bindServerEvents';
 import { DialogHost } from './components/DialogHost';
@@ -43,11 +43,23 @@ export function App() {
   );
 }
 
+/** Loaded when first opened: an operator's day at the counter does not wait for the charts. */
+const Reports = lazy(() => import('./screens/Reports/Reports'));
+
 function View() {
+  const { t } = useTranslation();
   const route = useStore((s) => s.route);
   const role = useStore((s) => s.staff?.role ?? 'operator');
   const holding = useStore((s) => s.counterId !== null);
   if (route.view === 'admin' && role === 'admin') return <Admin tab={route.tab} />;
+  // Every role: the server gives an operator the tickets they served, and nobody else's.
+  if (route.view === 'reports') {
+    return (
+      <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>
+        <Reports />
+      </Suspense>
+    );
+  }
   if (route.view === 'supervisor' && role !== 'operator') return <Supervisor />;
   return holding ? <Operator /> : <CounterPicker />;
 }

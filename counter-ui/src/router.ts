@@ -2,13 +2,14 @@
 export const ADMIN_TABS = ['services', 'hours', 'counters', 'staff', 'categories', 'devices', 'config'] as const;
 export type AdminTab = (typeof ADMIN_TABS)[number];
 
-export type Route = { view: 'counter' } | { view: 'supervisor' } | { view: 'admin'; tab: AdminTab };
+export type Route = { view: 'counter' } | { view: 'supervisor' } | { view: 'reports' } | { view: 'admin'; tab: AdminTab };
 
 const BASE = '/counter/';
 
 export function parseRoute(pathname: string): Route {
   const parts = pathname.startsWith(BASE) ? pathname.slice(BASE.length).split('/').filter(Boolean) : [];
   if (parts[0] === 'supervisor') return { view: 'supervisor' };
+  if (parts[0] === 'reports') return { view: 'reports' };
   if (parts[0] === 'admin') {
     const tab = ADMIN_TABS.find((t) => t === parts[1]) ?? 'services';
     return { view: 'admin', tab };
@@ -22,6 +23,8 @@ export function formatRoute(route: Route): string {
       return BASE;
     case 'supervisor':
       return `${BASE}supervisor`;
+    case 'reports':
+      return `${BASE}reports`;
     case 'admin':
       return `${BASE}admin/${route.tab}`;
   }

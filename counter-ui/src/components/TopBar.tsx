@@ -21,6 +21,7 @@ export function TopBar() {
   const tabs = [
     { view: 'counter' as const, label: t('nav.counter'), show: true },
     { view: 'supervisor' as const, label: t('nav.supervisor'), show: staff.role !== 'operator' },
+    { view: 'reports' as const, label: t('nav.reports'), show: true },
     { view: 'admin' as const, label: t('nav.admin'), show: staff.role === 'admin' },
   ].filter((x) => x.show);
 

@@ -4,11 +4,12 @@ import { parseRoute } from '../router';
 import { createAdminSlice, type AdminSlice } from './admin';
 import { createBalanceSlice, type BalanceSlice } from './balance';
 import { createHallSlice, type HallSlice } from './hall';
+import { createReportsSlice, type ReportsSlice } from './reports';
 import { createSessionSlice, type SessionSlice } from './session';
 import { createStatsSlice, type StatsSlice } from './stats';
 import { createUiSlice, type UiSlice } from './ui';
 
-export type Store = SessionSlice & HallSlice & UiSlice & StatsSlice & AdminSlice & BalanceSlice;
+export type Store = SessionSlice & HallSlice & UiSlice & StatsSlice & AdminSlice & BalanceSlice & ReportsSlice;
 
 export const useStore = create<Store>()((...a) => ({
   ...createSessionSlice(...a),
@@ -17,6 +18,7 @@ export const useStore = create<Store>()((...a) => ({
   ...createStatsSlice(...a),
   ...createAdminSlice(...a),
   ...createBalanceSlice(...a),
+  ...createReportsSlice(...a),
 }));
 
 export const store = useStore;
