@@ -19,7 +19,9 @@
  *   queue, recent tickets, transfer, issue and refused-issue dialogs, cancelling a waiting ticket,
  *   serving, idle, the pause, release and log-out dialogs, paused, paused by the supervisor), the
  *   supervisor's Hall (alerts, rebalancing with proposals and a rejected one, audit log, services
- *   and counters, the services and close dialogs) and every Settings tab, with an item open.
+ *   and counters, the services and close dialogs), every Settings tab, with an item open, and
+ *   Reports (the period's summary, charts with their tables open, the table by each grouping, an
+ *   empty period, a reversed range; an operator's own figures).
  *
  * What counts as a fault is written at the top of language-check.ts. Every fault of every screen
  * is listed at the end of each app's test, with the screen, the language, the text and where.
@@ -453,6 +455,16 @@ describe('every screen in every language', () => {
       await check(page, lang, 'operator, paused by the supervisor');
     }
     await call('POST', '/api/counters/1/resume', sup, {});
+
+    // Reports, as an operator: the tickets they served today.
+    await page.goto('/counter/reports');
+    await page.getByTestId('report-mine').waitFor();
+    await page.locator('[data-testid=report-groups][data-grouping=service], [data-testid=report-error]').waitFor();
+    expect(await page.getByTestId('report-error').count()).toBe(0);
+    for (const lang of LANGS) {
+      await speak(lang);
+      await check(page, lang, 'reports, an operator’s own');
+    }
     await ctx.close();
     expect(faults).toEqual([]);
   });
@@ -530,6 +542,44 @@ describe('every screen in every language', () => {
         await speak(lang);
         await check(page, lang, `Settings › ${tab}`);
       }
+    }
+
+    // Reports: today's tickets of the tests above, the charts' tables open, then every grouping's
+    // keys in words (services, counters, operators, lanes, categories, channels, hours, weekdays, days).
+    await page.goto('/counter/reports');
+    const grouped = async (g: string) => {
+      // A failed report would otherwise only time out: say what the server said.
+      await page.locator(`[data-testid=report-groups][data-grouping=${g}], [data-testid=report-error]`).waitFor();
+      expect(await page.getByTestId('report-error').count()).toBe(0);
+    };
+    await grouped('service');
+    await page.locator('[data-testid=chart-services] canvas').first().waitFor();
+    for (const summary of await page.locator('details.chart-table summary').all()) await summary.click();
+    for (const lang of LANGS) {
+      await speak(lang);
+      await check(page, lang, 'reports');
+    }
+    for (const g of ['none', 'counter', 'operator', 'lane', 'category', 'channel', 'hour', 'weekday', 'day']) {
+      await page.getByTestId('report-group').selectOption(g);
+      await grouped(g);
+      for (const lang of LANGS) {
+        await speak(lang);
+        await check(page, lang, `reports by ${g}`);
+      }
+    }
+    await page.locator('[data-preset=yesterday]').click();
+    await page.getByTestId('report-empty').waitFor();
+    for (const lang of LANGS) {
+      await speak(lang);
+      await check(page, lang, 'reports, an empty period');
+    }
+    await page.locator('[data-preset=custom]').click();
+    await page.getByTestId('report-from').fill('2026-03-02');
+    await page.getByTestId('report-to').fill('2026-03-01');
+    await page.getByTestId('report-problem').waitFor();
+    for (const lang of LANGS) {
+      await speak(lang);
+      await check(page, lang, 'reports, a reversed range');
     }
     await ctx.close();
     expect(faults).toEqual([]);
