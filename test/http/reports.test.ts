@@ -4,7 +4,7 @@
  * report's figures are checked against what happened; bad queries get a 400 that says what is wrong.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KIOSK_TOKEN } from '../helpers/center.js';
+import { KIOSK_TOKEN, testCenter } from '../helpers/center.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { migrate } from '../../server/src/storage/db.js';
 import { MIGRATIONS } from '../../server/src/storage/migrations.js';
@@ -196,5 +196,33 @@ describe('summing ahead', () => {
     const stop = startSummaries(() => s.app.deps.hub.ids().map((id) => s.app.deps.hub.get(id)), new ReportStore(s.db), () => s.clock.now, 3_600_000);
     await expect.poll(() => (s.db.prepare("SELECT group_concat(day) AS days FROM (SELECT day FROM report_rollups WHERE kind = 'all' ORDER BY day)").get() as { days: string }).days).toBe('2026-03-02,2026-03-03');
     stop();
+  });
+});
+
+describe('days and hours across a DST change', () => {
+  it("groups by the center's local day and hour on the night the clocks go forward (Berlin, 29 March 2026)", async () => {
+    const config = testCenter('dst');
+    config.center.timezone = 'Europe/Berlin';
+    const b = await startServer({ config });
+    try {
+      const at = async (iso: string) => {
+        b.clock.advance(Date.parse(iso) - b.clock.now);
+        const res = await b.call('POST', '/api/tickets', { token: `${KIOSK_TOKEN}-dst`, body: { serviceId: 'passport' } });
+        expect(res.status, JSON.stringify(res.body)).toBe(201);
+      };
+      await at('2026-03-28T22:30:00Z'); // 23:30 CET, Saturday 28 March
+      await at('2026-03-29T00:30:00Z'); // 01:30 CET, Sunday 29 March
+      await at('2026-03-29T01:30:00Z'); // 03:30 CEST: 02:00–03:00 did not happen
+      const token = await b.login('super');
+      const byDay = await b.call('GET', '/api/reports/summary?from=2026-03-28&to=2026-03-29&groupBy=day', { token });
+      expect(byDay.body.groups.map((g: any) => [g.key, g.figures.issued])).toEqual([['2026-03-28', 1], ['2026-03-29', 2]]);
+      const byHour = await b.call('GET', '/api/reports/summary?from=2026-03-28&to=2026-03-29&groupBy=hour', { token });
+      expect(byHour.body.groups.map((g: any) => g.key)).toEqual(['01', '03', '23']);
+      // The same once the 28th is a stored summary (the server's day is the 29th).
+      const again = await b.call('GET', '/api/reports/summary?from=2026-03-28&to=2026-03-29&groupBy=hour', { token });
+      expect(again.body).toEqual(byHour.body);
+    } finally {
+      await b.stop();
+    }
   });
 });
