@@ -137,3 +137,12 @@ export interface BalancingReport {
     decidedBy: Record<string, { accepted: number; rejected: number }>;
   };
 }
+
+/** GET /api/reports/centers: an admin's centers side by side for a period, and all of them together. */
+export interface CentersReport {
+  from: string;
+  to: string;
+  centers: { centerId: string; name: string; names?: Partial<Record<string, string>>; timezone: string; targetWaitMin: number; total: ReportFigures }[];
+  /** Every center's tickets together (each against its own services' targets). */
+  total: ReportFigures;
+}

@@ -226,3 +226,26 @@ describe('days and hours across a DST change', () => {
     }
   });
 });
+
+describe('across centers', () => {
+  it("an admin of several centers sees each where their login is an admin, and all together; another center's is left out", async () => {
+    const c2 = testCenter('c2');
+    const c3 = testCenter('c3');
+    // In c3 "admin" is only a supervisor.
+    c3.staff = c3.staff!.map((p) => (p.login === 'admin' ? { ...p, role: 'supervisor' as const } : p));
+    s.app.deps.configs.write(c2);
+    s.app.deps.hub.add('c2');
+    s.app.deps.configs.write(c3);
+    s.app.deps.hub.add('c3');
+    const day = new Date(s.clock.now + 3 * 3_600_000).toISOString().slice(0, 10); // Moscow's date
+    expect((await s.call('POST', '/api/tickets', { token: `${KIOSK_TOKEN}-c2`, body: { serviceId: 'benefits' } })).status).toBe(201);
+    expect((await s.call('POST', '/api/tickets', { token: `${KIOSK_TOKEN}-c3`, body: { serviceId: 'benefits' } })).status).toBe(201);
+    const admin = await s.login('admin');
+    const res = await s.call('GET', `/api/reports/centers?from=2026-03-02&to=${day}`, { token: admin });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const own = await s.call('GET', `/api/reports/summary?from=2026-03-02&to=${day}`, { token: admin });
+    expect(res.body.centers.map((c: any) => [c.centerId, c.total.issued])).toEqual([['c1', own.body.total.issued], ['c2', 1]]);
+    expect(res.body.total.issued).toBe(own.body.total.issued + 1);
+    expect((await s.call('GET', `/api/reports/centers?from=2026-03-02&to=${day}`, { token: sup })).status).toBe(403);
+  });
+});

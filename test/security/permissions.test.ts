@@ -54,6 +54,7 @@ const HTTP_MATRIX: Record<string, Row> = {
   'GET /api/reports/summary.csv':                     [U,        F,    F,      ok,      ok,        ok],
   'GET /api/reports/tickets.csv':                     [U,        F,    F,      F,       ok,        ok],
   'GET /api/reports/balancing':                       [U,        F,    F,      F,       ok,        ok],
+  'GET /api/reports/centers':                         [U,        F,    F,      F,       F,         ok],
   'GET /api/balance':                                 [U,        F,    F,      ok,      ok,        ok],
   'GET /api/counters/holders':                        [U,        F,    F,      ok,      ok,        ok],
   'POST /api/auth/logout':                            [U,        F,    F,      ok,      ok,        ok],
@@ -169,6 +170,7 @@ function probeFor(key: string, hall: Hall, s: TestServer): Probe {
     'GET /api/reports/summary.csv': { query: 'from=2026-03-01&to=2026-03-02' },
     'GET /api/reports/tickets.csv': { query: 'from=2026-03-01&to=2026-03-02' },
     'GET /api/reports/balancing': { query: 'from=2026-03-01&to=2026-03-02' },
+    'GET /api/reports/centers': { query: 'from=2026-03-01&to=2026-03-02' },
     'GET /api/tickets/{ticketId}': { params: { ticketId: hall.tickets.waiting } },
     'GET /api/board/{centerId}': { params: { centerId: 'c1' } },
     // Correct credentials: logging in is for anyone, whatever token they already carry.

@@ -62,6 +62,11 @@ function fillSummaries(store: ReportStore, centerId: string, from: string, to: s
 }
 
 export function buildReport(rt: CenterRuntime, store: ReportStore, q: ReportQuery, now: number, servedBy?: string): Report {
+  return reportWithTally(rt, store, q, now, servedBy).report;
+}
+
+/** The report and its total's summary, which merges with other centers' (reports across centers). */
+export function reportWithTally(rt: CenterRuntime, store: ReportStore, q: ReportQuery, now: number, servedBy?: string): { report: Report; total: Tally } {
   const { center, services } = rt.config;
   const targets = new Map(services.map((s) => [s.id, s.targetWaitMin ?? center.targetWaitMin]));
   const ctx: Context = { targetMin: (id) => targets.get(id) ?? center.targetWaitMin, hourOf: localHours(center.timezone) };
@@ -98,7 +103,7 @@ export function buildReport(rt: CenterRuntime, store: ReportStore, q: ReportQuer
     grouped.set(key, mergeTally(grouped.get(key) ?? emptyTally(), p.tally));
   }
   const groups: ReportGroup[] = orderKeys(grouped.keys(), q.groupBy).map((key) => ({ key, figures: figuresOf(grouped.get(key)!) }));
-  return {
+  const report: Report = {
     centerId: rt.centerId,
     from: q.from,
     to: q.to,
@@ -109,6 +114,7 @@ export function buildReport(rt: CenterRuntime, store: ReportStore, q: ReportQuer
     groups,
     flow: hourFlow(total),
   };
+  return { report, total };
 }
 
 /**

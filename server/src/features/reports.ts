@@ -3,13 +3,13 @@
  * a spreadsheet or a BI tool, and the period's ticket log as CSV, streamed row by row. Operators
  * see the tickets they served; supervisors and admins their whole center.
  */
-import { reportQuery, type Report, type ReportQuery } from '@qms/shared';
+import { reportQuery, type CentersReport, type Report, type ReportQuery } from '@qms/shared';
 import { stringify } from 'csv-stringify';
 import type { Response } from 'express';
 import { isStaff, type Principal } from '../auth/principal.js';
 import type { CenterRuntime } from '../center/runtime.js';
-import { serviceMinOf, waitMinOf } from '../kpi/tally.js';
-import { buildReport } from './report-build.js';
+import { emptyTally, figuresOf, mergeTally, serviceMinOf, waitMinOf } from '../kpi/tally.js';
+import { buildReport, reportWithTally } from './report-build.js';
 import { route, type RouteDef } from '../http/registry.js';
 import { parseQuery } from '../http/validate.js';
 import type { ReplayStore, ReportStore } from '../storage/report-store.js';
@@ -39,7 +39,7 @@ export const TICKET_LOG_HEADER = [
   'started_at', 'finished_at', 'counter', 'operator', 'transfers', 'recalls', 'wait_min', 'service_min', 'promised_wait_min',
 ];
 
-export function reportRoutes({ hub, reports, replays, live, clock }: Deps & { reports: ReportStore; replays: ReplayStore }): RouteDef[] {
+export function reportRoutes({ hub, configs, reports, replays, live, clock }: Deps & { reports: ReportStore; replays: ReplayStore }): RouteDef[] {
   const query = (raw: Record<string, unknown>) => parseQuery(reportQuery, raw);
   return [
     route({
@@ -71,6 +71,29 @@ export function reportRoutes({ hub, reports, replays, live, clock }: Deps & { re
         for (const row of summaryCsvRows(report)) csv.write(row);
         csv.end();
         return new Promise<void>((resolve) => res.on('finish', resolve));
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/api/reports/centers',
+      tag: 'reports',
+      summary:
+        "An admin of several centers: every center on this server where the same login is an admin, side by side for ?from to ?to (each center's own local days), and all of them together",
+      access: 'admin',
+      handler: ({ principal, query: raw }): CentersReport => {
+        const q = query({ ...raw, groupBy: 'none' });
+        const login = isStaff(principal) ? principal.login : '';
+        const mine = hub.ids().filter((id) => configs.read(id)?.staff.some((s) => s.login === login && s.role === 'admin'));
+        const parts = mine.map((id) => ({ rt: hub.get(id), ...reportWithTally(hub.get(id), reports, q, clock()) }));
+        return {
+          from: q.from,
+          to: q.to,
+          centers: parts.map(({ rt, report }) => {
+            const { id, name, names, timezone, targetWaitMin } = rt.config.center;
+            return { centerId: id, name, ...(names ? { names } : {}), timezone, targetWaitMin, total: report.total };
+          }),
+          total: figuresOf(parts.reduce((acc, p) => mergeTally(acc, p.total), emptyTally())),
+        };
       },
     }),
     route({
