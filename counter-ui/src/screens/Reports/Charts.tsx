@@ -30,7 +30,7 @@ interface Common {
 
 type LegendItem = { label: string; color: string; dashed?: boolean };
 
-function ChartFigure(props: { id: string; title: string; summary: string; kind: 'bar' | 'line'; legend: LegendItem[]; readout: string | null; chart: ReactNode; table: ReactNode }) {
+export function ChartFigure(props: { id: string; title: string; summary: string; kind: 'bar' | 'line'; legend: LegendItem[]; readout: string | null; chart: ReactNode; table: ReactNode }) {
   const { t } = useTranslation();
   return (
     <figure className="panel chart" data-testid={`chart-${props.id}`}>
@@ -75,7 +75,7 @@ function hourSpan(hours: number[]): number[] {
 const two = (n: number) => String(n).padStart(2, '0');
 
 /** Every hour when there is room, else every second or third: labels never overlap. */
-function everyNth(u: uPlot, xs: number[], labelPx: number): number[] {
+export function everyNth(u: uPlot, xs: number[], labelPx: number): number[] {
   const room = u.bbox.width / uPlot.pxRatio;
   const step = Math.max(1, Math.ceil((xs.length * labelPx) / Math.max(room, 1)));
   return xs.filter((_, i) => i % step === 0);
@@ -88,12 +88,12 @@ function niceMax(v: number): number {
   return (n <= 1 ? 1 : n <= 2 ? 2 : n <= 5 ? 5 : 10) * mag;
 }
 
-function useHover(): [number | null, (idx: number | null) => void] {
+export function useHover(): [number | null, (idx: number | null) => void] {
   const [idx, setIdx] = useState<number | null>(null);
   return [idx, useCallback((i: number | null) => setIdx(i), [])];
 }
 
-const NO_BAR_STROKE = 'rgba(0,0,0,0)';
+export const NO_BAR_STROKE = 'rgba(0,0,0,0)';
 
 export function FlowChart({ flow, fmt, lang, targetMin, file }: Common & { flow: HourFlow[] }) {
   const { t } = useTranslation();

@@ -27,14 +27,15 @@ export interface FiguresTableProps<T> {
 export function FiguresTable<T>({ first, columns, rows, total, fmt, lang, targetMin, file, caption, testId }: FiguresTableProps<T>) {
   const { t } = useTranslation();
   const heading = (c: Column<T>) => t(`reports.col.${c.id}`);
-  // Headings over runs of columns of one group ("Wait, min" over Mean, Median, P90…).
-  const spans = columns.reduce<{ group: NonNullable<Column<T>['group']>; n: number }[]>((runs, c) => {
+  // Headings over runs of columns of one group ("Wait, min" over Mean, Median, P90…); a column of
+  // no group keeps its place in that row, empty.
+  const spans = columns.reduce<{ group: Column<T>['group']; n: number }[]>((runs, c) => {
     const last = runs.at(-1);
-    if (c.group && last?.group === c.group) last.n += 1;
-    else if (c.group) runs.push({ group: c.group, n: 1 });
+    if (last && last.group === c.group) last.n += 1;
+    else runs.push({ group: c.group, n: 1 });
     return runs;
   }, []);
-  const grouped = spans.length > 0;
+  const grouped = spans.some((s) => s.group);
   // A hairline before each group's first column.
   const starts = new Set(columns.filter((c, i) => grouped && c.group !== columns[i - 1]?.group).map((c) => c.id));
   const numClass = (c: Column<T>, extra = '') => ['num', starts.has(c.id) ? 'group-start' : '', extra].filter(Boolean).join(' ');
@@ -61,11 +62,15 @@ export function FiguresTable<T>({ first, columns, rows, total, fmt, lang, target
             {grouped && (
               <tr className="head-groups">
                 <td />
-                {spans.map((s, i) => (
-                  <th key={`${s.group}-${i}`} scope="colgroup" colSpan={s.n} className="group-start">
-                    {t(`reports.colGroup.${s.group}`)}
-                  </th>
-                ))}
+                {spans.map((s, i) =>
+                  s.group ? (
+                    <th key={`${s.group}-${i}`} scope="colgroup" colSpan={s.n} className="group-start">
+                      {t(`reports.colGroup.${s.group}`)}
+                    </th>
+                  ) : (
+                    <td key={`none-${i}`} colSpan={s.n} />
+                  ),
+                )}
               </tr>
             )}
             <tr>

@@ -1,7 +1,7 @@
 /**
  * Reports (issue 12): how the center's days went against the norm. A period and a grouping; the
  * summary, four charts and the table by group, each table downloadable as CSV; the raw ticket log
- * for supervisors and admins. Operators see the tickets they served (the server sees to that).
+ * and what balancing saved (Balancing.tsx) for supervisors and admins. Operators see the tickets they served (the server sees to that).
  * Loaded lazily (App.tsx), with its chart library and styles.
  */
 import { MAX_REPORT_DAYS, type AppErrorBody, type ReportGrouping } from '@qms/shared';
@@ -12,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { useCategoryName, useLanguage, useServerNow, useServiceName } from '../../components/hooks';
 import { useStore } from '../../store';
 import { reportKey } from '../../store/reports';
+import { BalancingPanel } from './Balancing';
 import { FlowChart, ServiceChart, ShareChart, WaitChart } from './Charts';
 import { downloadTicketLog } from './download';
 import { FiguresTable } from './FiguresTable';
@@ -98,7 +99,12 @@ function ReportsPage({ timeZone }: { timeZone: string }) {
   const dayLabel = useCallback((d: string) => formatCalendarDay(d, lang), [lang]);
 
   const report = main?.data ?? null;
-  const everything = () => refresh([...new Set([groupBy, ...CHART_GROUPINGS])]);
+  // Refresh asks for what balancing saved again too.
+  const [round, setRound] = useState(0);
+  const everything = () => {
+    refresh([...new Set([groupBy, ...CHART_GROUPINGS])]);
+    setRound((n) => n + 1);
+  };
   const file = `report-${from}-${to}`;
   const targetMin = report?.targetWaitMin ?? 15;
 
@@ -153,6 +159,8 @@ function ReportsPage({ timeZone }: { timeZone: string }) {
             testId="group-table"
           />
         </section>
+        {/* Supervisors and admins only: the server refuses operators, and the panel does not ask for them. */}
+        {!operator && <BalancingPanel period={period} today={today} targetMin={targetMin} fmt={fmt} lang={lang} dayLabel={dayLabel} file={file} round={round} />}
       </>
     );
   }
