@@ -4,7 +4,8 @@
  *
  * The demo center (all four languages for the center, services, topics and priority categories,
  * Vietnamese by default, in Ho Chi Minh City's time zone) with a copy of each service, so that
- * the kiosk groups its catalogue into topics with a search box. One server, one browser.
+ * the kiosk groups its catalogue into topics with a search box, and three days of the demo's
+ * simulated history before the test's day. One server, one browser.
  *
  * - kiosk: the language screen, topics, read-aloud without a voice, search with the on-screen
  *   keyboard (found, nothing found), a topic with a service closed until another day, the
@@ -20,19 +21,27 @@
  *   serving, idle, the pause, release and log-out dialogs, paused, paused by the supervisor), the
  *   supervisor's Hall (alerts, rebalancing with proposals and a rejected one, audit log, services
  *   and counters, the services and close dialogs), every Settings tab, with an item open, and
- *   Reports (the period's summary, charts with their tables open, the table by each grouping, an
- *   empty period, a reversed range; an operator's own figures).
+ *   Reports (the period's summary, charts with their tables open, what balancing saved — today
+ *   without a replay, days being replayed, and the figures over the history's past days — the
+ *   table by each grouping, an empty period, a reversed range; an operator's own figures).
  *
  * What counts as a fault is written at the top of language-check.ts. Every fault of every screen
  * is listed at the end of each app's test, with the screen, the language, the text and where.
  * LANGUAGES_REPORT=/tmp/x writes each part's faults to /tmp/x.<part> as they are found;
  * LANGUAGES_DUMP=/tmp/y appends every screen's collected texts to /tmp/y, to read what was judged.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { CenterConfigInput, Language } from '@qms/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_TABS } from '../../counter-ui/src/router.js';
 import { DEMO_CREDENTIALS, demoCenter } from '../../server/src/demo/center.js';
+import { generateHistory } from '../../server/src/demo/history.js';
+import { ConfigStore } from '../../server/src/storage/config-store.js';
+import { openDatabase } from '../../server/src/storage/db.js';
+import { T0 } from '../helpers/server.js';
 import { browserEnv, type BrowserEnv } from './harness.js';
 import { collectText, languageJudge, LANGS, type Judge } from './language-check.js';
 
@@ -64,14 +73,26 @@ function center(): CenterConfigInput {
 const CONFIG = center();
 let env: BrowserEnv;
 let judges: Record<Language, Judge>;
+let dir: string;
 
 beforeAll(async () => {
+  // The demo's history for the three days before the test's Monday (Friday, a short Saturday, a
+  // closed Sunday), so that Reports have past days and what balancing saved has figures. Its
+  // visitors came for the demo's own services, not the test's copies.
+  dir = mkdtempSync(join(tmpdir(), 'qms-languages-'));
+  const db = openDatabase(join(dir, 'qms.sqlite'), 'normal');
+  const configs = new ConfigStore(db);
+  configs.write(CONFIG);
+  const stored = configs.read(CONFIG.center.id)!;
+  generateHistory(db, { ...stored, services: stored.services.filter((s) => !s.id.endsWith('-2')) }, 3, T0);
+  db.close();
   // Without the autoplay flag, as a TV's browser starts: the display asks before it makes a sound.
-  env = await browserEnv({ config: CONFIG }, { autoplay: false });
+  env = await browserEnv({ config: CONFIG, dir }, { autoplay: false });
   judges = Object.fromEntries(LANGS.map((l) => [l, languageJudge(l, CONFIG, TYPED)])) as Record<Language, Judge>;
 });
 afterAll(async () => {
   await env?.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 /** Faults found on one app's screens; `check` adds a screen's. */
@@ -559,6 +580,31 @@ describe('every screen in every language', () => {
       await speak(lang);
       await check(page, lang, 'reports');
     }
+    // What balancing saved over the last 7 days (the history's Friday and Saturday): replaying,
+    // held so by the test until every language is checked, then the figures, the chart's table open.
+    let replaying = true;
+    await page.route('**/api/reports/balancing?*', async (route) => {
+      const res = await route.fetch();
+      const body = await res.json();
+      if (!replaying) return route.fulfill({ response: res });
+      await route.fulfill({ response: res, json: { ...body, days: body.days.slice(0, 1), pending: body.days.slice(1).map((d: { day: string }) => d.day) } });
+    });
+    await page.locator('[data-preset=last7]').click();
+    await page.getByTestId('balancing-pending').waitFor();
+    for (const lang of LANGS) {
+      await speak(lang);
+      await check(page, lang, 'reports, replaying without balancing');
+    }
+    replaying = false;
+    await page.locator('[data-testid=balancing][data-state=ready]').waitFor();
+    await page.unroute('**/api/reports/balancing?*');
+    await page.locator('[data-testid=chart-balancing] canvas').first().waitFor();
+    await page.locator('[data-testid=chart-balancing] details.chart-table summary').click();
+    for (const lang of LANGS) {
+      await speak(lang);
+      await check(page, lang, 'reports, what balancing saved');
+    }
+    await page.locator('[data-preset=today]').click();
     for (const g of ['none', 'counter', 'operator', 'lane', 'category', 'channel', 'hour', 'weekday', 'day']) {
       await page.getByTestId('report-group').selectOption(g);
       await grouped(g);

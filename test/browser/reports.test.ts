@@ -9,7 +9,8 @@
 import { readFileSync } from 'node:fs';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatNumber, formatPercent } from '../../shared/src/client/dates.js';
+import { headline, hoursOf } from '../../counter-ui/src/screens/Reports/balancing.js';
+import { formatCalendarDay, formatNumber, formatPercent } from '../../shared/src/client/dates.js';
 import { KIOSK_TOKEN, PASSWORD } from '../helpers/center.js';
 import { axeSerious, browserEnv, type BrowserEnv } from './harness.js';
 
@@ -62,6 +63,18 @@ beforeAll(async () => {
   env.server.clock.advance(6 * MIN);
   await act(op1, '2', 'call-next');
   await act(op1, '2', 'no-show');
+  // The supervisor merges counter 1 into property; unused for 11 minutes, the rebalancer (asked
+  // for suggestions) proposes releasing it and the supervisor accepts: two moves by staff.
+  const merged = await env.server.call('PUT', '/api/counters/1/services', {
+    token: sup,
+    body: { services: [{ serviceId: 'passport', role: 'primary' }, { serviceId: 'property', role: 'secondary' }], reason: 'property queue' },
+  });
+  expect(merged.status, JSON.stringify(merged.body)).toBe(200);
+  env.server.clock.advance(11 * MIN);
+  const suggest = await env.server.call('PUT', '/api/balance/mode', { token: sup, body: { mode: 'suggest' } });
+  expect(suggest.body.proposals.map((p: any) => p.kind)).toEqual(['release']);
+  expect((await env.server.call('POST', `/api/balance/proposals/${suggest.body.proposals[0].id}/accept`, { token: sup })).status).toBe(200);
+  expect((await env.server.call('PUT', '/api/balance/mode', { token: sup, body: { mode: 'off' } })).status).toBe(200);
   // Day 2: one ticket, called after 40 minutes.
   env.server.clock.advance(24 * 60 * MIN);
   sup = await env.server.login('super');
@@ -221,11 +234,89 @@ describe('issue 12: the Reports screen', () => {
     await loaded(page, '2026-03-01', '2026-03-02', 'operator');
   });
 
+  it('a supervisor sees what balancing saved: today has no replay; a past day is replayed (asked again while pending) and the figures are the API’s', async () => {
+    const sp = await logIn('super');
+    const asked: string[] = [];
+    sp.on('request', (r) => {
+      if (r.url().includes('/api/reports/balancing')) asked.push(r.url());
+    });
+    // The first answer comes as a long period's would: nothing replayed yet, every day pending.
+    let answers = 0;
+    await sp.route('**/api/reports/balancing?*', async (route) => {
+      const res = await route.fetch();
+      const body = await res.json();
+      answers += 1;
+      if (answers > 1 || body.days.length === 0) return route.fulfill({ response: res });
+      const none = { withinTarget: null, meanWaitMin: null };
+      await route.fulfill({ response: res, json: { ...body, days: [], pending: body.days.map((d: any) => d.day), total: { visitors: 0, actual: none, without: none } } });
+    });
+    await sp.locator('.tabs button', { hasText: 'Reports' }).click();
+    await loaded(sp, DAY2, DAY2, 'service');
+    await sp.locator('[data-testid=balancing][data-state=todayOnly]').waitFor();
+    expect(await text(sp, 'balancing-today')).toBe('Today has no replay yet: a day is replayed once it is over. Choose a period with past days, such as the last 7 days.');
+    expect(asked).toEqual([]);
+
+    await sp.locator('[data-preset=last7]').click();
+    await sp.getByTestId('balancing-pending').waitFor();
+    expect(await sp.getByTestId('balancing-pending').locator('p').innerText()).toBe('Replaying the days without balancing: 1 of 1 still to go…');
+    await sp.locator('[data-testid=balancing][data-state=ready][data-from="2026-02-25"]').waitFor();
+    expect(asked.length).toBeGreaterThanOrEqual(2);
+    expect(asked[0]).toContain(`from=2026-02-25&to=${DAY2}`);
+
+    const api = (await env.server.call('GET', `/api/reports/balancing?from=2026-02-25&to=${DAY2}`, { token: sup })).body;
+    const target = (await summary(sup, '2026-02-25', DAY2)).targetWaitMin;
+    expect(api.pending).toEqual([]);
+    expect(api.days.map((d: any) => d.day)).toEqual(['2026-03-02']);
+    const plain = async (testId: string) => (await text(sp, testId)).replace(/\u00a0/g, ' ');
+    const { actual: a, without: w } = api.total;
+    expect(await plain('balancing-headline')).toBe(
+      `With balancing: ${formatPercent(a.withinTarget, 'en')} called within ${minutes(target)}, mean wait ${minutes(a.meanWaitMin)}. ` +
+        `The same days without it: ${formatPercent(w.withinTarget, 'en')}, ${minutes(w.meanWaitMin)}.`,
+    );
+    const h = headline(api);
+    if (h.verdict === 'better') {
+      expect(await plain('balancing-gain')).toBe(
+        `Balancing called ${h.extraWithin} more visitors within the target and saved about ${formatNumber(h.hoursSaved!, 'en')} h of waiting in all (${minutes(h.minutesSaved!)} per visitor).`,
+      );
+    } else if (h.verdict === 'same') expect(await plain('balancing-gain')).toBe('With and without balancing, the waits were about the same.');
+    else expect(await sp.getByTestId('balancing-gain').count()).toBe(0);
+    expect(await text(sp, 'balancing-scope')).toBe(`Past days replayed: 1; visitors: ${api.total.visitors}.`);
+    expect(await sp.locator('[data-testid=balancing] .panel-count').innerText()).toBe('Today is left out until it is over.');
+    // The moves: the supervisor's merge and the release they accepted, by name, and the counter time.
+    expect(api.moves).toMatchObject({ merges: 1, releases: 1, automatic: 0, byStaff: 2, mergedMinutes: 11, proposals: { accepted: 1, rejected: 0, expired: 0 } });
+    expect(await text(sp, 'moves-merges')).toBe('1');
+    expect(await text(sp, 'moves-releases')).toBe('1');
+    expect(await plain('moves-beyond')).toBe(`11 counter-minutes (${formatNumber(hoursOf(11), 'en')} h)`);
+    expect(await text(sp, 'moves-made-by')).toBe('the rebalancer: 0 · staff: 2');
+    expect(await text(sp, 'moves-proposals')).toBe('accepted: 1 · rejected: 0 · lapsed: 0');
+    expect(await text(sp, 'moves-decided-by')).toBe('Supervisor (accepted: 1, rejected: 0)');
+    // The table by day and its total, as the API has them.
+    const row = sp.locator('[data-testid=balancing-table] [data-testid=group-row][data-key="2026-03-02"]');
+    const day = api.days[0];
+    expect(await row.locator('th').innerText()).toBe(formatCalendarDay('2026-03-02', 'en'));
+    expect(await row.locator('[data-col=visitors]').innerText()).toBe(String(day.visitors));
+    expect(await row.locator('[data-col=withinWith]').innerText()).toBe(formatPercent(day.actual.withinTarget, 'en'));
+    expect(await row.locator('[data-col=withinWithout]').innerText()).toBe(formatPercent(day.without.withinTarget, 'en'));
+    expect(await row.locator('[data-col=waitWith]').innerText()).toBe(formatNumber(day.actual.meanWaitMin, 'en', 1, true));
+    expect(await row.locator('[data-col=waitWithout]').innerText()).toBe(formatNumber(day.without.meanWaitMin, 'en', 1, true));
+    expect(await sp.locator('[data-testid=balancing-table] [data-testid=total-row] [data-col=visitors]').innerText()).toBe(String(api.total.visitors));
+    // The chart says what it shows, and its table opens; nothing serious for axe.
+    const chart = sp.getByTestId('chart-balancing');
+    await chart.locator('canvas').first().waitFor();
+    expect(await chart.locator('[role=img]').getAttribute('aria-label')).toMatch(/^Bar chart\. Within target, with and without balancing\. Days on which balancing/);
+    await chart.locator('details.chart-table summary').click();
+    expect(await chart.locator('[data-testid=group-row]').count()).toBe(1);
+    expect(await text(sp, 'balancing-how')).toContain('replayed on the same engine with every counter kept to its plan');
+    expect(await axeSerious(sp)).toEqual([]);
+  });
+
   it('an operator opens Reports too and sees only the tickets they served; the charts load only then', async () => {
     const { page: op } = await env.page(LAPTOP);
     const scripts: string[] = [];
+    const balancing: string[] = [];
     op.on('request', (r) => {
       if (r.resourceType() === 'script') scripts.push(r.url());
+      if (r.url().includes('/api/reports/balancing')) balancing.push(r.url());
     });
     await op.goto('/counter/');
     await op.evaluate(() => localStorage.setItem('qms.counter.lang', 'en'));
@@ -250,5 +341,8 @@ describe('issue 12: the Reports screen', () => {
     await op.getByTestId('report-group').selectOption('operator');
     await loaded(op, '2026-02-25', DAY2, 'operator');
     expect(await op.locator('[data-testid=group-table] [data-testid=group-row] th').allInnerTexts()).toEqual(['Operator 2']);
+    // What balancing saved is the center's, not an operator's: not shown, not asked for.
+    expect(await op.getByTestId('balancing').count()).toBe(0);
+    expect(balancing).toEqual([]);
   });
 });
