@@ -95,6 +95,16 @@ server.clock.advance(3 * 60_000);
     await p.locator('[data-testid=reports]').waitFor({ timeout: 10_000 }).catch(() => {});
     await p.setViewportSize({ width: 1440, height: 900 });
     await shot(p, 'counter-reports');
+    // What balancing saved over last month's days (the history's), scrolled to, in English and Russian.
+    await p.locator('[data-preset=lastMonth]').click();
+    await p.locator('[data-testid=balancing][data-state=ready]').waitFor({ timeout: 60_000 });
+    await p.locator('[data-testid=chart-balancing] canvas').first().waitFor();
+    for (const [lang, name] of [['en', 'counter-reports-balancing'], ['ru', 'counter-reports-balancing-ru']] as const) {
+      await p.getByTestId('language').selectOption(lang);
+      await p.locator(`html[lang=${lang}]`).waitFor();
+      await p.getByTestId('balancing').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await shot(p, name);
+    }
   }
 }
 // Hall display, 1080p, with the calls above.
