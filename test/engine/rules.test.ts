@@ -1227,17 +1227,18 @@ describe('expected wait', () => {
     expect(etas.A002).toEqual({ position: 3, etaMin: 12 });
   });
 
-  it('W2: each open counter gives a share of 1 split over its services, a primary counting double against a secondary', () => {
+  it('W2: each open counter gives a share of 1 split over its services, a primary counting double against a secondary, each weighed by 1 + its waiting tickets', () => {
     const { sim } = queue();
     sim.open('1');
     sim.open('2');
-    // passport: 1 (counter 1) + 2/3 (counter 2) = 5/3; property: 1/3 (counter 2)
+    // Counter 2: passport 1 × (1 + 3 waiting) = 4 against property ½ × (1 + 2) = 1.5.
+    // passport: 1 (counter 1) + 4/5.5 (counter 2) = 1.727; property: 1.5/5.5 = 0.273
     const etas = byNumber(sim);
     expect(etas.A003?.etaMin).toBe(0);
-    expect(etas.A001?.etaMin).toBe(3.6); // 1 / (5/3) × 6
-    expect(etas.A002?.etaMin).toBe(7.2);
+    expect(etas.A001?.etaMin).toBe(3.5); // 1 / 1.727 × 6
+    expect(etas.A002?.etaMin).toBe(6.9); // 2 / 1.727 × 6
     expect(etas.B001?.etaMin).toBe(0);
-    expect(etas.B002?.etaMin).toBe(30); // 1 / (1/3) × 10
+    expect(etas.B002?.etaMin).toBe(36.7); // 1 / 0.273 × 10
   });
 
   it('W3: r = ½ when every counter serving the service is busy', () => {
@@ -1305,13 +1306,13 @@ describe('expected wait', () => {
       waiting: 3,
       waitingPriority: 1,
       oldestWaitMin: 10,
-      expectedWaitMin: 10.8, // position 4: 3 / (5/3) × 6
-      expectedPriorityWaitMin: 3.6, // position 2, behind the one priority ticket: 1 / (5/3) × 6
+      expectedWaitMin: 10.4, // position 4: 3 / 1.727 × 6 (W2: counter 2 gives passport 4/5.5)
+      expectedPriorityWaitMin: 3.5, // position 2, behind the one priority ticket: 1 / 1.727 × 6
       targetWaitMin: 15,
       openCounters: 2,
       servable: true,
     });
-    expect(loads.property).toMatchObject({ waiting: 2, waitingPriority: 0, oldestWaitMin: 7, expectedWaitMin: 60, openCounters: 1 });
+    expect(loads.property).toMatchObject({ waiting: 2, waitingPriority: 0, oldestWaitMin: 7, expectedWaitMin: 73.3, openCounters: 1 }); // 2 / (1.5/5.5) × 10
     expect(loads.benefits).toMatchObject({ waiting: 0, oldestWaitMin: 0, expectedWaitMin: null, openCounters: 0 });
   });
 

@@ -10,15 +10,25 @@ import type { EngineState } from './types.js';
 const LEARN_AFTER = 5;
 const LEARN_WINDOW = 20;
 
-/** W2: the capacity share each open counter gives each service it serves. */
+/**
+ * W2: the capacity share each open counter gives each service it serves: its role (primary 1,
+ * secondary ½) times 1 + the tickets waiting for it, so that a counter's time goes where people wait.
+ */
 export function serviceCapacity(state: EngineState): Map<string, { capacity: number; free: boolean; open: number }> {
   const out = new Map<string, { capacity: number; free: boolean; open: number }>();
+  // Counts only: no queue is sorted (this runs after every commit).
+  const waiting = new Map<string, number>();
+  for (const id of state.waiting) {
+    const t = state.tickets.get(id);
+    if (t && t.targetCounterId === null) waiting.set(t.serviceId, (waiting.get(t.serviceId) ?? 0) + 1);
+  }
   for (const c of state.counters.values()) {
     if (c.status !== 'open') continue;
-    const weightSum = c.services.reduce((sum, s) => sum + (s.role === 'primary' ? 1 : 0.5), 0);
+    const weight = (s: { serviceId: string; role: string }) => (s.role === 'primary' ? 1 : 0.5) * (1 + (waiting.get(s.serviceId) ?? 0));
+    const weightSum = c.services.reduce((sum, s) => sum + weight(s), 0);
     for (const s of c.services) {
       const entry = out.get(s.serviceId) ?? { capacity: 0, free: false, open: 0 };
-      entry.capacity += (s.role === 'primary' ? 1 : 0.5) / weightSum;
+      entry.capacity += weight(s) / weightSum;
       entry.free ||= c.currentTicketId === null;
       entry.open += 1;
       out.set(s.serviceId, entry);
