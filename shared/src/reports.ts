@@ -133,7 +133,7 @@ export interface BalancingReport {
     /** Counter-minutes spent serving beyond the plan. */
     mergedMinutes: number;
     proposals: { accepted: number; rejected: number; expired: number };
-    /** Per person: proposals they accepted and rejected. */
+    /** Per person, by login: proposals they accepted and rejected. */
     decidedBy: Record<string, { accepted: number; rejected: number }>;
   };
 }

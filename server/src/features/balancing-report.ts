@@ -120,7 +120,8 @@ function moves(rt: CenterRuntime, facts: (Fact & { actor: string | null })[], en
     else if (f.type === 'balance:resolved') {
       out.proposals[f.outcome] += 1;
       if (f.by && f.outcome !== 'expired') {
-        const who = (out.decidedBy[f.by] ??= { accepted: 0, rejected: 0 });
+        // Keyed by login: the log names the actor ("staff:anna").
+        const who = (out.decidedBy[f.by.replace(/^staff:/, '')] ??= { accepted: 0, rejected: 0 });
         who[f.outcome] += 1;
       }
     }

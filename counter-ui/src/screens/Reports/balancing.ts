@@ -68,7 +68,7 @@ export interface Decider {
 
 /**
  * Who decided the proposals, by name where the staff list has one, else by login, the busiest
- * first. The server keys them by the log's actor ("staff:anna"); a bare login is taken as well.
+ * first. The server keys them by login; an actor ("staff:anna", older answers) is taken as well.
  */
 export function decidersOf(decidedBy: BalancingReport['moves']['decidedBy'], nameOf: (login: string) => string | undefined): Decider[] {
   const byLogin = new Map<string, Decider>();
