@@ -82,8 +82,9 @@ export function balancingReport(
     });
   }
   const replayed = days.filter((d) => d.without);
+  // The moves of the same days as the replays: the past days of the period (today is not over).
   const start = midnightOf(q.from, tz);
-  const end = midnightOf(q.to, tz) + DAY_MS;
+  const end = Math.min(midnightOf(q.to, tz) + DAY_MS, midnightOf(today, tz));
   return {
     centerId: rt.centerId,
     from: q.from,
