@@ -186,7 +186,7 @@ describe('issue 12: the Reports screen', () => {
     expect(await rows.locator('th').allInnerTexts()).toEqual(['Kiosk', 'Issued by staff']);
   });
 
-  it('a table downloads as CSV in the viewer’s language, with a byte order mark; the ticket log with the token', async () => {
+  it('a table downloads as CSV in the viewer’s language, with a byte order mark; the ticket log through a one-use link', async () => {
     await page.getByTestId('language').selectOption('ru');
     await page.locator('html[lang=ru]').waitFor();
     await page.getByTestId('report-group').selectOption('operator');

@@ -249,3 +249,29 @@ describe('across centers', () => {
     expect((await s.call('GET', `/api/reports/centers?from=2026-03-02&to=${day}`, { token: sup })).status).toBe(403);
   });
 });
+
+describe('download links', () => {
+  it('a one-use link to the ticket log, for a minute, that needs no token: the browser streams it to disk', async () => {
+    sup = await s.login('super');
+    const made = await s.call('POST', '/api/reports/downloads', { token: sup, body: { from: '2026-03-02', to: '2026-03-03' } });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    expect(made.body.url).toMatch(/^\/api\/reports\/downloads\/[0-9a-f]{64}$/);
+    const got = await s.call('GET', made.body.url);
+    expect(got.status).toBe(200);
+    expect(got.headers.get('content-disposition')).toBe('attachment; filename="tickets-c1-2026-03-02-2026-03-03.csv"');
+    const direct = await s.call('GET', '/api/reports/tickets.csv?from=2026-03-02&to=2026-03-03', { token: sup });
+    expect(got.text).toBe(direct.text);
+    // Used once.
+    expect((await s.call('GET', made.body.url)).body.error.message).toContain('has been used or has expired');
+    // Expired after a minute.
+    const late = await s.call('POST', '/api/reports/downloads', { token: sup, body: { from: '2026-03-02', to: '2026-03-03' } });
+    s.clock.advance(61_000);
+    expect((await s.call('GET', late.body.url)).status).toBe(404);
+    // Operators do not get the log, by link either; a bad range is refused before any link is made.
+    const op = await s.login('op2');
+    expect((await s.call('POST', '/api/reports/downloads', { token: op, body: { from: '2026-03-02', to: '2026-03-03' } })).status).toBe(403);
+    const bad = await s.call('POST', '/api/reports/downloads', { token: sup, body: { from: '2026-03-05', to: '2026-03-02' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain('body.to');
+  });
+});

@@ -28,6 +28,7 @@ const U = ErrorCode.Unauthorized;
 const F = ErrorCode.Forbidden;
 const N = ErrorCode.NotYourCounter;
 const H = ErrorCode.CounterHeld;
+const NF = ErrorCode.NotFound;
 
 /**
  * The operator is op1, holding counter 2 with a called ticket; counter targets are counter 2
@@ -55,6 +56,9 @@ const HTTP_MATRIX: Record<string, Row> = {
   'GET /api/reports/tickets.csv':                     [U,        F,    F,      F,       ok,        ok],
   'GET /api/reports/balancing':                       [U,        F,    F,      F,       ok,        ok],
   'GET /api/reports/centers':                         [U,        F,    F,      F,       F,         ok],
+  'POST /api/reports/downloads':                      [U,        F,    F,      F,       ok,        ok],
+  // The link is the credential: a made-up one is nobody's.
+  'GET /api/reports/downloads/{token}':               [NF,       NF,   NF,     NF,      NF,        NF],
   'GET /api/balance':                                 [U,        F,    F,      ok,      ok,        ok],
   'GET /api/counters/holders':                        [U,        F,    F,      ok,      ok,        ok],
   'POST /api/auth/logout':                            [U,        F,    F,      ok,      ok,        ok],
@@ -171,6 +175,8 @@ function probeFor(key: string, hall: Hall, s: TestServer): Probe {
     'GET /api/reports/tickets.csv': { query: 'from=2026-03-01&to=2026-03-02' },
     'GET /api/reports/balancing': { query: 'from=2026-03-01&to=2026-03-02' },
     'GET /api/reports/centers': { query: 'from=2026-03-01&to=2026-03-02' },
+    'POST /api/reports/downloads': { body: { from: '2026-03-01', to: '2026-03-02' } },
+    'GET /api/reports/downloads/{token}': { params: { token: 'a'.repeat(64) } },
     'GET /api/tickets/{ticketId}': { params: { ticketId: hall.tickets.waiting } },
     'GET /api/board/{centerId}': { params: { centerId: 'c1' } },
     // Correct credentials: logging in is for anyone, whatever token they already carry.

@@ -3,13 +3,15 @@
  * a spreadsheet or a BI tool, and the period's ticket log as CSV, streamed row by row. Operators
  * see the tickets they served; supervisors and admins their whole center.
  */
-import { reportQuery, type CentersReport, type Report, type ReportQuery } from '@qms/shared';
+import { ErrorCode, reportQuery, type CentersReport, type Report, type ReportQuery } from '@qms/shared';
 import { stringify } from 'csv-stringify';
 import type { Response } from 'express';
 import { isStaff, type Principal } from '../auth/principal.js';
 import type { CenterRuntime } from '../center/runtime.js';
 import { emptyTally, figuresOf, mergeTally, serviceMinOf, waitMinOf } from '../kpi/tally.js';
 import { buildReport, reportWithTally } from './report-build.js';
+import { DOWNLOAD_TTL_MS, DownloadLinks } from './report-downloads.js';
+import { AppError } from '../http/errors.js';
 import { route, type RouteDef } from '../http/registry.js';
 import { parseQuery } from '../http/validate.js';
 import type { ReplayStore, ReportStore } from '../storage/report-store.js';
@@ -40,6 +42,7 @@ export const TICKET_LOG_HEADER = [
 ];
 
 export function reportRoutes({ hub, configs, reports, replays, live, clock }: Deps & { reports: ReportStore; replays: ReplayStore }): RouteDef[] {
+  const downloads = new DownloadLinks();
   const query = (raw: Record<string, unknown>) => parseQuery(reportQuery, raw);
   return [
     route({
@@ -117,25 +120,55 @@ export function reportRoutes({ hub, configs, reports, replays, live, clock }: De
       access: 'supervisor',
       handler: async ({ principal, query: raw, res }) => {
         const q = query({ ...raw, groupBy: 'none' });
+        await streamTicketLog(res, reports, hub.get(principal?.centerId).centerId, q);
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/api/reports/downloads',
+      tag: 'reports',
+      summary:
+        "A link to the period's ticket log (body {from, to}) that a browser can open without a token, so that the file streams to disk: used once, within a minute; supervisors and admins",
+      access: 'supervisor',
+      body: reportQuery,
+      status: 201,
+      handler: ({ principal, body }) => {
         const rt = hub.get(principal?.centerId);
-        startCsv(res, `tickets-${rt.centerId}-${q.from}-${q.to}.csv`);
-        const csv = stringify({ header: true, columns: TICKET_LOG_HEADER, record_delimiter: 'windows' });
-        csv.pipe(res);
-        // Backpressure: a month is read from SQLite only as fast as the client takes it.
-        for (const page of reports.pages(rt.centerId, q.from, q.to)) {
-          let ok = true;
-          for (const r of page) {
-            ok = csv.write([
-              r.day, r.number, r.id, r.issuedServiceId, r.serviceId, r.lane, r.categoryId ?? '', r.channel, r.status, iso(r.issuedAt), iso(r.firstCalledAt),
-              iso(r.startedAt), iso(r.finishedAt), r.counterId ?? '', r.staffLogin ?? '', r.transfers, r.recalls, minutes(waitMinOf(r)), minutes(serviceMinOf(r)),
-              minutes(r.promisedWaitMin),
-            ]);
-          }
-          if (!ok) await new Promise((resolve) => csv.once('drain', resolve));
-        }
-        csv.end();
-        await new Promise<void>((resolve) => res.on('finish', resolve));
+        const token = downloads.issue({ centerId: rt.centerId, from: body.from, to: body.to }, clock());
+        return { url: `/api/reports/downloads/${token}`, expiresInSec: DOWNLOAD_TTL_MS / 1000 };
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/api/reports/downloads/:token',
+      tag: 'reports',
+      summary: 'The ticket log a download link was made for (POST /api/reports/downloads); the link is the credential, used once',
+      access: 'public',
+      handler: async ({ params, res }) => {
+        const d = downloads.take(params.token ?? '', clock());
+        if (!d) throw new AppError(ErrorCode.NotFound, 'This download link has been used or has expired: ask for the ticket log again.');
+        await streamTicketLog(res, reports, d.centerId, d);
       },
     }),
   ];
+}
+
+/** The period's ticket log as CSV, read a page at a time as fast as the client takes it. */
+async function streamTicketLog(res: Response, reports: ReportStore, centerId: string, q: Pick<ReportQuery, 'from' | 'to'>): Promise<void> {
+  startCsv(res, `tickets-${centerId}-${q.from}-${q.to}.csv`);
+  const csv = stringify({ header: true, columns: TICKET_LOG_HEADER, record_delimiter: 'windows' });
+  csv.pipe(res);
+  for (const page of reports.pages(centerId, q.from, q.to)) {
+    let ok = true;
+    for (const r of page) {
+      ok = csv.write([
+        r.day, r.number, r.id, r.issuedServiceId, r.serviceId, r.lane, r.categoryId ?? '', r.channel, r.status, iso(r.issuedAt), iso(r.firstCalledAt),
+        iso(r.startedAt), iso(r.finishedAt), r.counterId ?? '', r.staffLogin ?? '', r.transfers, r.recalls, minutes(waitMinOf(r)), minutes(serviceMinOf(r)),
+        minutes(r.promisedWaitMin),
+      ]);
+    }
+    if (!ok) await new Promise((resolve) => csv.once('drain', resolve));
+  }
+  csv.end();
+  await new Promise<void>((resolve) => res.on('finish', resolve));
 }
