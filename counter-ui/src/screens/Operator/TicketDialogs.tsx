@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { errorText } from '../../components/errorText';
 import { Dialog } from '../../components/Dialog';
+import { ServiceOptions } from '../../components/ServiceOptions';
 import { useCategoryName, useLanguage, useServiceName } from '../../components/hooks';
 import { useStore } from '../../store';
 import { offeredServices } from '../../logic/offered';
@@ -68,12 +69,7 @@ export function IssueDialog() {
             <span>{t('issue.service')}</span>
             <select className="input" value={serviceId} onChange={(e) => setService(e.target.value)} required data-autofocus data-testid="issue-service">
               <option value="">{t('issue.choose')}</option>
-              {ordered.map(({ service: s, noneOpen }) => (
-                <option key={s.id} value={s.id}>
-                  {s.prefix} · {serviceName(s.id)}
-                  {noneOpen ? ` · ${t('transfer.noOpenCounter')}` : ''}
-                </option>
-              ))}
+              <ServiceOptions offered={ordered} />
             </select>
           </label>
           <label className="field">

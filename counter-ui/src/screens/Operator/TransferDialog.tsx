@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { Dialog } from '../../components/Dialog';
+import { ServiceOptions } from '../../components/ServiceOptions';
 import { useServiceName } from '../../components/hooks';
 import { runCounterCommand } from '../../commands';
 import { offeredServices } from '../../logic/offered';
@@ -55,14 +56,7 @@ export function TransferDialog({ counterId }: { counterId: string }) {
           <span>{t('transfer.service')}</span>
           <select className="input" value={toServiceId} onChange={(e) => setService(e.target.value)} data-autofocus data-testid="transfer-service">
             <option value="">{t('transfer.sameService', { service: serviceName(ticket.serviceId) })}</option>
-            {offeredServices(services, loads)
-              .filter(({ service: s }) => s.id !== ticket.serviceId)
-              .map(({ service: s, noneOpen }) => (
-                <option key={s.id} value={s.id}>
-                  {s.prefix} · {serviceName(s.id)}
-                  {noneOpen ? ` · ${t('transfer.noOpenCounter')}` : ''}
-                </option>
-              ))}
+            <ServiceOptions offered={offeredServices(services, loads).filter(({ service: s }) => s.id !== ticket.serviceId)} />
           </select>
         </label>
         <label className="field">
