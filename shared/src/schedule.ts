@@ -5,7 +5,7 @@
  */
 import { TZDate } from '@date-fns/tz';
 import type { CenterInfo, ClosedDay, Interval, Service, Weekday, WeeklyHours } from './config.js';
-import { localTime, MINUTE, parseHHMM, withinIntervals } from './time.js';
+import { addCalendarDays, calendarWeekday, localTime, MINUTE, parseHHMM, withinIntervals } from './time.js';
 
 export interface Schedule {
   hours: WeeklyHours;
@@ -14,7 +14,6 @@ export interface Schedule {
 
 const NONE: readonly ClosedDay[] = [];
 const WEEKDAY_BY_INDEX: Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
-const DAY_MS = 24 * 60 * MINUTE;
 /** How far nextOpening looks: a year of closures is as long as anyone closes. */
 const HORIZON_DAYS = 400;
 
@@ -105,13 +104,10 @@ function sorted(intervals: Interval[] | undefined): Interval[] {
   return out;
 }
 
-/** Calendar days by their date alone (UTC noon), so no time zone or DST change can skip or repeat one. */
-function nextDay(day: string): string {
-  return new Date(Date.parse(`${day}T12:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
-}
+const nextDay = (day: string): string => addCalendarDays(day, 1);
 
 function weekdayOf(day: string): Weekday {
-  return WEEKDAY_BY_INDEX[new Date(`${day}T12:00:00Z`).getUTCDay()] ?? 'mon';
+  return WEEKDAY_BY_INDEX[calendarWeekday(day)] ?? 'mon';
 }
 
 /**

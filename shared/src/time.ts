@@ -52,3 +52,21 @@ export function withinIntervals(intervals: Interval[] | undefined, minute: numbe
 }
 
 export const MINUTE = 60_000;
+
+/**
+ * Calendar days ("YYYY-MM-DD") by their date alone, taken at UTC noon, so that no time zone or
+ * DST change can skip or repeat one.
+ */
+export function addCalendarDays(day: string, n: number): string {
+  return new Date(Date.parse(`${day}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function calendarWeekday(day: string): number {
+  return new Date(`${day}T12:00:00Z`).getUTCDay();
+}
+
+/** Epoch ms of 00:00 of a calendar day in a time zone (found from that day's noon, so DST cannot move it). */
+export function localMidnight(day: string, timeZone: string): number {
+  return startOfLocalDay(Date.parse(`${day}T12:00:00Z`), timeZone);
+}

@@ -10,8 +10,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { addDays } from 'date-fns';
-import { startOfLocalDay } from '@qms/shared';
+import { addCalendarDays, localMidnight } from '@qms/shared';
 import { createApp } from '../../server/src/app.js';
 import { demoCenter } from '../../server/src/demo/center.js';
 import { ConfigStore } from '../../server/src/storage/config-store.js';
@@ -32,7 +31,7 @@ export async function reportsBench(): Promise<BenchReport> {
   const services = center.services.map((s) => s.id);
   const counters = (center.counters ?? []).map((c) => c.id);
   const today = new Date().toISOString().slice(0, 10);
-  const first = addDays(new Date(`${today}T12:00:00Z`), -DAYS).toISOString().slice(0, 10);
+  const first = addCalendarDays(today, -DAYS);
 
   // A year of tickets: arrivals over 08:00–17:00, waits and service times spread as a busy center's.
   let seed = 7;
@@ -43,8 +42,8 @@ export async function reportsBench(): Promise<BenchReport> {
   let n = 0;
   db.transaction(() => {
     for (let d = 0; d < DAYS; d += 1) {
-      const day = addDays(new Date(`${first}T12:00:00Z`), d).toISOString().slice(0, 10);
-      const open = startOfLocalDay(Date.parse(`${day}T12:00:00Z`), tz) + 8 * 60 * MIN;
+      const day = addCalendarDays(first, d);
+      const open = localMidnight(day, tz) + 8 * 60 * MIN;
       const seq = new Map<string, number>();
       for (let i = 0; i < PER_DAY; i += 1) {
         const service = services[Math.floor(rand() * services.length)]!;
@@ -92,7 +91,7 @@ export async function reportsBench(): Promise<BenchReport> {
   // Streaming: the live heap's peak while downloading a week's log and a month's (collected and
   // sampled every 50 ms) stays the same; a month held whole would grow with its size.
   const csvRun = async (days: number) => {
-    const range = `from=${addDays(new Date(`${today}T12:00:00Z`), -days + 1).toISOString().slice(0, 10)}&to=${today}`;
+    const range = `from=${addCalendarDays(today, -days + 1)}&to=${today}`;
     global.gc?.();
     const heap0 = process.memoryUsage().heapUsed;
     let peak = heap0;

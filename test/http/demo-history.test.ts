@@ -97,10 +97,10 @@ describe('what balancing saved', () => {
     const { ReportStore } = await import('../../server/src/storage/report-store.js');
     const { LiveStore } = await import('../../server/src/storage/live-store.js');
     const { reportFigures } = await import('../../server/src/kpi/report.js');
-    const { startOfLocalDay } = await import('@qms/shared');
+    const { localMidnight } = await import('@qms/shared');
     const config = new ConfigStore(s.db).read('demo')!;
     for (const day of ['2026-02-23', '2026-02-26']) {
-      const midnight = startOfLocalDay(Date.parse(`${day}T12:00:00Z`), config.center.timezone);
+      const midnight = localMidnight(day, config.center.timezone);
       const rows = new ReportStore(s.db).rows('demo', day, day);
       const facts = new LiveStore(s.db).counterFactsBetween('demo', midnight, midnight + 86_400_000).map((f) => ({ at: f.at, body: f }));
       const lived = reportFigures(rows, () => 15);

@@ -8,8 +8,7 @@
  * It runs once, on an empty database, before the server starts: the log's sequence numbers then
  * precede anything a client will ever see, so no client mistakes the past for news.
  */
-import { addDays } from 'date-fns';
-import { localTime, startOfLocalDay, type CenterConfig, type FactBody } from '@qms/shared';
+import { addCalendarDays, calendarWeekday, localMidnight, localTime, type CenterConfig, type FactBody } from '@qms/shared';
 import { newTicketId } from '../center/commands.js';
 import { findPolicy } from '../sim/policies.js';
 import { parseScenario, type Scenario } from '../sim/scenario.js';
@@ -92,14 +91,13 @@ export function generateHistory(db: Db, config: CenterConfig, days: number, now:
   let facts = 0;
   const write = db.transaction(() => {
     for (let back = days; back >= 1; back -= 1) {
-      const day = addDays(new Date(`${today}T12:00:00Z`), -back).toISOString().slice(0, 10);
-      const weekday = new Date(`${day}T12:00:00Z`).getUTCDay();
+      const day = addCalendarDays(today, -back);
+      const weekday = calendarWeekday(day);
       const seed = Date.parse(`${day}T00:00:00Z`) / DAY_MS;
       const scenario = demoDay(config, weekday, wobbleOf(seed));
       onDay?.(days - back + 1, days);
       if (!scenario) continue;
-      // Local midnight, found from local noon so that a DST change never moves the day.
-      const midnight = startOfLocalDay(Date.parse(`${day}T12:00:00Z`), tz);
+      const midnight = localMidnight(day, tz);
       const shift = (t: number) => t - SIM_DAY0 + midnight;
       const ids = new Map<string, string>();
       const idOf = (simId: string) => ids.get(simId) ?? ids.set(simId, newTicketId()).get(simId)!;

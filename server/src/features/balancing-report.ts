@@ -4,10 +4,10 @@
  * `static`), and kept; the day as lived comes from its report rows. Work per request is bounded:
  * days left over are listed as pending for the next request.
  */
-import { localTime, startOfLocalDay, type BalancingDay, type BalancingReport, type DayWaits, type Fact, type ReportQuery } from '@qms/shared';
-import { addDays } from 'date-fns';
+import { addCalendarDays, localMidnight, localTime, type BalancingDay, type BalancingReport, type DayWaits, type Fact, type ReportQuery } from '@qms/shared';
 import type { CenterRuntime } from '../center/runtime.js';
-import { reportFigures } from '../kpi/report.js';
+import { figuresOf, type Tally } from '../kpi/tally.js';
+import { pastDayTallies } from './report-build.js';
 import { findPolicy } from '../sim/policies.js';
 import { replayDay, type ReplayFigures } from '../sim/replay.js';
 import type { LiveStore } from '../storage/live-store.js';
@@ -19,11 +19,10 @@ export const REPLAY_BUDGET_MS = 2_500;
 
 const daysOf = (from: string, to: string): string[] => {
   const out: string[] = [];
-  for (let d = new Date(`${from}T12:00:00Z`); d.toISOString().slice(0, 10) <= to; d = addDays(d, 1)) out.push(d.toISOString().slice(0, 10));
+  for (let d = from; d <= to; d = addCalendarDays(d, 1)) out.push(d);
   return out;
 };
 
-const midnightOf = (day: string, tz: string) => startOfLocalDay(Date.parse(`${day}T12:00:00Z`), tz);
 
 function weighted(days: BalancingDay[], pick: (d: BalancingDay) => DayWaits | null): DayWaits {
   let n = 0;
@@ -49,8 +48,9 @@ export function balancingReport(
   const { config } = rt;
   const tz = config.center.timezone;
   const today = localTime(now, tz).day;
-  const target = new Map(config.services.map((s) => [s.id, s.targetWaitMin ?? config.center.targetWaitMin]));
-  const targetMin = (id: string) => target.get(id) ?? config.center.targetWaitMin;
+  // The days as lived, from their stored summaries (the same as the summary report's).
+  const yesterday = addCalendarDays(today, -1);
+  const tallies = q.from <= yesterday ? pastDayTallies(rt, stores.reports, q.from, q.to < today ? q.to : yesterday) : new Map<string, Tally>();
   const stored = stores.replays.period<ReplayFigures>(rt.centerId, 'static', q.from, q.to);
   const started = Date.now();
   const days: BalancingDay[] = [];
@@ -59,32 +59,32 @@ export function balancingReport(
   for (const day of daysOf(q.from, q.to)) {
     // Today is not over, and the future has nothing.
     if (day >= today) continue;
-    const rows = stores.reports.rows(rt.centerId, day, day);
-    if (rows.length === 0) continue;
+    const lived = tallies.get(day);
+    if (!lived) continue;
     let without = stored.get(day);
     if (without === undefined) {
       if (Date.now() - started > budgetMs) {
         pending.push(day);
         continue;
       }
-      const midnight = midnightOf(day, tz);
+      const midnight = localMidnight(day, tz);
       const facts = stores.live.counterFactsBetween(rt.centerId, midnight, midnight + DAY_MS + 6 * 3_600_000).map((f) => ({ at: f.at, body: f }));
-      without = replayDay(config, rows, facts, midnight, policy);
+      without = replayDay(config, stores.reports.rows(rt.centerId, day, day), facts, midnight, policy);
       stores.replays.put(rt.centerId, 'static', day, without);
     }
-    const called = rows.filter((r) => r.status === 'done' || r.status === 'no_show');
-    const actual = reportFigures(called, targetMin);
+    const actual = figuresOf(lived);
     days.push({
       day,
-      visitors: called.length,
+      // Called, served or not: the visitors the replay takes.
+      visitors: lived.served + lived.noShow,
       actual: { withinTarget: actual.withinTarget, meanWaitMin: actual.wait.mean },
       without: without ? { withinTarget: without.withinTargetShare, meanWaitMin: without.meanWaitMin === null ? null : Math.round(without.meanWaitMin * 10) / 10 } : null,
     });
   }
   const replayed = days.filter((d) => d.without);
   // The moves of the same days as the replays: the past days of the period (today is not over).
-  const start = midnightOf(q.from, tz);
-  const end = Math.min(midnightOf(q.to, tz) + DAY_MS, midnightOf(today, tz));
+  const start = localMidnight(q.from, tz);
+  const end = Math.min(localMidnight(q.to, tz) + DAY_MS, localMidnight(today, tz));
   return {
     centerId: rt.centerId,
     from: q.from,

@@ -4,8 +4,7 @@
  * still moving, is summed from its tickets on every request. An operator's report (the tickets
  * they served) is summed from those tickets directly.
  */
-import { localTime, MAX_REPORT_DAYS, type Report, type ReportGroup, type ReportQuery } from '@qms/shared';
-import { addDays } from 'date-fns';
+import { addCalendarDays, calendarWeekday, localTime, MAX_REPORT_DAYS, type Report, type ReportGroup, type ReportQuery } from '@qms/shared';
 import type { CenterRuntime } from '../center/runtime.js';
 import { groupKey, hourFlow, orderKeys } from '../kpi/report.js';
 import { addRow, emptyTally, figuresOf, mergeTally, type ReportRow, type Tally } from '../kpi/tally.js';
@@ -27,13 +26,18 @@ export function localHours(timeZone: string): (at: number) => number {
   };
 }
 
-const nextDay = (day: string) => addDays(new Date(`${day}T12:00:00Z`), 1).toISOString().slice(0, 10);
+const nextDay = (day: string) => addCalendarDays(day, 1);
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
-const weekdayOf = (day: string) => WEEKDAYS[new Date(`${day}T12:00:00Z`).getUTCDay()]!;
+const weekdayOf = (day: string) => WEEKDAYS[calendarWeekday(day)]!;
 
 interface Context {
   targetMin: (serviceId: string) => number;
   hourOf: (at: number) => number;
+}
+
+function contextOf({ center, services }: CenterRuntime['config']): Context {
+  const targets = new Map(services.map((s) => [s.id, s.targetWaitMin ?? center.targetWaitMin]));
+  return { targetMin: (id) => targets.get(id) ?? center.targetWaitMin, hourOf: localHours(center.timezone) };
 }
 
 /** Every kind's groups of some tickets. */
@@ -61,15 +65,20 @@ function fillSummaries(store: ReportStore, centerId: string, from: string, to: s
   }
 }
 
+/** Each past day's summary of all its tickets (summed now where missing); days without tickets are left out. */
+export function pastDayTallies(rt: CenterRuntime, store: ReportStore, from: string, to: string): Map<string, Tally> {
+  fillSummaries(store, rt.centerId, from, to, contextOf(rt.config));
+  return new Map(store.summaries(rt.centerId, 'all', from, to).flatMap((s) => (s.tally.issued > 0 ? [[s.day, s.tally] as const] : [])));
+}
+
 export function buildReport(rt: CenterRuntime, store: ReportStore, q: ReportQuery, now: number, servedBy?: string): Report {
   return reportWithTally(rt, store, q, now, servedBy).report;
 }
 
 /** The report and its total's summary, which merges with other centers' (reports across centers). */
 export function reportWithTally(rt: CenterRuntime, store: ReportStore, q: ReportQuery, now: number, servedBy?: string): { report: Report; total: Tally } {
-  const { center, services } = rt.config;
-  const targets = new Map(services.map((s) => [s.id, s.targetWaitMin ?? center.targetWaitMin]));
-  const ctx: Context = { targetMin: (id) => targets.get(id) ?? center.targetWaitMin, hourOf: localHours(center.timezone) };
+  const { center } = rt.config;
+  const ctx = contextOf(rt.config);
   const today = localTime(now, center.timezone).day;
   const kind = q.groupBy === 'day' || q.groupBy === 'weekday' || q.groupBy === 'none' ? 'all' : q.groupBy;
   const keyOf = (day: string, key: string) => (q.groupBy === 'day' ? day : q.groupBy === 'weekday' ? weekdayOf(day) : key);
@@ -77,7 +86,7 @@ export function reportWithTally(rt: CenterRuntime, store: ReportStore, q: Report
   // Parts of the period: summed days before today; today and any later day from their tickets.
   const parts: { day: string; key: string; tally: Tally }[] = [];
   const totals: Tally[] = [];
-  const lastPast = q.to < today ? q.to : addDays(new Date(`${today}T12:00:00Z`), -1).toISOString().slice(0, 10);
+  const lastPast = q.to < today ? q.to : addCalendarDays(today, -1);
   if (servedBy === undefined && q.from <= lastPast) {
     fillSummaries(store, rt.centerId, q.from, lastPast, ctx);
     totals.push(...store.summaries(rt.centerId, 'all', q.from, lastPast).map((s) => s.tally));
@@ -128,7 +137,7 @@ export function startSummaries(rt: () => CenterRuntime[], store: ReportStore, cl
   const plan = () => {
     for (const r of rt()) {
       const today = localTime(clock(), r.config.center.timezone).day;
-      const first = addDays(new Date(`${today}T12:00:00Z`), -MAX_REPORT_DAYS).toISOString().slice(0, 10);
+      const first = addCalendarDays(today, -MAX_REPORT_DAYS);
       const have = store.summedDays(r.centerId, first, today);
       const hasTickets = store.ticketDays(r.centerId, first, today);
       for (let day = first; day < today; day = nextDay(day)) if (!have.has(day) && hasTickets.has(day)) pending.push({ rt: r, day });
@@ -137,9 +146,7 @@ export function startSummaries(rt: () => CenterRuntime[], store: ReportStore, cl
   const step = () => {
     const next = pending.shift();
     if (stopped || !next) return;
-    const { center, services } = next.rt.config;
-    const targets = new Map(services.map((s) => [s.id, s.targetWaitMin ?? center.targetWaitMin]));
-    const ctx: Context = { targetMin: (id) => targets.get(id) ?? center.targetWaitMin, hourOf: localHours(center.timezone) };
+    const ctx = contextOf(next.rt.config);
     // Summed meanwhile by a report: nothing to do.
     if (!store.summedDays(next.rt.centerId, next.day, next.day).has(next.day)) store.putSummaries(next.rt.centerId, next.day, summarise(store.rows(next.rt.centerId, next.day, next.day), ctx));
     setImmediate(step);

@@ -3,7 +3,7 @@
  * and "within target" are waits.ts's, the same as today's figures (today.ts) and the simulator's:
  * a wait runs from issue to the first call and belongs to the service the visitor chose.
  */
-import type { HourFlow, ReportFigures, ReportGroup, ReportGrouping } from '@qms/shared';
+import { calendarWeekday, type HourFlow, type ReportFigures, type ReportGrouping } from '@qms/shared';
 import { figuresOf, tally, type ReportRow, type Tally } from './tally.js';
 import { round1, waitStats } from './waits.js';
 
@@ -52,7 +52,7 @@ export function groupKey(r: ReportRow, by: ReportGrouping, hourOf: (at: number) 
     case 'hour':
       return String(hourOf(r.issuedAt)).padStart(2, '0');
     case 'weekday':
-      return WEEKDAY_KEYS[new Date(`${r.day}T12:00:00Z`).getUTCDay()]!;
+      return WEEKDAY_KEYS[calendarWeekday(r.day)]!;
     case 'day':
       return r.day;
   }
@@ -64,17 +64,6 @@ const ORDER: Record<string, number> = { mon: 0, tue: 1, wed: 2, thu: 3, fri: 4, 
 /** Group keys in a reading order: weekdays Monday first, the rest by key ("" — none — last). */
 export function orderKeys(keys: Iterable<string>, by: ReportGrouping): string[] {
   return [...keys].sort((a, b) => (by === 'weekday' ? (ORDER[a] ?? 9) - (ORDER[b] ?? 9) : a === '' ? 1 : b === '' ? -1 : a.localeCompare(b, 'en', { numeric: true })));
-}
-
-export function groupRows(rows: readonly ReportRow[], by: ReportGrouping, hourOf: (at: number) => number, targetMin: (serviceId: string) => number): ReportGroup[] {
-  const groups = new Map<string, ReportRow[]>();
-  for (const r of rows) {
-    const key = groupKey(r, by, hourOf);
-    let list = groups.get(key);
-    if (!list) groups.set(key, (list = []));
-    list.push(r);
-  }
-  return orderKeys(groups.keys(), by).map((key) => ({ key, figures: figuresOf(tally(groups.get(key)!, targetMin, hourOf)) }));
 }
 
 /** Arrivals by the hour they were issued, completions by the hour they ended (local hours). */
