@@ -171,6 +171,11 @@ export const counterSchema = z.object({
   services: z.array(counterServiceSchema).min(1),
   /** What its staff can be switched to; default: its services. */
   canServe: z.array(id).optional(),
+  /**
+   * When it is planned to be staffed (its shifts, a gap for a break), in the center's days: the
+   * expected wait counts on counters due to open or close (docs/SPEC.md W5). None: while open.
+   */
+  hours: weeklyHoursSchema.optional(),
 });
 export type Counter = z.infer<typeof counterSchema>;
 

@@ -47,6 +47,11 @@ export function parseHHMM(s: string): number {
   return Number(h) * 60 + Number(m);
 }
 
+/** "HH:MM" of a minute of the day (1440 is "24:00", the end of a day's hours). */
+export function formatHHMM(minute: number): string {
+  return `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(Math.floor(minute % 60)).padStart(2, '0')}`;
+}
+
 export function withinIntervals(intervals: Interval[] | undefined, minute: number): boolean {
   return (intervals ?? []).some((i) => minute >= parseHHMM(i.from) && minute < parseHHMM(i.to));
 }

@@ -150,4 +150,37 @@ describe('Settings: opening hours and closed days', () => {
     await page.context().close();
     await k.context().close();
   });
+
+  it("an admin gives a counter its staffing plan (shifts and a break); a bad interval is not saved; without a plan it is counted while open (W5)", async () => {
+    const page = await settings('counters');
+    await page.locator('[data-testid=admin-row][data-id="4"]').click();
+    expect(await page.getByTestId('f-no-plan').isChecked()).toBe(true);
+    await page.getByTestId('f-planned-hours').check();
+    const monday = page.locator('.editor-form [data-testid=hours-day][data-day=mon]');
+    // The plan starts from the center's hours: a morning shift and an afternoon one, a break between.
+    await monday.getByTestId('hours-to').fill('12:00');
+    await monday.getByTestId('hours-add').click();
+    await monday.getByTestId('hours-from').nth(1).fill('11:00');
+    await monday.getByTestId('hours-to').nth(1).fill('18:00');
+    await page.getByTestId('admin-save').click();
+    await page.locator('.editor-form [data-testid=hours-problem]').first().waitFor();
+    expect((await adminGet('/api/admin/counters')).find((c: { id: string }) => c.id === '4').hours).toBeUndefined();
+
+    await monday.getByTestId('hours-from').nth(1).fill('13:00');
+    expect(await axeSerious(page)).toEqual([]);
+    await page.getByTestId('admin-save').click();
+    await page.getByTestId('admin-form').waitFor({ state: 'detached' });
+    const counter = (await adminGet('/api/admin/counters')).find((c: { id: string }) => c.id === '4');
+    expect(counter.hours.mon).toEqual([{ from: '09:00', to: '12:00' }, { from: '13:00', to: '18:00' }]);
+    expect(counter.services).toEqual([{ serviceId: 'benefits', role: 'primary' }]);
+
+    // And back to no plan: the field goes.
+    await page.locator('[data-testid=admin-row][data-id="4"]').click();
+    expect(await page.getByTestId('f-planned-hours').isChecked()).toBe(true);
+    await page.getByTestId('f-no-plan').check();
+    await page.getByTestId('admin-save').click();
+    await page.getByTestId('admin-form').waitFor({ state: 'detached' });
+    expect((await adminGet('/api/admin/counters')).find((c: { id: string }) => c.id === '4').hours).toBeUndefined();
+    await page.context().close();
+  });
 });

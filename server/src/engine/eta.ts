@@ -2,7 +2,7 @@
  * Positions, expected waits and per-service loads (docs/SPEC.md W1–W4). Pure: the one memo
  * (learned service times) is kept only for a state whose owner reports its changes.
  */
-import { MINUTE, afterOpenTime, openWindows, scheduleOf, type ServiceLoad, type Ticket, type TicketEta } from '@qms/shared';
+import { MINUTE, openWindows, scheduleOf, type Counter, type CounterState, type Service, type ServiceLoad, type Ticket, type TicketEta } from '@qms/shared';
 import { compareFifo, compareRank, ticketsOf } from './rules.js';
 import { queueKey } from './state.js';
 import type { EngineState } from './types.js';
@@ -10,31 +10,103 @@ import type { EngineState } from './types.js';
 const LEARN_AFTER = 5;
 const LEARN_WINDOW = 20;
 
+/** Time ahead in which a counter gives a service `share` of its time (W2, W5); `to` may be Infinity. */
+interface Part {
+  from: number;
+  to: number;
+  share: number;
+}
+
+/** What a service's visitors can count on from now on: the counters serving it, when (W2, W5). */
+export interface Supply {
+  /** Counters serving it open now. */
+  open: number;
+  /** One of them is free. */
+  free: boolean;
+  parts: Part[];
+}
+
+type Span = [from: number, to: number];
+
+/** W5: today's planned intervals still to come for every counter with a plan, and when the last of them ends. */
+function plannedToday(state: EngineState, now: number): { windows: Map<string, Span[]>; dayEnd: number } {
+  const { center } = state.config;
+  const windows = new Map<string, Span[]>();
+  let dayEnd = -Infinity;
+  for (const plan of plansOf(state).values()) {
+    if (!plan.hours) continue;
+    const ahead = openWindows({ hours: plan.hours, closedDays: center.closedDays ?? [] }, now, center.timezone).filter(([, to]) => to > now);
+    windows.set(plan.id, ahead.map(([from, to]) => [from, to]));
+    if (ahead.length > 0) dayEnd = Math.max(dayEnd, ahead[ahead.length - 1]![1]);
+  }
+  return { windows, dayEnd };
+}
+
 /**
- * W2: the capacity share each open counter gives each service it serves: its role (primary 1,
- * secondary ½) times 1 + the tickets waiting for it, so that a counter's time goes where people wait.
+ * W5: when a counter will be serving, from `now` on. With a plan: its planned intervals (from now
+ * if it is open or due now), so a break or the end of a shift takes it away and a later shift
+ * brings it; the counters planned until the day's last end serve the queue to its end. No plan,
+ * or nothing planned any more today: while it is open.
  */
-export function serviceCapacity(state: EngineState): Map<string, { capacity: number; free: boolean; open: number }> {
-  const out = new Map<string, { capacity: number; free: boolean; open: number }>();
+function spansOf(c: CounterState, planned: { windows: Map<string, Span[]>; dayEnd: number }, now: number): Span[] {
+  const open = c.status === 'open';
+  const windows = planned.windows.get(c.id);
+  if (!windows || windows.length === 0) return open ? [[now, Infinity]] : [];
+  const spans = windows.map(([from, to]): Span => [Math.max(from, now), to >= planned.dayEnd ? Infinity : to]);
+  if (open) spans[0]![0] = now;
+  return spans;
+}
+
+/**
+ * W2, W5: per service, the share of each counter's time it gets and when: a counter's role
+ * (primary 1, secondary ½) times 1 + the tickets waiting for it, so that a counter's time goes
+ * where people wait.
+ */
+export function serviceSupply(state: EngineState, now: number): Map<string, Supply> {
+  const out = new Map<string, Supply>();
   // Counts only: no queue is sorted (this runs after every commit).
   const waiting = new Map<string, number>();
   for (const id of state.waiting) {
     const t = state.tickets.get(id);
     if (t && t.targetCounterId === null) waiting.set(t.serviceId, (waiting.get(t.serviceId) ?? 0) + 1);
   }
+  const plans = plansOf(state);
+  const today = plannedToday(state, now);
+  const auto = state.config.center.balancing.mode === 'auto';
   for (const c of state.counters.values()) {
-    if (c.status !== 'open') continue;
+    const spans = spansOf(c, today, now);
+    if (spans.length === 0) continue;
     const weight = (s: { serviceId: string; role: string }) => (s.role === 'primary' ? 1 : 0.5) * (1 + (waiting.get(s.serviceId) ?? 0));
     const weightSum = c.services.reduce((sum, s) => sum + weight(s), 0);
+    // In `auto`, the rebalancer merges a counter into the services its staff are trained for when
+    // people wait there (B1): those count as secondary services, weighed by their waiting alone.
+    const planned = new Set(c.services.map((s) => s.serviceId));
+    const extras = auto ? (plans.get(c.id)?.canServe ?? []).filter((id) => !planned.has(id) && (waiting.get(id) ?? 0) > 0) : [];
+    const extraWeight = (id: string) => 0.5 * (waiting.get(id) ?? 0);
+    const total = weightSum + extras.reduce((sum, id) => sum + extraWeight(id), 0);
+    for (const id of extras) {
+      let entry = out.get(id);
+      if (!entry) out.set(id, (entry = { open: 0, free: false, parts: [] }));
+      for (const [from, to] of spans) entry.parts.push({ from, to, share: extraWeight(id) / total });
+    }
     for (const s of c.services) {
-      const entry = out.get(s.serviceId) ?? { capacity: 0, free: false, open: 0 };
-      entry.capacity += weight(s) / weightSum;
-      entry.free ||= c.currentTicketId === null;
-      entry.open += 1;
-      out.set(s.serviceId, entry);
+      let entry = out.get(s.serviceId);
+      if (!entry) out.set(s.serviceId, (entry = { open: 0, free: false, parts: [] }));
+      for (const [from, to] of spans) entry.parts.push({ from, to, share: weight(s) / total });
+      if (c.status === 'open') {
+        entry.open += 1;
+        entry.free ||= c.currentTicketId === null;
+      }
     }
   }
   return out;
+}
+
+const planCache = new WeakMap<EngineState['config'], Map<string, Counter>>();
+function plansOf(state: EngineState): Map<string, Counter> {
+  let plans = planCache.get(state.config);
+  if (!plans) planCache.set(state.config, (plans = new Map(state.config.counters.map((c) => [c.id, c]))));
+  return plans;
 }
 
 /** What W2 learns from: today's completed services, per service. */
@@ -146,22 +218,41 @@ export function meanServiceMin(state: EngineState, serviceId: string): number {
   return meanServiceTimes(state).get(serviceId) ?? state.services.get(serviceId)?.serviceTimeMin ?? 10;
 }
 
-/** Minutes from now until a given number of minutes of the service's open time have passed (W4). */
-type Hours = (minutes: number) => number;
+/** Minutes from now until the visitor at a position is called (W3–W5); null: no counter will serve it. */
+type Eta = (position: number) => number | null;
 
-function etaAt(position: number, cap: { capacity: number; free: boolean } | undefined, mean: number, hours: Hours): number | null {
-  if (!cap || cap.capacity <= 0) return null;
-  const minutes = ((position - 1) / cap.capacity + (cap.free ? 0 : 0.5)) * mean;
-  return Math.round(hours(minutes) * 10) / 10;
-}
-
-/** W4: the service's hours hold the wait: none of it passes before today's opening or in a break. */
-function hoursOf(state: EngineState, serviceId: string, now: number): Hours {
+/**
+ * W3–W5: the k-th in line waits until the supply has served k − 1 visitors, plus half a service
+ * when every open counter serving it is busy. Supply runs only in the service's open time (W4),
+ * counter by counter as its plan says (W5).
+ */
+function etaFor(state: EngineState, service: Service | undefined, supply: Supply | undefined, mean: number, now: number): Eta {
+  if (!supply || supply.parts.length === 0) return () => null;
   const { center } = state.config;
-  const windows = openWindows(scheduleOf(center, state.services.get(serviceId)), now, center.timezone);
-  // No hours today (or a closed day): the wait runs on the clock, as after the last closing.
-  if (windows.length === 0) return (minutes) => minutes;
-  return (minutes) => (afterOpenTime(windows, now, minutes) - now) / MINUTE;
+  const windows = openWindows(scheduleOf(center, service), now, center.timezone);
+  const lastEnd = windows.length === 0 ? -Infinity : windows[windows.length - 1]![1];
+  const points = new Set<number>([now]);
+  for (const p of supply.parts) for (const t of [p.from, p.to]) if (t > now && t < Infinity) points.add(t);
+  for (const w of windows) for (const t of w) if (t > now) points.add(t);
+  const starts = [...points].sort((a, b) => a - b);
+  // Visitors served per ms in each stretch between two changes.
+  const segments = starts.map((from, i) => {
+    const to = starts[i + 1] ?? Infinity;
+    const running = windows.length === 0 || from >= lastEnd || windows.some(([a, b]) => a <= from && from < b);
+    const share = running ? supply.parts.reduce((sum, p) => (p.from <= from && from < p.to ? sum + p.share : sum), 0) : 0;
+    return { from, to, rate: share / (mean * MINUTE) };
+  });
+  const head = supply.open > 0 && !supply.free ? 0.5 : 0;
+  return (position) => {
+    let left = position - 1 + head;
+    for (const { from, to, rate } of segments) {
+      if (rate <= 0) continue;
+      const span = (to - from) * rate;
+      if (left <= span) return Math.round(((from + left / rate - now) / MINUTE) * 10) / 10;
+      left -= span;
+    }
+    return null;
+  };
 }
 
 /** Queues per service (and per directed counter) in call order. */
@@ -175,31 +266,37 @@ function queues(state: EngineState): Map<string, Ticket[]> {
   return byQueue;
 }
 
-/** W2 for tickets transferred to a counter (T1): that counter alone, if it is open. */
-function directedCapacity(state: EngineState, counterId: string): { capacity: number; free: boolean } | undefined {
+/** W2 for tickets transferred to a counter (T1): that counter alone, when it serves (W5). */
+function directedSupply(state: EngineState, counterId: string, now: number): Supply | undefined {
   const c = state.counters.get(counterId);
-  return c?.status === 'open' ? { capacity: 1, free: c.currentTicketId === null } : undefined;
+  if (!c) return undefined;
+  const parts = spansOf(c, plannedToday(state, now), now).map(([from, to]) => ({ from, to, share: 1 }));
+  return { open: c.status === 'open' ? 1 : 0, free: c.status === 'open' && c.currentTicketId === null, parts };
 }
 
-/** W1, W3, W4 for every waiting ticket at `now`. */
+/** W1, W3–W5 for every waiting ticket at `now`. */
 export function computeEtas(state: EngineState, now: number): Record<string, TicketEta> {
-  const caps = serviceCapacity(state);
+  const supply = serviceSupply(state, now);
   const means = meanServiceTimes(state);
-  const mean = (sid: string) => means.get(sid) ?? 10;
-  const hours = new Map<string, Hours>();
-  const hoursFor = (sid: string) => hours.get(sid) ?? hours.set(sid, hoursOf(state, sid, now)).get(sid)!;
+  const etas = new Map<string, Eta>();
+  const etaOfQueue = (key: string, serviceId: string): Eta => {
+    let eta = etas.get(`${key}|${serviceId}`);
+    if (!eta) {
+      const s = key.startsWith('c:') ? directedSupply(state, key.slice(2), now) : supply.get(serviceId);
+      etas.set(`${key}|${serviceId}`, (eta = etaFor(state, state.services.get(serviceId), s, means.get(serviceId) ?? 10, now)));
+    }
+    return eta;
+  };
   const out: Record<string, TicketEta> = {};
   for (const [key, list] of queues(state)) {
-    list.forEach((t, i) => {
-      const cap = key.startsWith('c:') ? directedCapacity(state, key.slice(2)) : caps.get(t.serviceId);
-      out[t.id] = { position: i + 1, etaMin: etaAt(i + 1, cap, mean(t.serviceId), hoursFor(t.serviceId)) };
-    });
+    // A counter's queue (T1) may hold several services: one estimate per service.
+    list.forEach((t, i) => (out[t.id] = { position: i + 1, etaMin: etaOfQueue(key, t.serviceId)(i + 1) }));
   }
   return out;
 }
 
 /**
- * W1, W3, W4 for one ticket: computeEtas(state, now)[ticketId], without sorting every queue. Its
+ * W1, W3–W5 for one ticket: computeEtas(state, now)[ticketId], without sorting every queue. Its
  * position is one plus the tickets of its queue that the queue order puts before it (a total order).
  */
 export function etaOf(state: EngineState, ticketId: string, now: number): TicketEta {
@@ -213,8 +310,9 @@ export function etaOf(state: EngineState, ticketId: string, now: number): Ticket
     if (!u || u === t) continue;
     if ((directed ? compareFifo(u, t) : compareRank(u, t, policy)) < 0) ahead += 1;
   }
-  const cap = directed ? directedCapacity(state, t.targetCounterId!) : serviceCapacity(state).get(t.serviceId);
-  return { position: ahead + 1, etaMin: etaAt(ahead + 1, cap, meanServiceTimes(state).get(t.serviceId) ?? 10, hoursOf(state, t.serviceId, now)) };
+  const supply = directed ? directedSupply(state, t.targetCounterId!, now) : serviceSupply(state, now).get(t.serviceId);
+  const eta = etaFor(state, state.services.get(t.serviceId), supply, meanServiceTimes(state).get(t.serviceId) ?? 10, now);
+  return { position: ahead + 1, etaMin: eta(ahead + 1) };
 }
 
 /** Per service queue (directed tickets apart): how many wait, how many in the priority lane, since when. */
@@ -234,24 +332,23 @@ function serviceQueues(state: EngineState, now: number): Map<string, { waiting: 
 
 /** Per service: what a newcomer faces. Counts only, so no queue is sorted: this runs after every commit. */
 export function serviceLoads(state: EngineState, now: number): ServiceLoad[] {
-  const caps = serviceCapacity(state);
+  const supply = serviceSupply(state, now);
   const q = serviceQueues(state, now);
   const means = meanServiceTimes(state);
   return state.config.services.map((s) => {
     const { waiting, priority, oldest } = q.get(s.id) ?? { waiting: 0, priority: 0, oldest: now };
-    const mean = means.get(s.id) ?? s.serviceTimeMin;
-    const hours = hoursOf(state, s.id, now);
+    const eta = etaFor(state, s, supply.get(s.id), means.get(s.id) ?? s.serviceTimeMin, now);
     return {
       serviceId: s.id,
       waiting,
       waitingPriority: priority,
       oldestWaitMin: Math.round(((now - oldest) / MINUTE) * 10) / 10,
       // A new normal-lane ticket goes behind everyone waiting now.
-      expectedWaitMin: etaAt(waiting + 1, caps.get(s.id), mean, hours),
+      expectedWaitMin: eta(waiting + 1),
       // A priority ticket issued now ranks behind the priority tickets already waiting (P1/P3).
-      expectedPriorityWaitMin: etaAt(priority + 1, caps.get(s.id), mean, hours),
+      expectedPriorityWaitMin: eta(priority + 1),
       targetWaitMin: s.targetWaitMin ?? state.config.center.targetWaitMin,
-      openCounters: caps.get(s.id)?.open ?? 0,
+      openCounters: supply.get(s.id)?.open ?? 0,
       servable: state.servable.has(s.id),
     };
   });

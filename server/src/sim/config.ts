@@ -2,7 +2,7 @@
  * A scenario under a policy, as the center configuration the real engine runs on. The center is
  * open around the clock in UTC: the simulator, not the opening hours, decides when visitors come.
  */
-import { centerConfigSchema, formatIssues, MINUTE, policySchema, type CenterConfigInput, type EngineConfig } from '@qms/shared';
+import { centerConfigSchema, formatHHMM, formatIssues, MINUTE, policySchema, type CenterConfigInput, type EngineConfig } from '@qms/shared';
 import type { SimPolicy } from './policies.js';
 import type { Scenario } from './scenario.js';
 
@@ -40,6 +40,7 @@ export function engineConfigFor(scenario: Scenario, policy: SimPolicy): EngineCo
       targetWaitMin: scenario.targetWaitMin,
       hours: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay },
       policy: policySchema.parse(policy.params(scenario)),
+      balancing: { mode: policy.name === 'adaptive' ? 'auto' : 'off' },
     },
     services: scenario.services.map((s, i) => ({
       id: s.id,
@@ -52,7 +53,10 @@ export function engineConfigFor(scenario: Scenario, policy: SimPolicy): EngineCo
     priorityCategories: [{ id: PRIORITY_CATEGORY, names: { en: 'Priority' } }],
     counters: scenario.counters.map((c, i) => {
       const a = policy.assign(c, scenario);
-      return { id: c.id, number: shortIds ? c.id : String(i + 1), services: a.services, canServe: a.canServe };
+      // The plan the live system would have (W5): the counter's shifts, every day.
+      const shifts = c.shifts.map((s) => ({ from: formatHHMM(s.from), to: formatHHMM(s.to) }));
+      const hours = { mon: shifts, tue: shifts, wed: shifts, thu: shifts, fri: shifts, sat: shifts, sun: shifts };
+      return { id: c.id, number: shortIds ? c.id : String(i + 1), services: a.services, canServe: a.canServe, hours };
     }),
   };
   const parsed = centerConfigSchema.safeParse(raw);

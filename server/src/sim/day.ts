@@ -8,7 +8,7 @@
  * nobody waits for it. Visitors still waiting at closing for a service that nobody on shift serves
  * any more are served by the counters assigned to it, called back (callBackForOrphans).
  */
-import { assertNever, ErrorCode, MINUTE, type FactBody } from '@qms/shared';
+import { assertNever, ErrorCode, formatHHMM, MINUTE, type FactBody } from '@qms/shared';
 import { createEngineState, decide, etaOf, evolve, type Command, type Decision, type EngineState } from '../engine/index.js';
 import { engineConfigFor, epochOf, PRIORITY_CATEGORY, SIM_CENTER_ID, SIM_DAY0 } from './config.js';
 import { EventQueue } from './kernel.js';
@@ -354,6 +354,5 @@ export const ticketIdOf = (v: Visitor): string => `v${v.index}`;
 
 /** "17:05" (or "25:10" past midnight) for messages. */
 function clock(ms: number): string {
-  const m = Math.floor(ms / MINUTE);
-  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+  return formatHHMM(Math.floor(ms / MINUTE));
 }

@@ -1,9 +1,9 @@
 /** Results as tables for people: plain text for the terminal, Markdown for the README. */
+import { formatHHMM as clock } from '@qms/shared';
 import type { SimResult } from './results.js';
 
 const pct = (v: number | null) => (v === null ? '–' : `${(v * 100).toFixed(1)} %`);
 const num = (v: number | null, digits = 1) => (v === null ? '–' : v.toFixed(digits));
-const clock = (min: number) => `${String(Math.floor(min / 60)).padStart(2, '0')}:${String(Math.floor(min % 60)).padStart(2, '0')}`;
 
 /** The README's table: policy | within target | mean wait | P90 | priority P95 | switches | merged share | utilisation. */
 export function markdownTable(results: SimResult[]): string {

@@ -5,7 +5,7 @@
  * engine under another policy. `static` answers "the same day without balancing"; `adaptive` replays
  * the balancing itself, which checks the replay against what really happened.
  */
-import { MINUTE, type EngineConfig, type FactBody } from '@qms/shared';
+import { formatHHMM as hhmm, MINUTE, type EngineConfig, type FactBody } from '@qms/shared';
 import type { ReportRow } from '../kpi/report.js';
 import { dayResult } from './results.js';
 import { simulateDay } from './day.js';
@@ -25,8 +25,6 @@ export interface LoggedFact {
   at: number;
   body: FactBody;
 }
-
-const hhmm = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(Math.floor(minute % 60)).padStart(2, '0')}`;
 
 /** Each counter's open intervals that day, in whole minutes after local midnight (a scenario's shifts). */
 export function shiftsOf(facts: readonly LoggedFact[], midnight: number): Map<string, { from: number; to: number }[]> {

@@ -1,11 +1,13 @@
-/** Counters: number, zone, planned services (primary/secondary) and what their staff can serve. */
+/** Counters: number, zone, planned services (primary/secondary), what their staff can serve and when they are staffed. */
 import type { Counter, CounterService } from '@qms/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNameIn } from '../../components/hooks';
 import type { ServiceRole } from '../../logic/assignment';
+import { hoursDraft, hoursHaveProblems, hoursOut } from '../../logic/schedule';
 import { useStore } from '../../store';
 import { AdminForm, EditorLayout, Field, FormFoot, ListHead, ServerError, useAdminList } from './parts';
+import { WeeklyHoursFields } from './ScheduleFields';
 import { useEditor } from './useEditor';
 
 export function CountersAdmin() {
@@ -69,12 +71,22 @@ function CounterForm({ item, ed, serviceIds, name }: { item: Counter | null; ed:
   const [zone, setZone] = useState(item?.zone ?? 'main');
   const [plan, setPlan] = useState<CounterService[]>(item?.services ?? []);
   const [canServe, setCanServe] = useState<string[]>(item?.canServe ?? []);
+  const centerHours = useStore((s) => s.hall?.center.hours);
+  const [planned, setPlanned] = useState(item?.hours !== undefined);
+  const [hours, setHours] = useState(() => hoursDraft(item?.hours ?? centerHours));
   const roleOf = (sid: string): ServiceRole => plan.find((p) => p.serviceId === sid)?.role ?? 'off';
   const setRole = (sid: string, role: ServiceRole) => setPlan((p) => [...p.filter((x) => x.serviceId !== sid), ...(role === 'off' ? [] : [{ serviceId: sid, role }])]);
 
   const submit = () => {
     if (!id.trim() || !number.trim() || plan.length === 0) return ed.invalid(t('admin.counterRequired'));
-    const body = { number: number.trim(), zone: zone.trim() || 'main', services: plan, ...(canServe.length ? { canServe } : {}) };
+    if (planned && hoursHaveProblems(hours)) return ed.invalid(t('admin.schedule.fixFirst'));
+    const body = {
+      number: number.trim(),
+      zone: zone.trim() || 'main',
+      services: plan,
+      ...(canServe.length ? { canServe } : {}),
+      ...(planned ? { hours: hoursOut(hours) } : {}),
+    };
     void ed.save(() => saveItem('counters', id.trim(), body));
   };
 
@@ -126,6 +138,19 @@ function CounterForm({ item, ed, serviceIds, name }: { item: Counter | null; ed:
         </tbody>
       </table>
       <p className="muted small">{t('admin.canServeHint')}</p>
+      <fieldset className="checks">
+        <legend>{t('admin.schedule.counterPlan')}</legend>
+        <small className="muted">{t('admin.schedule.counterPlanHint')}</small>
+        <label className="check">
+          <input type="radio" name="counter-plan" checked={!planned} onChange={() => setPlanned(false)} data-testid="f-no-plan" />
+          {t('admin.schedule.counterPlanNone')}
+        </label>
+        <label className="check">
+          <input type="radio" name="counter-plan" checked={planned} onChange={() => setPlanned(true)} data-testid="f-planned-hours" />
+          {t('admin.schedule.counterPlanOwn')}
+        </label>
+        {planned && <WeeklyHoursFields hours={hours} onChange={setHours} />}
+      </fieldset>
       <ServerError error={ed.error} />
       <FormFoot isNew={item === null} pending={ed.pending} onCancel={ed.close} onDelete={() => item && void ed.remove(item.number, () => deleteItem('counters', item.id))} />
     </AdminForm>
