@@ -95,7 +95,7 @@ describe('W4: the hours hold the wait', () => {
 
 describe("W5: counters due to open or close (the counters' plans)", () => {
   const counterOf = (cfg: CenterConfigInput, id: string) => {
-    const c = cfg.counters.find((x) => x.id === id);
+    const c = cfg.counters?.find((x) => x.id === id);
     if (!c) throw new Error(`no counter ${id}`);
     return c;
   };
