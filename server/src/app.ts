@@ -7,6 +7,7 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import { pino, type Logger } from 'pino';
 import { ErrorCode } from '@qms/shared';
+import { Appointments } from './appointments/booking.js';
 import { AuthStore } from './auth/auth-store.js';
 import { Commands, newTicketId } from './center/commands.js';
 import { Hub } from './center/hub.js';
@@ -14,6 +15,7 @@ import { IssueLimiter, IssueRateLimited } from './center/issue-limit.js';
 import type { Clock } from './center/runtime.js';
 import { demoCredentials } from './demo/advertised.js';
 import { adminRoutes } from './features/admin.js';
+import { appointmentRoutes } from './features/appointments.js';
 import { authRoutes } from './features/auth.js';
 import { balanceRoutes } from './features/balance.js';
 import { boardCors, boardRoutes } from './features/board.js';
@@ -37,6 +39,7 @@ import { routePatterns } from './ops/route-pattern.js';
 import { attachSocket, type QmsServer } from './realtime/socket.js';
 import { limitSockets, NO_SOCKET_LIMITS, type SocketLimits } from './realtime/socket-limits.js';
 import { attachTicketSockets } from './realtime/ticket-socket.js';
+import { AppointmentStore } from './storage/appointment-store.js';
 import { ConfigStore } from './storage/config-store.js';
 import type { Db } from './storage/db.js';
 import { GroupCommit, type Fsync } from './storage/group-sync.js';
@@ -57,6 +60,10 @@ export interface AppOptions {
   summariseEveryMs?: number;
   /** Tickets one kiosk may issue per minute; 0 or omitted = no limit (main.ts: QMS_KIOSK_ISSUE_PER_MIN, 20). */
   kioskIssuePerMin?: number;
+  /** Bookings, moves and cancellations per address in any 10 minutes; 0 = no limit (main.ts: QMS_BOOK_PER_10MIN, 20). */
+  bookPer10Min?: number;
+  /** How often bookings nobody checked in for become no-shows and old personal data is erased, ms; 0 = never (tests call it). */
+  appointmentSweepMs?: number;
   /** Reads of the public board per address in any minute; 0 = no limit (main.ts: QMS_BOARD_PER_MIN, 600). */
   boardPerMin?: number;
   /** Bearer token GET /metrics requires; omitted = /metrics is open. */
@@ -108,7 +115,18 @@ export function createApp(opts: AppOptions): QmsApp {
   const deps: Deps = { hub, commands, auth, configs, live, clock, version: opts.version ?? '0.0.0', settled: () => group.settled(), demo: demoCredentials(configs) };
 
   const reportStore = new ReportStore(opts.db);
-  const routes = [...queueRoutes(deps), ...authRoutes(deps), ...ticketRoutes(deps), ...counterRoutes(deps), ...balanceRoutes(deps), ...boardRoutes(deps), ...adminRoutes(deps), ...reportRoutes({ ...deps, reports: reportStore, replays: new ReplayStore(opts.db) })];
+  const appointments = new Appointments(hub, new AppointmentStore(opts.db), commands, clock);
+  const routes = [
+    ...queueRoutes(deps),
+    ...authRoutes(deps),
+    ...ticketRoutes(deps),
+    ...counterRoutes(deps),
+    ...balanceRoutes(deps),
+    ...boardRoutes(deps),
+    ...adminRoutes(deps),
+    ...reportRoutes({ ...deps, reports: reportStore, replays: new ReplayStore(opts.db) }),
+    ...appointmentRoutes(deps, appointments),
+  ];
   // `io` exists by the time anyone scrapes.
   const metrics = createMetrics({ hub, clock, socketClients: () => io.engine.clientsCount, storage: group });
 
@@ -137,6 +155,19 @@ export function createApp(opts: AppOptions): QmsApp {
     '/api/tickets/:ticketId/withdraw',
     addressLimit({ windowMs: 5 * 60_000, limit: 30, message: 'Too many requests to cancel tickets from this network address; wait a few minutes, or ask at the information desk.', name: 'withdraw' }, log),
   );
+
+  // Booking, moving and cancelling from one address: a family books a few, a bot many. Lookups by
+  // code are limited more loosely: guessing one of 2^40 codes needs far more than this allows.
+  const bookPer10Min = opts.bookPer10Min ?? 20;
+  if (bookPer10Min > 0) {
+    const changes = addressLimit({ windowMs: 10 * 60_000, limit: bookPer10Min, message: 'Too many bookings from this network address; wait ten minutes, or book at the center.', name: 'booking' }, log);
+    const lookups = addressLimit({ windowMs: 60_000, limit: 120, message: 'Too many requests for bookings from this network address; wait a minute.', name: 'booking-lookup' }, log);
+    app.use('/api/appointments/:centerId', (req, res, next) => {
+      // Check-in is the kiosk's and staff's (device or staff token): its own limits apply (issue limiter).
+      if (req.path.endsWith('/check-in')) return next();
+      return (req.method === 'POST' ? changes : lookups)(req, res, next);
+    });
+  }
 
   // The public board: a portal's server polls it every few seconds, and the phones of a crowd
   // share an address (the hall's Wi-Fi, a carrier's NAT); answers are cached, so the limit only
@@ -190,6 +221,9 @@ export function createApp(opts: AppOptions): QmsApp {
   const balanceEvery = opts.balanceEveryMs ?? 60_000;
   const summariseEvery = opts.summariseEveryMs ?? 3_600_000;
   const stopSummaries = summariseEvery > 0 ? startSummaries(() => hub.ids().map((id) => hub.get(id)), reportStore, clock, summariseEvery) : () => {};
+  // A4 and retention: bookings nobody came for become no-shows, personal data goes after its days.
+  const sweepEvery = opts.appointmentSweepMs ?? 60_000;
+  const sweeping = sweepEvery > 0 ? setInterval(() => appointments.sweepAll(), sweepEvery) : undefined;
   const balancing = balanceEvery > 0 ? setInterval(() => hub.ids().forEach((id) => hub.get(id).balancer.tick(clock())), balanceEvery) : undefined;
 
   return {
@@ -206,6 +240,7 @@ export function createApp(opts: AppOptions): QmsApp {
       }),
     close: async () => {
       clearInterval(balancing);
+      clearInterval(sweeping);
       stopSummaries();
       unsubscribe();
       stopTicketSockets();

@@ -40,6 +40,7 @@ const envSchema = z.object({
    * only stops a flood; a crowd's phones may share an address (a carrier's NAT, the hall's Wi-Fi).
    */
   QMS_BOARD_PER_MIN: limit('requests', 600),
+  QMS_BOOK_PER_10MIN: limit('bookings', 20),
   /** Open connections at most (HTTP and Socket.IO); unset: what the descriptor limit leaves, at most 5,000. */
   QMS_MAX_CONNECTIONS: z.preprocess((v) => (v === '' ? undefined : v), limit('connections', 0).optional()),
   /** When set, GET /metrics requires `Authorization: Bearer <it>`; unset, /metrics is open (counts only). */

@@ -46,6 +46,7 @@ function main(): void {
     rootDir,
     kioskIssuePerMin: env.QMS_KIOSK_ISSUE_PER_MIN,
     boardPerMin: env.QMS_BOARD_PER_MIN,
+    bookPer10Min: env.QMS_BOOK_PER_10MIN,
     metricsToken: env.QMS_METRICS_TOKEN,
     connections: { maxConnections: env.QMS_MAX_CONNECTIONS ?? defaultMaxConnections() },
     sockets: { perDevice: env.QMS_SOCKETS_PER_DEVICE, perSession: env.QMS_SOCKETS_PER_SESSION, perAddress: env.QMS_SOCKETS_PER_ADDRESS },

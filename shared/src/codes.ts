@@ -55,6 +55,14 @@ export const ErrorCode = {
   RecallLimit: 'RECALL_LIMIT',
   ReactivationExpired: 'REACTIVATION_EXPIRED',
   NotQualified: 'NOT_QUALIFIED',
+  // Appointments (docs/SPEC.md A3–A6)
+  UnknownAppointment: 'UNKNOWN_APPOINTMENT',
+  SlotFull: 'SLOT_FULL',
+  SlotUnavailable: 'SLOT_UNAVAILABLE',
+  AppointmentClosed: 'APPOINTMENT_CLOSED',
+  CheckInTooEarly: 'CHECK_IN_TOO_EARLY',
+  CheckInTooLate: 'CHECK_IN_TOO_LATE',
+  BookingLimit: 'BOOKING_LIMIT',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -117,6 +117,41 @@ export const policySchema = z.object({
 });
 export type Policy = z.infer<typeof policySchema>;
 
+/** Booking for one service (issue 13, docs/SPEC.md A1–A6). */
+export const serviceAppointmentsSchema = z.object({
+  /** Visitors can book a time for it. */
+  enabled: z.boolean().default(false),
+  /** Minutes per slot; default: the service's expected service time, rounded up to 5. */
+  slotMin: z.number().int().min(5).max(240).optional(),
+  /** A6: the share of its counters' time per hour that bookings may take; walk-ins keep the rest. */
+  bookableShare: z.number().min(0).max(1).default(0.3),
+  /** How many days ahead it can be booked, today counted as day 0. */
+  daysAhead: z.number().int().min(0).max(90).default(14),
+  /** What a booked visitor is promised: called within this many minutes of the slot (the booked-lane target). */
+  targetWaitMin: z.number().positive().max(60).default(10),
+  /** One booking per phone or e-mail for it within this many days; 0: no such limit. */
+  perPersonDays: z.number().int().min(0).max(365).default(1),
+});
+export type ServiceAppointments = z.infer<typeof serviceAppointmentsSchema>;
+
+const ASK = ['off', 'optional', 'required'] as const;
+/** Booking rules for the whole center (issue 13). */
+export const centerAppointmentsSchema = z.object({
+  /** A5: check-in opens this many minutes before the slot… */
+  checkInEarlyMin: z.number().int().min(0).max(240).default(30),
+  /** …and closes this many after it; later, the visitor is offered a walk-in ticket (A5) and the booking becomes a no-show (A4). */
+  checkInLateMin: z.number().int().min(0).max(120).default(15),
+  /** What the booking page asks for. Nothing identifies a visitor beyond what is asked. */
+  askName: z.enum(ASK).default('optional'),
+  askPhone: z.enum(ASK).default('optional'),
+  askEmail: z.enum(ASK).default('optional'),
+  /** Name, phone and e-mail are erased this many days after the slot. */
+  retentionDays: z.number().int().min(1).max(3650).default(30),
+  /** Bookings one phone number or e-mail may make per day (bots, resellers). */
+  perContactPerDay: z.number().int().min(1).max(100).default(3),
+});
+export type CenterAppointments = z.infer<typeof centerAppointmentsSchema>;
+
 export const serviceSchema = z.object({
   id,
   /**
@@ -141,6 +176,8 @@ export const serviceSchema = z.object({
    * wait with "wait unknown" until a counter calls them.
    */
   acceptWhenUnstaffed: z.boolean().optional(),
+  /** Appointments (issue 13); none: not bookable. */
+  appointments: serviceAppointmentsSchema.optional(),
 });
 export type Service = z.infer<typeof serviceSchema>;
 
@@ -244,6 +281,8 @@ export const centerInfoSchema = z.object({
   balancing: z.object({ mode: z.enum(BALANCE_MODES).default('off') }).default({ mode: 'off' }),
   /** Where visitors' phones reach this server (the ticket's QR code), e.g. `https://queue.example.org`. */
   publicUrl: z.url({ protocol: /^https?$/, message: 'expected an http:// or https:// address' }).max(500).optional(),
+  /** Appointments: check-in window, what is asked, retention (issue 13). */
+  appointments: centerAppointmentsSchema.default(centerAppointmentsSchema.parse({})),
 });
 export type CenterInfo = z.infer<typeof centerInfoSchema>;
 

@@ -37,6 +37,8 @@ export interface Ticket {
   clientRef: string | null;
   /** When it was first called today (for the wait KPIs): later calls after transfers do not count. */
   firstCalledAt: number | null;
+  /** A checked-in appointment's slot (epoch ms, booked lane): its place in line starts there (A2). Absent for walk-ins. */
+  appointmentAt?: number;
 }
 
 export interface CounterState {

@@ -12,3 +12,4 @@ export * from './text.js';
 export * from './audience.js';
 export * from './reports.js';
 export * from './board.js';
+export * from './appointments.js';

@@ -42,6 +42,17 @@ const HTTP_MATRIX: Record<string, Row> = {
   'GET /api/services':                                [ok,       ok,   ok,     ok,      ok,        ok],
   'GET /api/board':                                   [ok,       ok,   ok,     ok,      ok,        ok],
   'GET /api/board/{centerId}':                        [ok,       ok,   ok,     ok,      ok,        ok],
+  // Booking is public: the code is the credential. Check-in is a kiosk's or staff's; the plan a supervisor's.
+  'GET /api/appointments/{centerId}':                 [ok,       ok,   ok,     ok,      ok,        ok],
+  'GET /api/appointments/{centerId}/slots':           [ok,       ok,   ok,     ok,      ok,        ok],
+  'POST /api/appointments/{centerId}':                [ok,       ok,   ok,     ok,      ok,        ok],
+  'GET /api/appointments/{centerId}/{code}':          [ok,       ok,   ok,     ok,      ok,        ok],
+  'POST /api/appointments/{centerId}/{code}/cancel':  [ok,       ok,   ok,     ok,      ok,        ok],
+  'POST /api/appointments/{centerId}/{code}/move':    [ok,       ok,   ok,     ok,      ok,        ok],
+  'GET /api/appointments/{centerId}/{code}/calendar.ics': [ok,   ok,   ok,     ok,      ok,        ok],
+  'POST /api/appointments/{centerId}/check-in':       [U,        ok,   F,      ok,      ok,        ok],
+  'GET /api/appointments/{centerId}/list':            [U,        F,    F,      ok,      ok,        ok],
+  'GET /api/appointments/{centerId}/schedule':        [U,        F,    F,      F,       ok,        ok],
   'GET /api/tickets/{ticketId}':                      [ok,       ok,   ok,     ok,      ok,        ok],
   'POST /api/auth/login':                             [ok,       ok,   ok,     ok,      ok,        ok],
   'POST /api/devices/pair':                           [ok,       ok,   ok,     ok,      ok,        ok],
@@ -179,6 +190,16 @@ function probeFor(key: string, hall: Hall, s: TestServer): Probe {
     'GET /api/reports/downloads/{token}': { params: { token: 'a'.repeat(64) } },
     'GET /api/tickets/{ticketId}': { params: { ticketId: hall.tickets.waiting } },
     'GET /api/board/{centerId}': { params: { centerId: 'c1' } },
+    'GET /api/appointments/{centerId}': { params: { centerId: 'c1' } },
+    'GET /api/appointments/{centerId}/slots': { params: { centerId: 'c1' }, query: 'service=passport&day=2026-03-02' },
+    'POST /api/appointments/{centerId}': { params: { centerId: 'c1' }, body: { serviceId: 'passport', at: Date.UTC(2026, 2, 2, 9) } },
+    'GET /api/appointments/{centerId}/{code}': { params: { centerId: 'c1', code: 'ZZZZZZZZ' } },
+    'POST /api/appointments/{centerId}/{code}/cancel': { params: { centerId: 'c1', code: 'ZZZZZZZZ' } },
+    'POST /api/appointments/{centerId}/{code}/move': { params: { centerId: 'c1', code: 'ZZZZZZZZ' }, body: { at: Date.UTC(2026, 2, 2, 9) } },
+    'GET /api/appointments/{centerId}/{code}/calendar.ics': { params: { centerId: 'c1', code: 'ZZZZZZZZ' } },
+    'POST /api/appointments/{centerId}/check-in': { params: { centerId: 'c1' }, body: { code: 'ZZZZZZZZ' } },
+    'GET /api/appointments/{centerId}/list': { params: { centerId: 'c1' }, query: 'day=2026-03-02' },
+    'GET /api/appointments/{centerId}/schedule': { params: { centerId: 'c1' }, query: 'from=2026-03-02&to=2026-03-03' },
     // Correct credentials: logging in is for anyone, whatever token they already carry.
     'POST /api/auth/login': { body: { login: 'op3', password: PASSWORD } },
     // A code of the wrong shape: answered 400, so the route let the caller through (a wrong 6-digit code would be a 401 for everyone).
@@ -287,7 +308,18 @@ describe('HTTP: every role against every route', () => {
  * listed here, as reading the hall or as reading something else, so a new one is looked at.
  */
 const HALL_READS = ['/api/queue', '/api/events?since=0', '/api/counters'];
-const OTHER_DEVICE_READS = ['GET /api/health', 'GET /api/services', 'GET /api/board', 'GET /api/board/{centerId}', 'GET /api/tickets/{ticketId}', 'GET /api/auth/me'];
+const OTHER_DEVICE_READS = [
+  'GET /api/health',
+  'GET /api/services',
+  'GET /api/board',
+  'GET /api/board/{centerId}',
+  'GET /api/tickets/{ticketId}',
+  'GET /api/auth/me',
+  'GET /api/appointments/{centerId}',
+  'GET /api/appointments/{centerId}/slots',
+  'GET /api/appointments/{centerId}/{code}',
+  'GET /api/appointments/{centerId}/{code}/calendar.ics',
+];
 const SEES: Record<Role, 'nothing' | 'kiosk' | 'display' | 'staff'> = { anonymous: 'nothing', kiosk: 'kiosk', display: 'display', operator: 'staff', supervisor: 'staff', admin: 'staff' };
 
 /** Which audience a body was built for, from the fields of the tickets and counters in it. */

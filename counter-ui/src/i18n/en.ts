@@ -185,6 +185,13 @@ export const en = {
     RECALL_LIMIT: 'Recall limit',
     REACTIVATION_EXPIRED: 'Too late to reactivate',
     NOT_QUALIFIED: 'Not trained for this',
+    UNKNOWN_APPOINTMENT: 'No such booking',
+    SLOT_FULL: 'Time taken',
+    SLOT_UNAVAILABLE: 'Time not bookable',
+    APPOINTMENT_CLOSED: 'Booking closed',
+    CHECK_IN_TOO_EARLY: 'Too early to check in',
+    CHECK_IN_TOO_LATE: 'Too late to check in',
+    BOOKING_LIMIT: 'Booking limit reached',
   },
   sup: {
     alerts: 'Alerts',

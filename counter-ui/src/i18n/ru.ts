@@ -188,6 +188,13 @@ export const ru: Messages<typeof en> = {
     RECALL_LIMIT: 'Лимит повторных вызовов',
     REACTIVATION_EXPIRED: 'Вернуть уже нельзя',
     NOT_QUALIFIED: 'Нет допуска к услуге',
+    UNKNOWN_APPOINTMENT: 'Запись не найдена',
+    SLOT_FULL: 'Время уже занято',
+    SLOT_UNAVAILABLE: 'На это время записи нет',
+    APPOINTMENT_CLOSED: 'Запись закрыта',
+    CHECK_IN_TOO_EARLY: 'Слишком рано для отметки',
+    CHECK_IN_TOO_LATE: 'Время отметки истекло',
+    BOOKING_LIMIT: 'Превышен лимит записей',
   },
   sup: {
     alerts: 'Предупреждения',

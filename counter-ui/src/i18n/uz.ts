@@ -188,6 +188,13 @@ export const uz: Messages<typeof en> = {
     RECALL_LIMIT: 'Qayta chaqiruv limiti',
     REACTIVATION_EXPIRED: 'Qaytarish muddati oʻtdi',
     NOT_QUALIFIED: 'Bu xizmatga ruxsat yoʻq',
+    UNKNOWN_APPOINTMENT: 'Yozilish topilmadi',
+    SLOT_FULL: 'Bu vaqt band',
+    SLOT_UNAVAILABLE: 'Bu vaqtga yozilib boʻlmaydi',
+    APPOINTMENT_CLOSED: 'Yozilish yopilgan',
+    CHECK_IN_TOO_EARLY: 'Belgilash uchun juda erta',
+    CHECK_IN_TOO_LATE: 'Belgilash vaqti oʻtgan',
+    BOOKING_LIMIT: 'Yozilishlar chegarasiga yetildi',
   },
   sup: {
     alerts: 'Ogohlantirishlar',

@@ -188,6 +188,13 @@ export const vi: Messages<typeof en> = {
     RECALL_LIMIT: 'Hết lượt gọi lại',
     REACTIVATION_EXPIRED: 'Quá hạn cho xếp hàng lại',
     NOT_QUALIFIED: 'Chưa được đào tạo thủ tục này',
+    UNKNOWN_APPOINTMENT: 'Không tìm thấy lịch hẹn',
+    SLOT_FULL: 'Giờ này đã hết chỗ',
+    SLOT_UNAVAILABLE: 'Không thể đặt giờ này',
+    APPOINTMENT_CLOSED: 'Lịch hẹn đã đóng',
+    CHECK_IN_TOO_EARLY: 'Quá sớm để xác nhận',
+    CHECK_IN_TOO_LATE: 'Đã quá giờ xác nhận',
+    BOOKING_LIMIT: 'Đã đạt giới hạn đặt lịch',
   },
   sup: {
     alerts: 'Cảnh báo',

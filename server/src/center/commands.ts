@@ -9,6 +9,7 @@ import {
   type CounterAction,
   type IssueTicketBody,
   type IssuedTicket,
+  type Language,
   type TransferBody,
   type CounterService,
   type PauseReasonId,
@@ -54,7 +55,18 @@ export class Commands {
     if (body.lane === 'booked' && p.kind !== 'staff') {
       throw new AppError(ErrorCode.Forbidden, 'Booked tickets are issued by staff checking an appointment in.');
     }
-    const rt = this.hub.get(p.centerId);
+    return this.issueIn(p, this.hub.get(p.centerId), body);
+  }
+
+  /**
+   * A1: a checked-in appointment's booked-lane ticket, by the kiosk or staff. The booking's code
+   * is the request id, so a second check-in returns the first ticket (I4).
+   */
+  checkIn(p: Principal, rt: CenterRuntime, a: { code: string; serviceId: string; at: number; language: Language | null }): IssuedTicket {
+    return this.issueIn(p, rt, { serviceId: a.serviceId, lane: 'booked', appointmentAt: a.at, clientRef: `appointment:${a.code}`, ...(a.language ? { language: a.language } : {}) });
+  }
+
+  private issueIn(p: Principal, rt: CenterRuntime, body: IssueTicketBody & { appointmentAt?: number }): IssuedTicket {
     this.issueLimit.check(p, rt.state, body.clientRef);
     const out = succeed(rt.execute({ type: 'issue', ticketId: this.newId(), ...body }, actorName(p)));
     this.issueLimit.count(p, out.facts);

@@ -67,6 +67,7 @@ function issue(state: EngineState, cmd: Extract<Command, { type: 'issue' }>, now
   if (!service) return reject(ErrorCode.UnknownService, `There is no service "${cmd.serviceId}".`);
   // I5: a ticket no counter would ever call is not issued.
   if (!state.servable.has(service.id)) return reject(ErrorCode.ServiceClosed, `No counter serves "${service.id}" yet: no ticket can be issued for it.`);
+  if (cmd.appointmentAt !== undefined && cmd.lane !== 'booked') return reject(ErrorCode.BadRequest, 'Only a booked-lane ticket carries an appointment time.');
   if (cmd.lane === 'priority') {
     if (!cmd.categoryId) return reject(ErrorCode.BadRequest, 'A priority-lane ticket needs a priority category.');
     if (!state.config.priorityCategories.some((c) => c.id === cmd.categoryId)) {
@@ -115,6 +116,7 @@ function issue(state: EngineState, cmd: Extract<Command, { type: 'issue' }>, now
     clientRef: cmd.clientRef ?? null,
     recalls: 0,
     transfers: 0,
+    ...(cmd.appointmentAt !== undefined ? { appointmentAt: cmd.appointmentAt } : {}),
   };
   return ok({ type: 'ticket:issued', ticket, counter: null });
 }

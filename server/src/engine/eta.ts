@@ -3,7 +3,7 @@
  * (learned service times) is kept only for a state whose owner reports its changes.
  */
 import { MINUTE, openWindows, scheduleOf, type Counter, type CounterState, type Service, type ServiceLoad, type Ticket, type TicketEta } from '@qms/shared';
-import { compareFifo, compareRank, ticketsOf } from './rules.js';
+import { compareFifo, compareRank, placeOf, ticketsOf } from './rules.js';
 import { queueKey } from './state.js';
 import type { EngineState } from './types.js';
 
@@ -325,7 +325,7 @@ function serviceQueues(state: EngineState, now: number): Map<string, { waiting: 
     if (!q) out.set(t.serviceId, (q = { waiting: 0, priority: 0, oldest: now }));
     q.waiting += 1;
     if (t.lane === 'priority') q.priority += 1;
-    q.oldest = Math.min(q.oldest, t.queuedAt);
+    q.oldest = Math.min(q.oldest, placeOf(t));
   }
   return out;
 }

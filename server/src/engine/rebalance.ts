@@ -12,7 +12,7 @@
  */
 import { MINUTE, type BalanceReason, type CounterService, type CounterState, type FactBody, type Ticket } from '@qms/shared';
 import { serviceLoads } from './eta.js';
-import { pickNext } from './rules.js';
+import { pickNext, placeOf } from './rules.js';
 import type { EngineState } from './types.js';
 
 export interface BalanceParams {
@@ -110,7 +110,7 @@ export function proposeMoves(
       loads ??= new Map(serviceLoads(state, now).map((l) => [l.serviceId, l.expectedWaitMin ?? 0]));
       const sid = next.serviceId;
       const expected = Math.round(loads.get(sid) ?? 0);
-      const waited = minutes(now - next.queuedAt);
+      const waited = minutes(now - placeOf(next));
       const lane = next.lane === 'priority' ? ' in the priority lane' : '';
       moves.push({
         kind: 'merge',

@@ -14,16 +14,22 @@ export function headStartMs(lane: Lane, policy: Policy): number {
   }
 }
 
-/** P1/P3 then F1: lower is called first. */
-export function compareRank(a: Ticket, b: Ticket, policy: Policy): number {
-  return (
-    a.queuedAt - headStartMs(a.lane, policy) - (b.queuedAt - headStartMs(b.lane, policy)) || compareFifo(a, b)
-  );
+/**
+ * A2: where a ticket stands in line: its place (queuedAt), or for an appointment checked in before
+ * its slot, the slot: an early arrival does not overtake the walk-ins who came before the slot.
+ */
+export function placeOf(t: Ticket): number {
+  return t.appointmentAt === undefined ? t.queuedAt : Math.max(t.queuedAt, t.appointmentAt);
 }
 
-/** F1: earlier place in line, then lower number, then id (a total order, for determinism). */
+/** P1/P3 then F1: lower is called first. */
+export function compareRank(a: Ticket, b: Ticket, policy: Policy): number {
+  return placeOf(a) - headStartMs(a.lane, policy) - (placeOf(b) - headStartMs(b.lane, policy)) || compareFifo(a, b);
+}
+
+/** F1: earlier place in line (A2), then lower number, then id (a total order, for determinism). */
 export function compareFifo(a: Ticket, b: Ticket): number {
-  return a.queuedAt - b.queuedAt || a.seqNo - b.seqNo || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return placeOf(a) - placeOf(b) || a.seqNo - b.seqNo || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 /** The waiting tickets of one queue (in no particular order: every rule picks by a total order). */
@@ -58,7 +64,7 @@ export function pickNext(state: EngineState, counter: CounterState, now: number)
   if (t1) return { ticket: t1, rule: 'T1' };
 
   const oldest = best(candidates, compareFifo);
-  if (oldest && now - oldest.queuedAt >= policy.maxWaitGuardMin * MINUTE) return { ticket: oldest, rule: 'G1' };
+  if (oldest && now - placeOf(oldest) >= policy.maxWaitGuardMin * MINUTE) return { ticket: oldest, rule: 'G1' };
 
   // P4 + S1: priority-lane tickets of every service compete with the primary services' queues.
   const pool = candidates.filter((t) => t.lane === 'priority' || roles.get(t.serviceId) === 'primary');

@@ -55,6 +55,8 @@ export type Command =
       categoryId?: string | undefined;
       language?: string | undefined;
       clientRef?: string | undefined;
+      /** A1: a checked-in appointment's slot (booked lane only). */
+      appointmentAt?: number | undefined;
     }
   /** `takeover`: the holder's session has ended, so another staff member may take the counter as it is. */
   | { type: 'open'; counterId: string; staffLogin: string; takeover?: boolean }

@@ -31,6 +31,7 @@ export function httpStatus(code: ErrorCode): number {
     case ErrorCode.UnknownCounter:
     case ErrorCode.UnknownTicket:
     case ErrorCode.UnknownCategory:
+    case ErrorCode.UnknownAppointment:
       return 404;
     case ErrorCode.NotQualified:
       return 422;

@@ -232,4 +232,37 @@ export const MIGRATIONS: Migration[] = [
         WHERE type IN ('counter:opened', 'counter:closed', 'counter:paused', 'counter:resumed', 'counter:services-changed', 'balance:proposed', 'balance:resolved');
     `,
   },
+  {
+    version: 6,
+    name: 'appointments (issue 13)',
+    // One row per booking. The code is the visitor's credential; name, phone and e-mail are erased
+    // after the center's retention (the row stays for the figures). A slot's places are numbered
+    // and an active booking holds one: the unique index makes overbooking impossible, whatever
+    // interleaves (A3). A cancelled booking frees its place.
+    sql: `
+      CREATE TABLE appointments (
+        center_id TEXT NOT NULL REFERENCES centers(id) ON DELETE CASCADE,
+        code TEXT NOT NULL,
+        service_id TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        slot_min INTEGER NOT NULL,
+        place INTEGER NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('booked', 'checked-in', 'cancelled', 'no-show')),
+        language TEXT,
+        name TEXT,
+        phone TEXT,
+        email TEXT,
+        phone_key TEXT,
+        email_key TEXT,
+        channel TEXT NOT NULL,
+        booked_at INTEGER NOT NULL,
+        ticket_id TEXT,
+        changed_at INTEGER NOT NULL,
+        PRIMARY KEY (center_id, code)
+      ) STRICT;
+      CREATE UNIQUE INDEX appointments_places ON appointments (center_id, service_id, at, place) WHERE status IN ('booked', 'checked-in');
+      CREATE INDEX appointments_at ON appointments (center_id, at);
+      CREATE INDEX appointments_booked_at ON appointments (center_id, booked_at);
+    `,
+  },
 ];
