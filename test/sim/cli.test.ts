@@ -32,12 +32,15 @@ describe('npm run simulate', () => {
     expect(a.err).toMatch(/city-mfc: static, 2 seeds from 1/);
   });
 
-  it('the result object has the contract\'s fields, plus mergedShare and the ETA accuracy (issue 12)', () => {
+  it('the result object has the contract\'s fields, plus mergedShare, the ETA accuracy (issue 12) and the booked and walk-in figures (issue 13)', () => {
     const [r] = JSON.parse(cli('--scenario', scenarioFile('rural-office'), '--policy', 'skills', '--json').out);
     expect(Object.keys(r)).toEqual([
       'format', 'scenario', 'policy', 'seeds', 'seed', 'visitors', 'served', 'noShows', 'waitMin', 'withinTargetShare',
-      'lanes', 'services', 'counterSwitches', 'utilisation', 'mergedShare', 'lastServiceEndMin', 'eta',
+      'lanes', 'services', 'counterSwitches', 'utilisation', 'mergedShare', 'lastServiceEndMin', 'eta', 'booked', 'walkIns',
     ]);
+    // No appointments in the scenario: nothing booked, no booked figure.
+    expect(r.booked).toEqual({ bookings: 0, arrived: 0, noShows: 0, tooLate: 0, waitMin: { mean: null, p90: null, p95: null, max: null }, onTimeShare: null });
+    expect(Object.keys(r.walkIns)).toEqual(['count', 'mean', 'p90', 'p95', 'withinTargetShare']);
     expect(Object.keys(r.eta)).toEqual(['medianErrorMin', 'p90ErrorMin', 'underPromisedOver5Share']);
     expect(r.eta.medianErrorMin).toBeGreaterThanOrEqual(0);
     expect(Object.keys(r.waitMin)).toEqual(['mean', 'p50', 'p90', 'p95', 'max']);

@@ -15,7 +15,7 @@ import { EventQueue } from './kernel.js';
 import { CounterLedger, type CounterFigures } from './ledger.js';
 import type { PolicyController, PolicyView, SimPolicy } from './policies.js';
 import type { Scenario, ScenarioCounter } from './scenario.js';
-import { drawVisitors, type Visitor } from './visitors.js';
+import { drawDay, type Booking, type Visitor } from './visitors.js';
 
 export interface VisitorOutcome extends Visitor {
   /** Ms after 00:00 when first called. */
@@ -31,6 +31,8 @@ export interface DayRun {
   policy: string;
   seed: number;
   visitors: VisitorOutcome[];
+  /** The day's bookings and what became of them (issue 13); none in a replay. */
+  bookings: Booking[];
   counters: CounterFigures[];
   /** Ms after 00:00 when the last visitor left. */
   lastServiceEndMs: number;
@@ -84,6 +86,7 @@ class Day {
   private readonly byId = new Map<string, CounterRun>();
   private readonly ledger: CounterLedger;
   private readonly visitors: Visitor[];
+  private readonly bookings: Booking[];
   private readonly visitorOf = new Map<string, Visitor>();
   /** By visitor index: the first call and how it ended. */
   private readonly called: { calledMs: number; counterId: string; outcome?: 'served' | 'no-show' }[] = [];
@@ -114,7 +117,9 @@ class Day {
     this.counters = scenario.counters.map((plan) => ({ id: plan.id, plan, leaving: 'no', futureShifts: plan.shifts.length }));
     this.ledger = new CounterLedger(scenario.counters);
     for (const c of this.counters) this.byId.set(c.id, c);
-    this.visitors = options.visitors ?? drawVisitors(scenario, seed);
+    const drawn = options.visitors ? { visitors: options.visitors, bookings: [] } : drawDay(scenario, seed);
+    this.visitors = drawn.visitors;
+    this.bookings = drawn.bookings;
     for (const v of this.visitors) this.visitorOf.set(ticketIdOf(v), v);
   }
 
@@ -151,10 +156,13 @@ class Day {
           serviceId: v.serviceId,
           lane: v.lane,
           ...(v.lane === 'priority' ? { categoryId: PRIORITY_CATEGORY } : {}),
+          // A1: checked in as the live kiosk does it, the ticket carrying its slot.
+          ...(v.slotMs !== undefined ? { appointmentAt: epochOf(v.slotMs) } : {}),
         });
         // What the kiosk would show (W1–W4), kept to measure it against the wait the visitor had.
         this.promised[v.index] = etaOf(this.state, ticketIdOf(v), epochOf(this.now)).etaMin;
-        if (this.guardMs !== null) this.queue.push(this.now + this.guardMs, { kind: 'wake' });
+        // G1 counts from the place in line, for an early appointment its slot (A2).
+        if (this.guardMs !== null) this.queue.push(Math.max(this.now, v.slotMs ?? 0) + this.guardMs, { kind: 'wake' });
         return;
       }
       case 'shift-start': {
@@ -342,6 +350,7 @@ class Day {
       policy: this.policy.name,
       seed: this.seed,
       visitors,
+      bookings: this.bookings,
       counters: this.ledger.figures(),
       lastServiceEndMs: this.lastEnd,
       calledBack: this.calledBack.size,

@@ -52,7 +52,27 @@ export function textTable(results: SimResult[]): string {
     ['mean wait by service', ...results.map((r) => r.policy)],
     services.map((sid) => [sid, ...results.map((r) => num(r.services[sid]?.mean ?? null))]),
   );
-  return `${first.scenario}: waits in minutes, ${seeds}\n\n${main}\n\n${byService}\n`;
+  const booked = results.some((r) => r.booked.bookings > 0) ? `\n${bookedTable(results)}\n` : '';
+  return `${first.scenario}: waits in minutes, ${seeds}\n\n${main}\n\n${byService}\n${booked}`;
+}
+
+/** Appointments (issue 13): how the booked fared, and the walk-ins beside them; only when some were booked. */
+function bookedTable(results: SimResult[]): string {
+  return aligned(
+    ['appointments', 'bookings', 'arrived', 'no-shows', 'booked mean', 'booked P95', 'on time', 'walk-in mean', 'walk-in P90', 'walk-in within target'],
+    results.map((r) => [
+      r.policy,
+      num(r.booked.bookings),
+      num(r.booked.arrived),
+      num(r.booked.noShows),
+      num(r.booked.waitMin.mean),
+      num(r.booked.waitMin.p95),
+      pct(r.booked.onTimeShare),
+      num(r.walkIns.mean),
+      num(r.walkIns.p90),
+      pct(r.walkIns.withinTargetShare),
+    ]),
+  );
 }
 
 /** Columns padded to their widest cell: text left, figures right. */

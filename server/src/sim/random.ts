@@ -14,6 +14,11 @@ export interface Streams {
   service: Rng;
   /** Whether each visitor comes when called. */
   noShow: Rng;
+  /**
+   * Everything about booked visitors (issue 13): their own stream, so that adding appointments to a
+   * scenario leaves the walk-ins' draws as they were.
+   */
+  booked: Rng;
 }
 
 export interface Rng {
@@ -32,7 +37,9 @@ export function streams(seed: number): Streams {
   const arrivals = next();
   const service = next();
   const noShow = next();
-  return { arrivals, service, noShow };
+  // Jumped to last: the streams before it start where they always did.
+  const booked = next();
+  return { arrivals, service, noShow, booked };
 }
 
 function rngOf(g: JumpableRandomGenerator): Rng {

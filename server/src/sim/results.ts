@@ -22,6 +22,33 @@ export interface ServiceResult {
   withinTargetShare: number | null;
 }
 
+/**
+ * Booked visitors (issue 13, docs/scenario-appointments.md). Counts are of the bookings whose slot
+ * is after the warm-up; all zero, and every figure null, in a scenario without appointments.
+ */
+export interface BookedResult {
+  bookings: number;
+  /** Checked in: a booked-lane ticket (A1). */
+  arrived: number;
+  /** Nobody checked in for them (A4): never came, or came after the check-in window. */
+  noShows: number;
+  /** Of the no-shows, those who came after the window and took an ordinary ticket (A5). */
+  tooLate: number;
+  /** From the slot, or the arrival when later, to the call; a call before the slot counts 0. */
+  waitMin: { mean: number | null; p90: number | null; p95: number | null; max: number | null };
+  /** Share of those who checked in called within their service's booked target. */
+  onTimeShare: number | null;
+}
+
+/** Everyone but the booked lane (too-late bookings included), waits as the overall figures measure them. */
+export interface WalkInResult {
+  count: number;
+  mean: number | null;
+  p90: number | null;
+  p95: number | null;
+  withinTargetShare: number | null;
+}
+
 export interface SimResult {
   format: 'qms-sim-result/1';
   scenario: string;
@@ -47,6 +74,9 @@ export interface SimResult {
    * the share kept waiting more than 5 minutes longer than promised.
    */
   eta: { medianErrorMin: number | null; p90ErrorMin: number | null; underPromisedOver5Share: number | null };
+  booked: BookedResult;
+  /** What reserving capacity costs the walk-ins: the overall figures without the booked lane. */
+  walkIns: WalkInResult;
 }
 
 const waitOf = (v: VisitorOutcome): number => (v.calledMs - v.arriveMs) / MINUTE;
@@ -88,7 +118,32 @@ export function dayResult(run: DayRun): SimResult {
     mergedShare: openMs > 0 ? sum((c) => c.mergedMs) / openMs : null,
     lastServiceEndMin: run.lastServiceEndMs / MINUTE,
     eta: etaAccuracy(counted),
+    booked: bookedFigures(run, counted),
+    walkIns: walkInFigures(counted.filter((v) => v.lane !== 'booked'), within),
   };
+}
+
+/** A booked visitor's wait runs from the slot: coming early buys no place in line (A2). */
+const bookedWaitOf = (v: VisitorOutcome): number => Math.max(0, v.calledMs - Math.max(v.arriveMs, v.slotMs ?? v.arriveMs)) / MINUTE;
+
+function bookedFigures(run: DayRun, counted: VisitorOutcome[]): BookedResult {
+  const bookings = run.bookings.filter((b) => b.counted);
+  const target = new Map(run.scenario.services.map((s) => [s.id, s.appointments?.targetWaitMin ?? 0]));
+  const booked = counted.filter((v) => v.lane === 'booked');
+  const w = waitStats(booked.map(bookedWaitOf));
+  return {
+    bookings: bookings.length,
+    arrived: bookings.filter((b) => b.outcome === 'checked-in').length,
+    noShows: bookings.filter((b) => b.outcome !== 'checked-in').length,
+    tooLate: bookings.filter((b) => b.outcome === 'too-late').length,
+    waitMin: { mean: w.mean, p90: w.p90, p95: w.p95, max: w.max },
+    onTimeShare: withinTargetShare(booked.map((v) => ({ waitMin: bookedWaitOf(v), targetMin: target.get(v.serviceId) ?? 0 }))),
+  };
+}
+
+function walkInFigures(walkIns: VisitorOutcome[], within: (vs: VisitorOutcome[]) => number | null): WalkInResult {
+  const w = waitStats(walkIns.map(waitOf));
+  return { count: w.count, mean: w.mean, p90: w.p90, p95: w.p95, withinTargetShare: within(walkIns) };
 }
 
 function etaAccuracy(visitors: VisitorOutcome[]): SimResult['eta'] {

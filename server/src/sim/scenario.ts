@@ -21,6 +21,24 @@ const id = z
   .regex(/^[A-Za-z0-9_.-]+$/, 'use letters, digits, "_", "-" or "." only');
 
 const interval = z.strictObject({ from: hhmm, to: hhmm });
+const perHour = z.number().min(0, 'must be 0 or more').max(10_000, 'must be at most 10000');
+
+/**
+ * Appointments for one service (issue 13, docs/scenario-appointments.md): a booking plan, how
+ * visitors arrive around their slot, and who never comes. The slot length and the booked target
+ * default as a live service's do (shared config.ts), so a scenario measures what a center would run.
+ */
+const appointmentsSchema = z.strictObject({
+  bookings: z.array(z.strictObject({ from: hhmm, to: hhmm, perHour })).min(1, 'list at least one period { "from", "to", "perHour" }'),
+  slotMin: z.number().int('expected a whole number of minutes').min(5, 'must be at least 5 minutes').max(240, 'must be at most 240 minutes').optional(),
+  earlyMeanMin: z.number().min(-60, 'must be -60 or more (negative: late on average)').max(240, 'must be at most 240 minutes').default(5),
+  spreadSdMin: z.number().min(0, 'must be 0 or more').max(120, 'must be at most 120 minutes').default(4),
+  noShowShare: share.default(0),
+  targetWaitMin: z.number().positive('must be more than 0').max(60, 'must be at most 60 minutes').default(10),
+});
+
+/** The live default slot length (appointments/slots.ts): the expected service time rounded up to 5 minutes. */
+const defaultSlotMin = (meanMin: number): number => Math.max(5, Math.ceil(meanMin / 5) * 5);
 
 const serviceSchema = z.strictObject({
   id,
@@ -30,9 +48,10 @@ const serviceSchema = z.strictObject({
     /** Coefficient of variation: 0 = every visitor takes exactly `mean`. */
     cv: z.number().min(0, 'must be 0 or more').max(10, 'must be at most 10'),
   }),
-  arrivals: z.array(z.strictObject({ from: hhmm, to: hhmm, perHour: z.number().min(0, 'must be 0 or more').max(10_000) })),
+  arrivals: z.array(z.strictObject({ from: hhmm, to: hhmm, perHour })),
   priorityShare: share.default(0),
   targetWaitMin: minutes.optional(),
+  appointments: appointmentsSchema.optional(),
 });
 
 const counterSchema = z.strictObject({
@@ -80,6 +99,22 @@ export interface ScenarioService {
   cv: number;
   arrivals: { from: number; to: number; perHour: number }[];
   priorityShare: number;
+  targetWaitMin: number;
+  /** Absent: nobody books this service (walk-ins only, as before issue 13). */
+  appointments?: ScenarioAppointments;
+}
+
+/** A service's booking plan, minutes throughout (docs/scenario-appointments.md). */
+export interface ScenarioAppointments {
+  /** Bookings per hour by period, spread evenly over the period's slots (visitors.ts). */
+  bookings: { from: number; to: number; perHour: number }[];
+  slotMin: number;
+  /** Arrival = slot − earlyMeanMin + Normal(0, spreadSdMin), within the day. */
+  earlyMeanMin: number;
+  spreadSdMin: number;
+  /** Share of bookings nobody comes for (A4). */
+  noShowShare: number;
+  /** The booked target: called within this many minutes of the slot (or of arrival, if later). */
   targetWaitMin: number;
 }
 
@@ -149,6 +184,8 @@ const KNOWN_KEYS: Record<string, readonly string[]> = {
   services: Object.keys(serviceSchema.shape),
   serviceTimeMin: ['mean', 'cv'],
   arrivals: ['from', 'to', 'perHour'],
+  appointments: Object.keys(appointmentsSchema.shape),
+  bookings: ['from', 'to', 'perHour'],
   counters: Object.keys(counterSchema.shape),
   shifts: ['from', 'to'],
 };
@@ -195,13 +232,22 @@ function crossCheck(s: RawScenario): string[] {
 
   const serviceIds = s.services.map((x) => x.id);
   duplicates(serviceIds).forEach((i) => out.push(`services[${i}].id: "${serviceIds[i]}" is used by an earlier service`));
+  const periodWithinDay = (a: { from: string; to: string }, at: string, why: string) => {
+    if (parseHHMM(a.to) <= parseHHMM(a.from)) out.push(`${at}.to: must be after "from" (${a.from})`);
+    if (close <= open) return; // the day itself is wrong: said once above
+    if (parseHHMM(a.from) < open) out.push(`${at}.from: must not be before day.open (${s.day.open})`);
+    if (parseHHMM(a.to) > close) out.push(`${at}.to: must not be after day.close (${s.day.close}); ${why}`);
+  };
   s.services.forEach((svc, i) => {
-    svc.arrivals.forEach((a, j) => {
-      const at = `services[${i}].arrivals[${j}]`;
-      if (parseHHMM(a.to) <= parseHHMM(a.from)) out.push(`${at}.to: must be after "from" (${a.from})`);
-      if (close <= open) return; // the day itself is wrong: said once above
-      if (parseHHMM(a.from) < open) out.push(`${at}.from: must not be before day.open (${s.day.open})`);
-      if (parseHHMM(a.to) > close) out.push(`${at}.to: must not be after day.close (${s.day.close}); every visitor arrives while the center is open`);
+    svc.arrivals.forEach((a, j) => periodWithinDay(a, `services[${i}].arrivals[${j}]`, 'every visitor arrives while the center is open'));
+    const booked = svc.appointments;
+    booked?.bookings.forEach((b, j) => {
+      const at = `services[${i}].appointments.bookings[${j}]`;
+      periodWithinDay(b, at, 'every slot lies within the day');
+      // Slots lie whole within their period, as the live ones within the service's hours.
+      const slotMin = booked.slotMin ?? defaultSlotMin(svc.serviceTimeMin.mean);
+      const length = parseHHMM(b.to) - parseHHMM(b.from);
+      if (length > 0 && length < slotMin) out.push(`${at}.to: the period must hold at least one slot of ${slotMin} minutes`);
     });
   });
 
@@ -230,7 +276,8 @@ function crossCheck(s: RawScenario): string[] {
   });
   // Under `static` nobody else would ever call these visitors.
   s.services.forEach((svc, i) => {
-    if (known.has(svc.id) && !planned.has(svc.id) && svc.arrivals.some((a) => a.perHour > 0)) {
+    const comes = [...svc.arrivals, ...(svc.appointments?.bookings ?? [])].some((a) => a.perHour > 0);
+    if (known.has(svc.id) && !planned.has(svc.id) && comes) {
       out.push(`services[${i}].id: no counter serves "${svc.id}"; add it to some counter's "serves"`);
     }
   });
@@ -264,6 +311,7 @@ function normalise(s: RawScenario): Scenario {
       arrivals: x.arrivals.map((a) => ({ from: parseHHMM(a.from), to: parseHHMM(a.to), perHour: a.perHour })),
       priorityShare: x.priorityShare,
       targetWaitMin: x.targetWaitMin ?? s.targetWaitMin,
+      ...(x.appointments ? { appointments: appointmentsOf(x.appointments, x.serviceTimeMin.mean) } : {}),
     })),
     counters: s.counters.map((c) => ({
       id: c.id,
@@ -273,6 +321,17 @@ function normalise(s: RawScenario): Scenario {
     })),
     noShowShare: s.noShowShare,
     noShowCostMin: s.noShowCostMin,
+  };
+}
+
+function appointmentsOf(a: NonNullable<RawScenario['services'][number]['appointments']>, meanMin: number): ScenarioAppointments {
+  return {
+    bookings: a.bookings.map((b) => ({ from: parseHHMM(b.from), to: parseHHMM(b.to), perHour: b.perHour })),
+    slotMin: a.slotMin ?? defaultSlotMin(meanMin),
+    earlyMeanMin: a.earlyMeanMin,
+    spreadSdMin: a.spreadSdMin,
+    noShowShare: a.noShowShare,
+    targetWaitMin: a.targetWaitMin,
   };
 }
 

@@ -17,6 +17,7 @@
  * counter's services. Each change is a real `set-services` and counts as a switch.
  */
 import { MINUTE, type EngineConfig, type FactBody } from '@qms/shared';
+import { placeOf } from '../engine/rules.js';
 import type { PolicyController, PolicyView, SetServices } from './policies.js';
 
 export function thresholdController(config: EngineConfig): PolicyController {
@@ -27,17 +28,17 @@ export function thresholdController(config: EngineConfig): PolicyController {
   });
   let over = new Set<string>();
 
-  /** Services whose oldest waiting visitor has waited more than the target. */
+  /** Services whose oldest waiting visitor has waited more than the target, from their place in line (A2). */
   function overTarget(view: PolicyView): Set<string> {
     const oldest = new Map<string, number>();
     for (const id of view.state.waiting) {
       const t = view.state.tickets.get(id);
       if (!t || t.targetCounterId !== null) continue;
       const o = oldest.get(t.serviceId);
-      if (o === undefined || t.queuedAt < o) oldest.set(t.serviceId, t.queuedAt);
+      if (o === undefined || placeOf(t) < o) oldest.set(t.serviceId, placeOf(t));
     }
     const out = new Set<string>();
-    for (const [sid, queuedAt] of oldest) if (view.now - queuedAt > (targetMs.get(sid) ?? Infinity)) out.add(sid);
+    for (const [sid, place] of oldest) if (view.now - place > (targetMs.get(sid) ?? Infinity)) out.add(sid);
     return out;
   }
 
@@ -62,7 +63,7 @@ export function thresholdController(config: EngineConfig): PolicyController {
       switch (fact.type) {
         case 'ticket:issued':
           // "Past the target": one millisecond after the wait equals it.
-          view.wakeAt(fact.ticket.queuedAt + (targetMs.get(fact.ticket.serviceId) ?? 0) + 1);
+          view.wakeAt(placeOf(fact.ticket) + (targetMs.get(fact.ticket.serviceId) ?? 0) + 1);
           return [];
         case 'ticket:called':
         case 'ticket:cancelled':
