@@ -83,6 +83,22 @@ export interface HourFlow {
   completed: number;
 }
 
+/** Bookings with a slot in the period (issue 13). */
+export interface AppointmentFigures {
+  /** Every booking made for the period's slots, whatever became of it. */
+  booked: number;
+  checkedIn: number;
+  /** Nobody checked in before the window closed (A4). */
+  noShow: number;
+  cancelled: number;
+  /** Share of check-ins made by the slot's time. */
+  onTime: number | null;
+  /** Checked-in visitors' waits from their slot (or later check-in) to the first call (A2). */
+  wait: Distribution;
+  /** Share of those called within their service's booked target. */
+  withinTarget: number | null;
+}
+
 export interface Report {
   centerId: string;
   from: string;
@@ -94,6 +110,8 @@ export interface Report {
   groups: ReportGroup[];
   /** Hours 0–23 in which anything happened, in order. */
   flow: HourFlow[];
+  /** Null when the center takes no appointments and had none in the period. */
+  appointments: AppointmentFigures | null;
 }
 
 /** Waits of a day as lived (from the log) or as replayed without balancing (the simulator). */

@@ -236,6 +236,31 @@ describe('check-in (A1, A5) and no-shows (A4)', () => {
   });
 });
 
+describe('figures (issue 13: reports gain bookings)', () => {
+  it("an early arrival's wait runs from its slot (A2), in today's figures and the report; the report counts bookings, check-ins, on-time share and no-shows", async () => {
+    server = await startServer({ config: bookableCenter() });
+    const a = (await book({ at: msk(11) })).body;
+    await book({ at: msk(10, 30) }); // nobody comes
+    server.clock.now = msk(10, 40);
+    expect((await server.call('POST', '/api/appointments/c1/check-in', { token: KIOSK_TOKEN, body: { code: a.code } })).status).toBe(201);
+    const op = await server.login('op1');
+    expect((await server.call('POST', '/api/counters/1/claim', { token: op })).status).toBe(200);
+    server.clock.now = msk(11, 3);
+    const called = await server.call('POST', '/api/counters/1/call-next', { token: op });
+    expect(called.body.ticket).toMatchObject({ lane: 'booked', appointmentAt: msk(11) });
+
+    const today = (await server.call('GET', '/api/stats/today', { token: op })).body;
+    // Three minutes from the slot, not twenty-three from check-in.
+    expect(today.services.passport).toMatchObject({ avgWaitMin: 3, withinTargetShare: 1 });
+
+    const sup = await server.login('super');
+    const report = (await server.call('GET', '/api/reports/summary?from=2026-03-02&to=2026-03-02&groupBy=lane', { token: sup })).body;
+    expect(report.appointments).toMatchObject({ booked: 2, checkedIn: 1, noShow: 1, cancelled: 0, onTime: 1, withinTarget: 1 });
+    expect(report.appointments.wait).toMatchObject({ count: 1, mean: 3 });
+    expect(report.groups.find((g: { key: string }) => g.key === 'booked').figures.wait.mean).toBe(3);
+  });
+});
+
 describe('the calendar file and the rate limit', () => {
   it('the .ics file is a calendar entry in the language booked in, in UTC, with the code and the check-in window', async () => {
     server = await startServer({ config: bookableCenter() });

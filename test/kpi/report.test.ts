@@ -35,7 +35,7 @@ const row = fc
     return {
       id: `${issuedSec}-${waitSec}`, day, number: 'A001', issuedServiceId: service, serviceId: service, lane: 'normal', categoryId: null, channel,
       status: status as ReportRow['status'], issuedAt, firstCalledAt, startedAt, finishedAt: startedAt === null ? null : startedAt + serviceSec * 1000,
-      counterId: called ? '1' : null, staffLogin: called ? 'op1' : null, transfers, recalls, promisedWaitMin: promised,
+      counterId: called ? '1' : null, staffLogin: called ? 'op1' : null, transfers, recalls, promisedWaitMin: promised, appointmentAt: null,
     };
   });
 

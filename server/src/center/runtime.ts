@@ -21,6 +21,7 @@ import { computeEtas, createEngineState, decide, etaOf, evolve, serviceLoads, ty
 import { rememberServiceTimes, ticketChanging } from '../engine/eta.js';
 import { Balancer } from './balancer.js';
 import { centerWaits, todayStats, type TodayStats } from '../kpi/today.js';
+import { targetsOf } from '../kpi/waits.js';
 import type { ConfigStore } from '../storage/config-store.js';
 import type { LiveStore } from '../storage/live-store.js';
 import { notSaved } from '../storage/problems.js';
@@ -180,9 +181,8 @@ export class CenterRuntime {
     const now = this.clock();
     this.rolloverIfNewDay(now);
     const { center, services } = this.state.config;
-    const target = new Map(services.map((s) => [s.id, s.targetWaitMin ?? center.targetWaitMin]));
     const facts = this.live.factsFrom(this.centerId, startOfLocalDay(now, center.timezone));
-    return todayStats(this.state.numberingDay, facts, [...this.state.tickets.values()], services.map((s) => s.id), (id) => target.get(id) ?? center.targetWaitMin);
+    return todayStats(this.state.numberingDay, facts, [...this.state.tickets.values()], services.map((s) => s.id), targetsOf(this.state.config));
   }
 
   /**
@@ -193,9 +193,7 @@ export class CenterRuntime {
   todayWaits(): ReturnType<typeof centerWaits> & { now: number } {
     const now = this.clock();
     this.rolloverIfNewDay(now);
-    const { center, services } = this.state.config;
-    const target = new Map(services.map((s) => [s.id, s.targetWaitMin ?? center.targetWaitMin]));
-    return { ...centerWaits(this.state.numberingDay, this.state.tickets.values(), (id) => target.get(id) ?? center.targetWaitMin), now };
+    return { ...centerWaits(this.state.numberingDay, this.state.tickets.values(), targetsOf(this.state.config)), now };
   }
 
   /** Every fact committed since `at` (epoch ms), oldest first; only those of `type` when given. */

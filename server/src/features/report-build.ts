@@ -4,10 +4,11 @@
  * still moving, is summed from its tickets on every request. An operator's report (the tickets
  * they served) is summed from those tickets directly.
  */
-import { addCalendarDays, calendarWeekday, localTime, MAX_REPORT_DAYS, type Report, type ReportGroup, type ReportQuery } from '@qms/shared';
+import { addCalendarDays, calendarWeekday, localMidnight, localTime, MAX_REPORT_DAYS, MINUTE, type Report, type ReportGroup, type ReportQuery } from '@qms/shared';
 import type { CenterRuntime } from '../center/runtime.js';
-import { groupKey, hourFlow, orderKeys } from '../kpi/report.js';
+import { appointmentFigures, groupKey, hourFlow, orderKeys } from '../kpi/report.js';
 import { addRow, emptyTally, figuresOf, mergeTally, type ReportRow, type Tally } from '../kpi/tally.js';
+import { targetsOf, type TargetOf } from '../kpi/waits.js';
 import type { ReportStore } from '../storage/report-store.js';
 
 const HOUR = 3_600_000;
@@ -31,13 +32,12 @@ const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 const weekdayOf = (day: string) => WEEKDAYS[calendarWeekday(day)]!;
 
 interface Context {
-  targetMin: (serviceId: string) => number;
+  targetMin: TargetOf;
   hourOf: (at: number) => number;
 }
 
-function contextOf({ center, services }: CenterRuntime['config']): Context {
-  const targets = new Map(services.map((s) => [s.id, s.targetWaitMin ?? center.targetWaitMin]));
-  return { targetMin: (id) => targets.get(id) ?? center.targetWaitMin, hourOf: localHours(center.timezone) };
+function contextOf(config: CenterRuntime['config']): Context {
+  return { targetMin: targetsOf(config), hourOf: localHours(config.center.timezone) };
 }
 
 /** Every kind's groups of some tickets. */
@@ -122,8 +122,17 @@ export function reportWithTally(rt: CenterRuntime, store: ReportStore, q: Report
     total: figuresOf(total),
     groups,
     flow: hourFlow(total),
+    appointments: bookingsOf(rt, store, q, ctx, now),
   };
   return { report, total };
+}
+
+/** Issue 13: the period's bookings (by slot), unless the center takes none and had none. */
+function bookingsOf(rt: CenterRuntime, store: ReportStore, q: ReportQuery, ctx: Context, now: number): Report['appointments'] {
+  const tz = rt.config.center.timezone;
+  const rows = store.appointments(rt.centerId, localMidnight(q.from, tz), localMidnight(nextDay(q.to), tz));
+  if (rows.length === 0 && !rt.config.services.some((s) => s.appointments?.enabled)) return null;
+  return appointmentFigures(rows, ctx.targetMin, now - rt.config.center.appointments.checkInLateMin * MINUTE);
 }
 
 /**

@@ -3,17 +3,48 @@
  * and "within target" are waits.ts's, the same as today's figures (today.ts) and the simulator's:
  * a wait runs from issue to the first call and belongs to the service the visitor chose.
  */
-import { calendarWeekday, type HourFlow, type ReportFigures, type ReportGrouping } from '@qms/shared';
-import { figuresOf, tally, type ReportRow, type Tally } from './tally.js';
-import { round1, waitStats } from './waits.js';
+import { calendarWeekday, type AppointmentFigures, type AppointmentStatus, type HourFlow, type ReportFigures, type ReportGrouping } from '@qms/shared';
+import { distributionOf, figuresOf, share, tally, type ReportRow, type Tally } from './tally.js';
+import { round1, waitMinOf, waitStats, withinTargetShare, type TargetOf } from './waits.js';
 
 export { serviceMinOf, waitMinOf, type ReportRow } from './tally.js';
 
-const share = (n: number, of: number): number | null => (of === 0 ? null : n / of);
-
 /** Figures of a set of tickets: tally.ts's summary of them, read out. */
-export function reportFigures(rows: readonly ReportRow[], targetMin: (serviceId: string) => number): ReportFigures {
+export function reportFigures(rows: readonly ReportRow[], targetMin: TargetOf): ReportFigures {
   return figuresOf(tally(rows, targetMin, () => 0));
+}
+
+/** A booking as reports see it (storage's appointments row with its ticket's first call). */
+export interface AppointmentReportRow {
+  serviceId: string;
+  at: number;
+  status: AppointmentStatus;
+  /** When it was checked in; null unless checked in. */
+  checkedInAt: number | null;
+  issuedAt: number | null;
+  firstCalledAt: number | null;
+}
+
+/**
+ * Issue 13: what became of the bookings, and the booked visitors' waits against the booked target.
+ * A booking still open whose slot started before `missedBefore` (now − the late window) is a
+ * no-show (A4), whether or not the minute's sweep has marked it yet.
+ */
+export function appointmentFigures(rows: readonly AppointmentReportRow[], targetMin: TargetOf, missedBefore: number): AppointmentFigures {
+  const checked = rows.filter((r) => r.status === 'checked-in');
+  const waits = checked.flatMap((r) => {
+    const waitMin = r.issuedAt === null ? null : waitMinOf({ issuedAt: r.issuedAt, firstCalledAt: r.firstCalledAt, appointmentAt: r.at });
+    return waitMin === null ? [] : [{ waitMin, targetMin: targetMin(r.serviceId, true) }];
+  });
+  return {
+    booked: rows.length,
+    checkedIn: checked.length,
+    noShow: rows.filter((r) => r.status === 'no-show' || (r.status === 'booked' && r.at < missedBefore)).length,
+    cancelled: rows.filter((r) => r.status === 'cancelled').length,
+    onTime: share(checked.filter((r) => r.checkedInAt !== null && r.checkedInAt <= r.at).length, checked.length),
+    wait: distributionOf(waits.map((w) => w.waitMin)),
+    withinTarget: withinTargetShare(waits),
+  };
 }
 
 /**

@@ -6,7 +6,7 @@
  * values is the rounded percentile of the exact ones (waits.ts's definition); means keep exact sums.
  */
 import { MINUTE, type Distribution, type ReportChannel, type ReportFigures, type TicketStatus } from '@qms/shared';
-import { round1 } from './waits.js';
+import { round1, waitMinOf, type TargetOf } from './waits.js';
 
 /** One ticket as reports see it (storage's report_tickets row). */
 export interface ReportRow {
@@ -28,6 +28,8 @@ export interface ReportRow {
   transfers: number;
   recalls: number;
   promisedWaitMin: number | null;
+  /** A checked-in appointment's slot (A2): its wait runs from there. */
+  appointmentAt: number | null;
 }
 
 /**
@@ -58,7 +60,7 @@ export interface Tally {
   completedByHour: number[];
 }
 
-export const waitMinOf = (r: ReportRow): number | null => (r.firstCalledAt === null ? null : (r.firstCalledAt - r.issuedAt) / MINUTE);
+export { waitMinOf };
 export const serviceMinOf = (r: ReportRow): number | null =>
   r.status === 'done' && r.startedAt !== null && r.finishedAt !== null ? (r.finishedAt - r.startedAt) / MINUTE : null;
 
@@ -80,7 +82,7 @@ const bump = (h: Histogram, minutes: number) => {
 };
 
 /** Add one ticket. `hourOf` gives the local hour of an instant (the center's zone). */
-export function addRow(t: Tally, r: ReportRow, targetMin: (serviceId: string) => number, hourOf: (at: number) => number): void {
+export function addRow(t: Tally, r: ReportRow, targetMin: TargetOf, hourOf: (at: number) => number): void {
   t.issued += 1;
   t.byChannel[r.channel] += 1;
   if (r.status === 'done') t.served += 1;
@@ -94,7 +96,7 @@ export function addRow(t: Tally, r: ReportRow, targetMin: (serviceId: string) =>
   if (wait !== null) {
     bump(t.wait, wait);
     t.waitSum += wait;
-    if (wait <= targetMin(r.issuedServiceId)) t.within += 1;
+    if (wait <= targetMin(r.issuedServiceId, r.appointmentAt !== null)) t.within += 1;
     t.bands[wait <= 10 ? 0 : wait <= 20 ? 1 : wait <= 30 ? 2 : 3] += 1;
     if (r.promisedWaitMin !== null) {
       const error = Math.abs(wait - r.promisedWaitMin);
@@ -110,7 +112,7 @@ export function addRow(t: Tally, r: ReportRow, targetMin: (serviceId: string) =>
   }
 }
 
-export function tally(rows: Iterable<ReportRow>, targetMin: (serviceId: string) => number, hourOf: (at: number) => number): Tally {
+export function tally(rows: Iterable<ReportRow>, targetMin: TargetOf, hourOf: (at: number) => number): Tally {
   const t = emptyTally();
   for (const r of rows) addRow(t, r, targetMin, hourOf);
   return t;
@@ -157,7 +159,14 @@ function distribution(h: Histogram, sum: number): Distribution {
   return { count, mean: count ? round1(sum / count) : null, p50: p50 ?? null, p90: p90 ?? null, p95: p95 ?? null, max: max ?? null };
 }
 
-const share = (n: number, of: number): number | null => (of === 0 ? null : n / of);
+/** The same figures of a plain list of minutes (through a histogram, so that they round alike). */
+export function distributionOf(values: readonly number[]): Distribution {
+  const h: Histogram = [];
+  for (const v of values) bump(h, v);
+  return distribution(h, values.reduce((s, v) => s + v, 0));
+}
+
+export const share = (n: number, of: number): number | null => (of === 0 ? null : n / of);
 
 export function figuresOf(t: Tally): ReportFigures {
   const wait = distribution(t.wait, t.waitSum);

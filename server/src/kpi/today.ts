@@ -5,7 +5,7 @@
 import { MINUTE, type Fact, type ServiceFigures, type Ticket, type TodayStats, type WorkFigures } from '@qms/shared';
 
 export type { TodayStats };
-import { round1, waitStats, withinTargetShare } from './waits.js';
+import { round1, waitMinOf, waitStats, withinTargetShare, type TargetOf } from './waits.js';
 
 interface Acc {
   served: number;
@@ -26,7 +26,7 @@ export function todayStats(
   facts: (Fact & { actor: string | null })[],
   tickets: Ticket[],
   serviceIds: string[],
-  targetMin: (serviceId: string) => number,
+  targetMin: TargetOf,
 ): TodayStats {
   const staff = new Map<string, Acc>();
   const counters = new Map<string, Acc>();
@@ -53,7 +53,11 @@ export function todayStats(
   const todays = tickets.filter((t) => t.day === day);
   for (const serviceId of serviceIds) {
     const issued = todays.filter((t) => t.issuedServiceId === serviceId);
-    const waits = issued.flatMap((t) => firstWaitMin(t) ?? []);
+    const called = issued.flatMap((t) => {
+      const waitMin = waitMinOf(t);
+      return waitMin === null ? [] : [{ waitMin, targetMin: targetMin(serviceId, t.appointmentAt !== undefined) }];
+    });
+    const waits = called.map((c) => c.waitMin);
     const stats = waitStats(waits);
     services[serviceId] = {
       issued: issued.length,
@@ -61,7 +65,7 @@ export function todayStats(
       waiting: todays.filter((t) => t.serviceId === serviceId && t.status === 'waiting').length,
       avgWaitMin: round1(stats.mean),
       p90WaitMin: round1(stats.p90),
-      withinTargetShare: withinTargetShare(waits.map((w) => ({ waitMin: w, targetMin: targetMin(serviceId) }))),
+      withinTargetShare: withinTargetShare(called),
     };
   }
 
@@ -73,20 +77,16 @@ export function todayStats(
   };
 }
 
-/** A wait runs from issue to the first call (report.ts's waitMinOf); null until called. */
-export function firstWaitMin(t: Pick<Ticket, 'issuedAt' | 'firstCalledAt'>): number | null {
-  return t.firstCalledAt === null ? null : (t.firstCalledAt - t.issuedAt) / MINUTE;
-}
 
 /**
  * The whole center's day so far (the public board): the waits of todayStats's services taken
  * together, each against the target of the service the visitor chose.
  */
-export function centerWaits(day: string, tickets: Iterable<Ticket>, targetMin: (serviceId: string) => number): { called: number; meanWaitMin: number | null; withinTargetShare: number | null } {
+export function centerWaits(day: string, tickets: Iterable<Ticket>, targetMin: TargetOf): { called: number; meanWaitMin: number | null; withinTargetShare: number | null } {
   const waits: { waitMin: number; targetMin: number }[] = [];
   for (const t of tickets) {
-    const waitMin = t.day === day ? firstWaitMin(t) : null;
-    if (waitMin !== null) waits.push({ waitMin, targetMin: targetMin(t.issuedServiceId) });
+    const waitMin = t.day === day ? waitMinOf(t) : null;
+    if (waitMin !== null) waits.push({ waitMin, targetMin: targetMin(t.issuedServiceId, t.appointmentAt !== undefined) });
   }
   return { called: waits.length, meanWaitMin: round1(waitStats(waits.map((w) => w.waitMin)).mean), withinTargetShare: withinTargetShare(waits) };
 }

@@ -31,6 +31,25 @@ export function waitStats(values: number[]): WaitStats {
   };
 }
 
+/**
+ * A wait runs from issue to the first call; for an appointment checked in early, from its slot
+ * (A2): coming early is the visitor's choice, not the center's wait. Null until called.
+ */
+export function waitMinOf(t: { issuedAt: number; firstCalledAt: number | null; appointmentAt?: number | null | undefined }): number | null {
+  if (t.firstCalledAt === null) return null;
+  const from = t.appointmentAt == null ? t.issuedAt : Math.max(t.issuedAt, t.appointmentAt);
+  return Math.max(0, t.firstCalledAt - from) / 60_000;
+}
+
+/** A ticket's target wait: its service's, or for an appointment the booked target (issue 13). */
+export type TargetOf = (serviceId: string, appointment?: boolean) => number;
+
+export function targetsOf({ center, services }: { center: { targetWaitMin: number }; services: readonly { id: string; targetWaitMin?: number | undefined; appointments?: { targetWaitMin: number } | undefined }[] }): TargetOf {
+  const walkIn = new Map(services.map((s) => [s.id, s.targetWaitMin ?? center.targetWaitMin]));
+  const booked = new Map(services.flatMap((s) => (s.appointments ? [[s.id, s.appointments.targetWaitMin] as const] : [])));
+  return (id, appointment = false) => (appointment ? booked.get(id) : undefined) ?? walkIn.get(id) ?? center.targetWaitMin;
+}
+
 /** Share of waits at or under their target; null with no waits. */
 export function withinTargetShare(items: { waitMin: number; targetMin: number }[]): number | null {
   if (items.length === 0) return null;

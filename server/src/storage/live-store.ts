@@ -37,9 +37,9 @@ export class LiveStore {
         `INSERT INTO tickets (id, center_id, day, issued_service_id, seq_no, status, json) VALUES (?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (id) DO UPDATE SET status = excluded.status, json = excluded.json`,
       ),
-      report: db.prepare<[string, string, string, string, string, string, string, string | null, string, string, number, number | null, number | null, number | null, string | null, string | null, number, number]>(
+      report: db.prepare<[string, string, string, string, string, string, string, string | null, string, string, number, number | null, number | null, number | null, string | null, string | null, number, number, number | null]>(
         `INSERT INTO report_tickets (center_id, id, day, number, issued_service_id, service_id, lane, category_id, channel, status, issued_at,
-           first_called_at, started_at, finished_at, counter_id, staff_login, transfers, recalls) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+           first_called_at, started_at, finished_at, counter_id, staff_login, transfers, recalls, appointment_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (center_id, id) DO UPDATE SET service_id = excluded.service_id, lane = excluded.lane, category_id = excluded.category_id,
            status = excluded.status, first_called_at = excluded.first_called_at, started_at = excluded.started_at, finished_at = excluded.finished_at,
            counter_id = excluded.counter_id, staff_login = COALESCE(excluded.staff_login, staff_login), transfers = excluded.transfers, recalls = excluded.recalls`,
@@ -87,7 +87,7 @@ export class LiveStore {
           // Who served it: the counter's holder when it was called, started or completed.
           const server = SERVED.has(body.type) && 'counter' in body ? (body.counter?.staffLogin ?? null) : null;
           this.q.report.run(centerId, t.id, t.day, t.number, t.issuedServiceId, t.serviceId, t.lane, t.categoryId, channelOf(actor), t.status, t.issuedAt,
-            t.firstCalledAt, t.startedAt, t.finishedAt, t.counterId, server, t.transfers, t.recalls);
+            t.firstCalledAt, t.startedAt, t.finishedAt, t.counterId, server, t.transfers, t.recalls, t.appointmentAt ?? null);
           this.q.forgetDay.run(centerId, t.day);
           this.q.forgetReplay.run(centerId, t.day);
         }

@@ -265,4 +265,10 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX appointments_booked_at ON appointments (center_id, booked_at);
     `,
   },
+  {
+    version: 7,
+    name: "report rows carry an appointment's slot (issue 13)",
+    // A checked-in appointment's wait runs from its slot (A2); no ticket before this had one.
+    sql: `ALTER TABLE report_tickets ADD COLUMN appointment_at INTEGER;`,
+  },
 ];

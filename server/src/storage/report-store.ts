@@ -4,13 +4,14 @@
  * a year of a large center is a million rows, and objects per row would double the time.
  */
 import type { ReportChannel, TicketStatus } from '@qms/shared';
+import type { AppointmentReportRow } from '../kpi/report.js';
 import type { ReportRow, Tally } from '../kpi/tally.js';
 import type { Db } from './db.js';
 
 const COLUMNS = `id, day, number, issued_service_id, service_id, lane, category_id, channel, status, issued_at, first_called_at, started_at,
-  finished_at, counter_id, staff_login, transfers, recalls, promised_wait_min`;
+  finished_at, counter_id, staff_login, transfers, recalls, promised_wait_min, appointment_at`;
 
-type Raw = [string, string, string, string, string, string, string | null, ReportChannel, TicketStatus, number, number | null, number | null, number | null, string | null, string | null, number, number, number | null];
+type Raw = [string, string, string, string, string, string, string | null, ReportChannel, TicketStatus, number, number | null, number | null, number | null, string | null, string | null, number, number, number | null, number | null];
 
 const rowOf = (r: Raw): ReportRow => ({
   id: r[0],
@@ -31,6 +32,7 @@ const rowOf = (r: Raw): ReportRow => ({
   transfers: r[15],
   recalls: r[16],
   promisedWaitMin: r[17],
+  appointmentAt: r[18],
 });
 
 export class ReportStore {
@@ -41,8 +43,16 @@ export class ReportStore {
   private readonly rollupDays;
   private readonly rollupPut;
   private readonly days;
+  private readonly bookings;
 
   constructor(db: Db) {
+    this.bookings = db.prepare<[string, number, number], AppointmentReportRow>(
+      `SELECT a.service_id AS serviceId, a.at AS at, a.status AS status,
+              CASE WHEN a.status = 'checked-in' THEN a.changed_at END AS checkedInAt,
+              r.issued_at AS issuedAt, r.first_called_at AS firstCalledAt
+         FROM appointments a LEFT JOIN report_tickets r ON r.center_id = a.center_id AND r.id = a.ticket_id
+        WHERE a.center_id = ? AND a.at >= ? AND a.at < ?`,
+    );
     const period = `SELECT ${COLUMNS} FROM report_tickets WHERE center_id = ? AND day BETWEEN ? AND ?`;
     this.period = db.prepare<[string, string, string], Raw>(period).raw(true);
     this.served = db.prepare<[string, string, string, string], Raw>(`${period} AND staff_login = ?`).raw(true);
@@ -67,6 +77,11 @@ export class ReportStore {
   /** The tickets a staff member served (called, started or completed) in the period. */
   servedBy(centerId: string, from: string, to: string, login: string): ReportRow[] {
     return this.served.all(centerId, from, to, login).map(rowOf);
+  }
+
+  /** The bookings with a slot in [from, to) (epoch ms), with their tickets' first call once checked in. */
+  appointments(centerId: string, from: number, to: number): AppointmentReportRow[] {
+    return this.bookings.all(centerId, from, to);
   }
 
   /** Days of the period with any ticket. */
