@@ -23,10 +23,10 @@ export function namedServices(services: Service[], lang: Language, fallback: Lan
  * Every word of the query must start a word of the name (or sit inside one, ranked lower):
  * visitors type the beginning of a word, often without accents.
  */
-export function search(items: Named[], query: string): Named[] {
+export function search<T extends { name: string }>(items: T[], query: string): T[] {
   const words = normalise(query).split(' ').filter(Boolean);
   if (words.length === 0) return [];
-  const scored: { item: Named; score: number }[] = [];
+  const scored: { item: T; score: number }[] = [];
   for (const item of items) {
     const name = normalise(item.name);
     const nameWords = name.split(' ');

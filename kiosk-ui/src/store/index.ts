@@ -1,5 +1,7 @@
 /** The kiosk's one store, built from slices (STYLE 9); read it through narrow selectors. */
 import { create } from 'zustand';
+import { appointmentSlice } from './appointment';
+import { bookingSlice } from './booking';
 import { catalogueSlice } from './catalogue';
 import { deviceSlice } from './device';
 import { flowSlice } from './flow';
@@ -16,6 +18,8 @@ export function createKioskStore() {
     ...ticketSlice(...a),
     ...settingsSlice(...a),
     ...statusSlice(...a),
+    ...bookingSlice(...a),
+    ...appointmentSlice(...a),
   }));
 }
 

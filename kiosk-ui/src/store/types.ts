@@ -1,4 +1,6 @@
 import type { StateCreator } from 'zustand';
+import type { AppointmentSlice } from './appointment';
+import type { BookingSlice } from './booking';
 import type { CatalogueSlice } from './catalogue';
 import type { DeviceSlice } from './device';
 import type { FlowSlice } from './flow';
@@ -6,6 +8,6 @@ import type { SettingsSlice } from './settings';
 import type { StatusSlice } from './status';
 import type { TicketSlice } from './ticket';
 
-export type KioskState = DeviceSlice & CatalogueSlice & FlowSlice & TicketSlice & SettingsSlice & StatusSlice;
+export type KioskState = DeviceSlice & CatalogueSlice & FlowSlice & TicketSlice & SettingsSlice & StatusSlice & BookingSlice & AppointmentSlice;
 
 export type Slice<T> = StateCreator<KioskState, [], [], T>;
