@@ -1,15 +1,19 @@
 /**
  * Composition: one store, the modules that feed it (catalogue sync, speech, the document), and
- * one of two apps: the kiosk, or a ticket's status page for phones at /kiosk/t/<id>.
+ * one of three apps: the kiosk, a ticket's status page for phones at /kiosk/t/<id>, or the
+ * public booking page at /book/ (the server serves this build there too).
  */
 import { deviceToken } from '@qms/shared/client';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { bindDocument } from './bind-document';
+import { startBooking } from './book-start';
+import { bookRoute } from './booking';
 import { bindCallAlert } from './call-alert';
 import { browserLanguage, initI18n, isLanguage } from './i18n';
 import { statusRouteId } from './links';
 import { TOKEN_KEY } from './pairing';
+import { BookingPage } from './screens/BookingPage';
 import { KioskApp } from './screens/KioskApp';
 import { StatusPage } from './screens/StatusPage';
 import { bindSpeech } from './speech';
@@ -27,14 +31,29 @@ import './styles/ticket.css';
 import './styles/screens.css';
 import './styles/print.css';
 import './styles/phone.css';
+import './styles/book.css';
+import './styles/book-card.css';
 
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('Missing #root element');
 const root = createRoot(rootElement);
 const store = useKiosk.getState();
 const ticketId = statusRouteId(window.location.pathname);
+const booking = bookRoute(window.location.pathname);
 
-if (ticketId) {
+if (booking) {
+  // Until the center's languages are known: the phone's language, if the kiosk has words for it.
+  useKiosk.setState({ lang: browserLanguage() });
+  initI18n(useKiosk.getState().lang);
+  bindDocument(useKiosk, 'bookTitle');
+  document.body.classList.add('phone-body');
+  startBooking(useKiosk, booking, window.location.search);
+  root.render(
+    <StrictMode>
+      <BookingPage />
+    </StrictMode>,
+  );
+} else if (ticketId) {
   const urlLang = new URLSearchParams(window.location.search).get('lang');
   if (isLanguage(urlLang)) store.setLang(urlLang);
   initI18n(useKiosk.getState().lang);

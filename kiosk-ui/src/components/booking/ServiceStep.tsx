@@ -1,0 +1,49 @@
+import { nameIn } from '@qms/shared/client';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { search } from '../../catalogue';
+import { useBookCenter } from '../../hooks/useBooking';
+import { useKiosk } from '../../store';
+import { SearchIcon } from '../Icons';
+import { CodeEntry } from './CodeEntry';
+import { StepTop } from './StepTop';
+
+/** More than this and the list gets a search field: a phone shows about six buttons at a time. */
+const FEW = 8;
+
+/** Step 1: the service, by name in the visitor's language; a search box for a long list. */
+export function ServiceStep() {
+  const { t } = useTranslation();
+  const center = useBookCenter();
+  const lang = useKiosk((s) => s.lang);
+  const query = useKiosk((s) => s.bookQuery);
+  const setQuery = useKiosk((s) => s.setBookQuery);
+  const choose = useKiosk((s) => s.chooseBookService);
+  const named = useMemo(() => center.services.map((s) => ({ id: s.id, name: nameIn(s.names, lang, center.defaultLanguage) })), [center, lang]);
+  const shown = query.trim() ? search(named, query) : named;
+
+  return (
+    <section className="book-step" aria-labelledby="book-step-title">
+      <StepTop n={1} title={t('bookChooseService')} back={false} />
+      {named.length === 0 && <p className="phone-problem">{t('bookNoServices')}</p>}
+      {named.length > FEW && (
+        <label className="book-search">
+          <SearchIcon />
+          <span className="sr-only">{t('search')}</span>
+          <input type="search" value={query} placeholder={t('searchPlaceholder')} autoComplete="off" onChange={(e) => setQuery(e.target.value)} />
+        </label>
+      )}
+      {query.trim() && shown.length === 0 && <p role="status">{t('bookSearchNothing')}</p>}
+      <ul className="book-options">
+        {shown.map((s) => (
+          <li key={s.id}>
+            <button type="button" className="book-option" onClick={() => choose(s.id)}>
+              {s.name}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <CodeEntry />
+    </section>
+  );
+}
