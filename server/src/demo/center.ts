@@ -49,7 +49,13 @@ const plan: [string[], string[]][] = [
 export function demoCenter(): CenterConfigInput {
   // A newcomer opens the kiosk before anyone has taken a counter: the demo's services accept
   // tickets anyway (a real center decides per service, in Settings).
-  const demoServices = services.map((s) => ({ ...s, acceptWhenUnstaffed: true }));
+  // Justice, land and business take appointments (/book/), a fifth of their counters' time.
+  const bookable = new Set(['justice', 'land', 'business']);
+  const demoServices = services.map((s) => ({
+    ...s,
+    acceptWhenUnstaffed: true,
+    ...(bookable.has(s.id) ? { appointments: { enabled: true, bookableShare: 0.2, daysAhead: 14, targetWaitMin: 10, perPersonDays: 1 } } : {}),
+  }));
   return {
     format: 'qms-center/1',
     center: {
