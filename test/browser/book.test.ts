@@ -141,7 +141,7 @@ describe('the public booking page', () => {
     expect(booking).toMatchObject({ code, serviceId: 'passport', at: slot.at, status: 'booked', language: 'ru' });
     await page.getByText(`В центре отметьтесь в терминале с ${formatTime(booking.checkInFrom, 'ru', TZ)} до ${formatTime(booking.checkInTo, 'ru', TZ)}`, { exact: false }).waitFor();
     // The address is now the booking's own page; the calendar file is there to download.
-    expect(new URL(page.url()).pathname).toBe(`/book/${code}`);
+    await expect.poll(() => new URL(page.url()).pathname).toBe(`/book/${code}`);
     const ics = await env.server.call('GET', (await page.getByRole('link', { name: 'Добавить в мой календарь' }).getAttribute('href'))!);
     expect(ics.headers.get('content-type')).toMatch(/^text\/calendar/);
     await checkScreen(page, 'ru', 'booked');
@@ -236,6 +236,33 @@ describe('the public booking page', () => {
     expect((await env.server.call('GET', `/api/appointments/c1/${made.body.code}`)).body.status).toBe('cancelled');
     expect(await page.getByRole('button', { name: 'Выбрать другое время' }).count()).toBe(0);
     await checkScreen(page, 'ru', 'cancelled');
+  });
+
+  it("the phone's back button goes one step back, as the page's does; once booked, the address is the booking's", async () => {
+    const { page } = await phone('en-GB');
+    await page.goto('/book/?center=c1');
+    const heading = (name: string) => page.getByRole('heading', { name }).waitFor();
+    await page.getByRole('button', { name: 'Property' }).click();
+    await page.getByRole('button', { name: /^Sunday, 8 March/ }).click();
+    await page.locator('.book-time').first().click();
+    await heading('Your details');
+    await page.goBack();
+    await heading('Choose a time');
+    await page.goBack();
+    await heading('Choose a day');
+    // The page's own Back, then forward again: the browser's history follows the page.
+    await page.getByRole('button', { name: 'Back' }).click();
+    await heading('Which service do you need?');
+    await page.getByRole('button', { name: 'Property' }).click();
+    await page.getByRole('button', { name: /^Sunday, 8 March/ }).click();
+    await page.locator('.book-time').first().click();
+    await page.getByRole('button', { name: 'Book this time' }).click();
+    await heading('Your appointment is booked');
+    const code = await codeOn(page);
+    await expect.poll(() => new URL(page.url()).pathname).toBe(`/book/${code}`);
+    await page.reload();
+    await heading('Your booking');
+    expect(await codeOn(page)).toBe(code);
   });
 
   it('an unknown code says so and offers to type it again', async () => {
