@@ -13,3 +13,4 @@ export * from './audience.js';
 export * from './reports.js';
 export * from './board.js';
 export * from './appointments.js';
+export * from './booking-code.js';
