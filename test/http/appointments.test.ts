@@ -3,6 +3,7 @@
  * file: booking, the last-place race, limits, moving and cancelling, check-in windows (DST and
  * midnight), no-shows, retention, the calendar file, and bad input that changes nothing.
  */
+import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CenterConfigInput } from '@qms/shared';
 import { KIOSK_TOKEN, testCenter } from '../helpers/center.js';
@@ -276,6 +277,19 @@ describe('the calendar file and the rate limit', () => {
     expect(text).toContain('с 10:30 до 11:15');
     expect(text).toContain(`${a.code.slice(0, 4)}-${a.code.slice(4)}`);
     expect(res.text.split('\r\n').every((line) => Buffer.byteLength(line) <= 75)).toBe(true);
+  });
+
+  it('personal data is never logged: the log has routes, not names, phones, e-mails or codes', async () => {
+    let captured = '';
+    const log = pino({ level: 'trace' }, { write: (line: string) => void (captured += line) });
+    server = await startServer({ config: bookableCenter(), app: { log } });
+    const a = (await book({ at: msk(15), name: 'Zarina Karimova', phone: '+998 90 765 43 21', email: 'zarina@example.uz' })).body;
+    await server.call('GET', `/api/appointments/c1/${a.code}`);
+    await server.call('POST', '/api/appointments/c1', { body: { serviceId: 'passport', at: msk(15), name: 'Zarina Karimova', phone: 'bad phone' } });
+    server.clock.now = msk(14, 40);
+    await server.call('POST', '/api/appointments/c1/check-in', { token: KIOSK_TOKEN, body: { code: a.code } });
+    expect(captured).toContain('"route":"/api/appointments/:centerId/:code"');
+    for (const secret of ['Zarina', 'Karimova', '765', 'zarina@', a.code]) expect(captured).not.toContain(secret);
   });
 
   it('bookings from one address are limited, with a message a person can act on', async () => {
