@@ -69,7 +69,9 @@ export function visitorsOf(rows: readonly ReportRow[], midnight: number): Visito
       return {
         index,
         serviceId: r.issuedServiceId,
-        lane: r.lane === 'priority' ? ('priority' as const) : ('normal' as const),
+        // A checked-in appointment comes back as one, its slot with it (A1, A2).
+        lane: r.appointmentAt !== null ? ('booked' as const) : r.lane === 'priority' ? ('priority' as const) : ('normal' as const),
+        ...(r.appointmentAt !== null ? { slotMs: r.appointmentAt - midnight } : {}),
         arriveMs: r.issuedAt - midnight,
         serviceMs,
         noShow: r.status === 'no_show',
