@@ -42,7 +42,7 @@ export const en = {
   },
   status: { open: 'Open', paused: 'Paused', closed: 'Closed' },
   ticket: { waiting: 'Waiting', called: 'Called', serving: 'Serving', done: 'Done', no_show: 'No-show', cancelled: 'Cancelled' },
-  lane: { priority: 'Priority', booked: 'Booked', normal: 'Normal' },
+  lane: { priority: 'Priority', booked: 'Booked', normal: 'Normal', appointmentAt: 'Appointment {{time}}' },
   role: { primary: 'Primary', secondary: 'Secondary', off: 'Off', secondaryShort: '2nd' },
   staffRole: { operator: 'Operator', supervisor: 'Supervisor', admin: 'Administrator' },
   op: {

@@ -45,7 +45,7 @@ export const ru: Messages<typeof en> = {
   },
   status: { open: 'Открыто', paused: 'Перерыв', closed: 'Закрыто' },
   ticket: { waiting: 'Ожидает', called: 'Вызван', serving: 'Обслуживается', done: 'Обслужен', no_show: 'Неявка', cancelled: 'Отменён' },
-  lane: { priority: 'Льготная очередь', booked: 'По записи', normal: 'Общая очередь' },
+  lane: { priority: 'Льготная очередь', booked: 'По записи', normal: 'Общая очередь', appointmentAt: 'Запись на {{time}}' },
   role: { primary: 'Основная', secondary: 'Дополнительная', off: 'Нет', secondaryShort: 'доп.' },
   staffRole: { operator: 'Оператор', supervisor: 'Администратор зала', admin: 'Администратор системы' },
   op: {

@@ -45,7 +45,7 @@ export const uz: Messages<typeof en> = {
   },
   status: { open: 'Ochiq', paused: 'Tanaffus', closed: 'Yopiq' },
   ticket: { waiting: 'Kutmoqda', called: 'Chaqirildi', serving: 'Xizmat koʻrsatilmoqda', done: 'Bajarildi', no_show: 'Kelmadi', cancelled: 'Bekor qilindi' },
-  lane: { priority: 'Imtiyozli', booked: 'Oldindan yozilgan', normal: 'Umumiy' },
+  lane: { priority: 'Imtiyozli', booked: 'Oldindan yozilgan', normal: 'Umumiy', appointmentAt: '{{time}} ga yozilgan' },
   role: { primary: 'Asosiy', secondary: 'Qoʻshimcha', off: 'Yoʻq', secondaryShort: 'qoʻsh.' },
   staffRole: { operator: 'Operator', supervisor: 'Zal nazoratchisi', admin: 'Administrator' },
   op: {

@@ -45,7 +45,7 @@ export const vi: Messages<typeof en> = {
   },
   status: { open: 'Đang mở', paused: 'Tạm nghỉ', closed: 'Đóng' },
   ticket: { waiting: 'Đang chờ', called: 'Đã gọi', serving: 'Đang phục vụ', done: 'Hoàn thành', no_show: 'Vắng mặt', cancelled: 'Đã hủy' },
-  lane: { priority: 'Ưu tiên', booked: 'Đặt lịch hẹn', normal: 'Thường' },
+  lane: { priority: 'Ưu tiên', booked: 'Đặt lịch hẹn', normal: 'Thường', appointmentAt: 'Hẹn lúc {{time}}' },
   role: { primary: 'Chính', secondary: 'Phụ', off: 'Không', secondaryShort: 'phụ' },
   staffRole: { operator: 'Cán bộ quầy', supervisor: 'Giám sát', admin: 'Quản trị' },
   op: {

@@ -38,6 +38,14 @@ describe('callOrder mirrors the engine', () => {
     expect(order(ts)).toEqual(['P1', 'P2', 'A1', 'P3']);
     expect(order(ts, { ...counter, priorityStreak: 2 })).toEqual(['A1', 'P1', 'P2', 'P3']);
   });
+  it('A2: an appointment checked in before its slot stands in line from the slot, then has the booked head start', () => {
+    // B1 came 10 min ago for a slot 15 min from now: even with its head start, the walk-in of 2 min ago goes first.
+    const early = ticket('B1', { lane: 'booked', queuedAt: NOW - 10 * MIN, appointmentAt: NOW + 15 * MIN });
+    expect(order([early, ticket('A1', { queuedAt: NOW - 2 * MIN })])).toEqual(['A1', 'B1']);
+    // From its slot on, the booked lane's 10-minute head start puts it before a walk-in of 8 min ago.
+    const due = ticket('B2', { lane: 'booked', queuedAt: NOW - 10 * MIN, appointmentAt: NOW - 1 * MIN });
+    expect(order([ticket('A2', { queuedAt: NOW - 8 * MIN }), due])).toEqual(['B2', 'A2']);
+  });
   it('with secondaryWhenIdle off, secondary tickets are listed last (never called here except by G1)', () => {
     const ts = [ticket('B1', { serviceId: 'b', queuedAt: NOW - 5 * MIN }), ticket('A1', { queuedAt: NOW - 1 * MIN })];
     expect(order(ts, counter, { ...policy, secondaryWhenIdle: false })).toEqual(['A1', 'B1']);

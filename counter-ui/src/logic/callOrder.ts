@@ -1,6 +1,6 @@
 /**
  * The order in which this counter will call its waiting tickets, by replaying the engine's
- * call-next rules (docs/SPEC.md T1, G1, P4, S1, P2, P1/P3, F1) pick by pick. The shared
+ * call-next rules (docs/SPEC.md T1, G1, P4, S1, P2, P1/P3, F1, with A2's place) pick by pick. The shared
  * `waitingFor` ranks by P1/P3 only, which would list a ticket sent to this counter (T1) or one
  * past the maximum-wait guard (G1) far from where it really is.
  */
@@ -14,8 +14,11 @@ function headStart(lane: Lane, p: Rules): number {
   return (lane === 'priority' ? p.priorityHeadStartMin : lane === 'booked' ? p.bookedHeadStartMin : 0) * MINUTE;
 }
 
-const fifo = (a: Ticket, b: Ticket) => a.queuedAt - b.queuedAt || a.seqNo - b.seqNo || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-const ranked = (p: Rules) => (a: Ticket, b: Ticket) => a.queuedAt - headStart(a.lane, p) - (b.queuedAt - headStart(b.lane, p)) || fifo(a, b);
+/** A2: an appointment checked in before its slot stands in line from the slot, as the engine's placeOf. */
+export const placeOf = (t: Pick<Ticket, 'queuedAt' | 'appointmentAt'>): number => (t.appointmentAt === undefined ? t.queuedAt : Math.max(t.queuedAt, t.appointmentAt));
+
+const fifo = (a: Ticket, b: Ticket) => placeOf(a) - placeOf(b) || a.seqNo - b.seqNo || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const ranked = (p: Rules) => (a: Ticket, b: Ticket) => placeOf(a) - headStart(a.lane, p) - (placeOf(b) - headStart(b.lane, p)) || fifo(a, b);
 
 function best(list: Ticket[], cmp: (a: Ticket, b: Ticket) => number): Ticket | undefined {
   let top: Ticket | undefined;
@@ -32,7 +35,7 @@ function pick(left: Ticket[], counter: Pick<CounterState, 'id' | 'services'>, p:
   if (directed) return directed;
   const candidates = left.filter((t) => t.targetCounterId === null && roles.has(t.serviceId));
   const oldest = best(candidates, fifo);
-  if (oldest && now - oldest.queuedAt >= p.maxWaitGuardMin * MINUTE) return oldest;
+  if (oldest && now - placeOf(oldest) >= p.maxWaitGuardMin * MINUTE) return oldest;
   const pool = candidates.filter((t) => t.lane === 'priority' || roles.get(t.serviceId) === 'primary');
   if (pool.length === 0) return p.secondaryWhenIdle === false ? undefined : best(candidates, ranked(p));
   if (streak >= p.priorityInterleave) {

@@ -73,7 +73,8 @@ export function QueuePanel() {
                     <span className="qnum">{ticket.number}</span>
                   </td>
                   {manyServices && <td className="ellipsis">{serviceName(ticket.serviceId)}</td>}
-                  <td className="ellipsis">
+                  {/* Wrapped, not cut: "Appointment 10:30" or a category's name is the point of the tag. */}
+                  <td>
                     <span className="cell-tags">
                       {ticket.targetCounterId === counterId && <span className="tag tag-mine">{t('op.queue.toMe')}</span>}
                       <LaneTag ticket={ticket} />
