@@ -45,6 +45,7 @@ export function App() {
 
 /** Loaded when first opened: an operator's day at the counter does not wait for the charts. */
 const Reports = lazy(() => import('./screens/Reports/Reports'));
+const Bookings = lazy(() => import('./screens/Bookings/Bookings'));
 
 function View() {
   const { t } = useTranslation();
@@ -57,6 +58,14 @@ function View() {
     return (
       <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>
         <Reports />
+      </Suspense>
+    );
+  }
+  // Every role: the day's list and booking for a visitor; the plan for supervisors and admins.
+  if (route.view === 'bookings') {
+    return (
+      <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>
+        <Bookings />
       </Suspense>
     );
   }

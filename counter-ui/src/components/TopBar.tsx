@@ -22,6 +22,7 @@ export function TopBar() {
     { view: 'counter' as const, label: t('nav.counter'), show: true },
     { view: 'supervisor' as const, label: t('nav.supervisor'), show: staff.role !== 'operator' },
     { view: 'reports' as const, label: t('nav.reports'), show: true },
+    { view: 'bookings' as const, label: t('nav.bookings'), show: true },
     { view: 'admin' as const, label: t('nav.admin'), show: staff.role === 'admin' },
   ].filter((x) => x.show);
 

@@ -3,13 +3,14 @@ import { create } from 'zustand';
 import { parseRoute } from '../router';
 import { createAdminSlice, type AdminSlice } from './admin';
 import { createBalanceSlice, type BalanceSlice } from './balance';
+import { createBookingsSlice, type BookingsSlice } from './bookings';
 import { createHallSlice, type HallSlice } from './hall';
 import { createReportsSlice, type ReportsSlice } from './reports';
 import { createSessionSlice, type SessionSlice } from './session';
 import { createStatsSlice, type StatsSlice } from './stats';
 import { createUiSlice, type UiSlice } from './ui';
 
-export type Store = SessionSlice & HallSlice & UiSlice & StatsSlice & AdminSlice & BalanceSlice & ReportsSlice;
+export type Store = SessionSlice & HallSlice & UiSlice & StatsSlice & AdminSlice & BalanceSlice & ReportsSlice & BookingsSlice;
 
 export const useStore = create<Store>()((...a) => ({
   ...createSessionSlice(...a),
@@ -19,6 +20,7 @@ export const useStore = create<Store>()((...a) => ({
   ...createAdminSlice(...a),
   ...createBalanceSlice(...a),
   ...createReportsSlice(...a),
+  ...createBookingsSlice(...a),
 }));
 
 export const store = useStore;
