@@ -214,4 +214,44 @@ describe('Bookings in the counter app (issue 13)', () => {
     expect(faults).toEqual([]);
     await page.context().close();
   });
+
+  it("an admin sets a service's appointment rules and the center's in Settings; the server keeps them", async () => {
+    const page = await logIn('admin');
+    await page.goto('/counter/admin/services');
+    await page.locator('[data-testid=admin-row][data-id=property]').click();
+    await page.getByTestId('f-appt-enabled').check();
+    await page.getByTestId('f-appt-slotMin').fill('3');
+    await page.getByTestId('f-appt-sharePct').fill('40');
+    await page.getByTestId('f-appt-daysAhead').fill('7');
+    await page.getByTestId('f-appt-targetWaitMin').fill('5');
+    await page.getByTestId('f-appt-perPersonDays').fill('0');
+    await page.getByTestId('admin-save').click();
+    expect(await page.locator('#f-appt-slotMin-problem').innerText()).toBe('Enter a whole number from 5 to 240.');
+    expect((await staffGet('/api/admin/services')).find((s: { id: string }) => s.id === 'property').appointments).toBeUndefined();
+    await page.getByTestId('f-appt-slotMin').fill('15');
+    expect(await axeSerious(page)).toEqual([]);
+    await page.getByTestId('admin-save').click();
+    await page.getByTestId('admin-form').waitFor({ state: 'detached' });
+    const property = (await staffGet('/api/admin/services')).find((s: { id: string }) => s.id === 'property');
+    expect(property.appointments).toEqual({ enabled: true, slotMin: 15, bookableShare: 0.4, daysAhead: 7, targetWaitMin: 5, perPersonDays: 0 });
+    // The rest of the service is as it was.
+    expect(property).toMatchObject({ prefix: 'B', serviceTimeMin: 10, names: CONFIG.services[1]!.names });
+    expect(await page.locator('[data-testid=admin-row][data-id=property] [data-testid=admin-appointments]').innerText()).toBe('Yes, 40%');
+
+    // The center's rules, under its opening hours.
+    await page.goto('/counter/admin/hours');
+    const form = page.getByTestId('center-appointments');
+    await form.getByTestId('c-appt-checkInLateMin').fill('20');
+    await form.getByTestId('c-appt-askEmail').selectOption('off');
+    await form.getByTestId('c-appt-askPhone').selectOption('required');
+    expect(await axeSerious(page)).toEqual([]);
+    await form.getByTestId('center-appointments-save').click();
+    await form.getByTestId('center-appointments-saved').waitFor();
+    expect(await env.server.call('GET', '/api/appointments/c1')).toMatchObject({ body: { checkInLateMin: 20, checkInEarlyMin: 30, askEmail: 'off', askPhone: 'required', askName: 'optional' } });
+    // Saved through the whole configuration: passwords, pairings and the services edited above are kept.
+    expect(await env.server.login('op2')).toEqual(expect.any(String));
+    expect((await staffGet('/api/admin/services')).find((s: { id: string }) => s.id === 'property').appointments.bookableShare).toBe(0.4);
+    expect((await staffGet('/api/admin/devices')).find((d: { id: string }) => d.id === 'kiosk').paired).toBe(true);
+    await page.context().close();
+  });
 });

@@ -1,6 +1,7 @@
 /**
  * The center's weekly opening hours and closed days (GET/PUT /api/admin/schedule), saved together;
- * a service may have hours and closed days of its own (Services).
+ * a service may have hours and closed days of its own (Services). Under them, the center's
+ * appointment rules (CenterAppointments), saved on their own.
  */
 import { localTime, type AppErrorBody, type CenterScheduleBody, type ClosedDay } from '@qms/shared';
 import { api } from '@qms/shared/client';
@@ -9,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { useServerNow } from '../../components/hooks';
 import { hoursDraft, hoursHaveProblems, hoursOut, type HoursDraft } from '../../logic/schedule';
 import { useStore } from '../../store';
+import { CenterAppointments } from './CenterAppointments';
 import { ServerError } from './parts';
 import { ClosedDaysFields, WeeklyHoursFields } from './ScheduleFields';
 
@@ -60,40 +62,43 @@ export function HoursAdmin() {
   const edited = () => setSaved(false);
 
   return (
-    <form
-      className="schedule"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-      data-testid="schedule"
-    >
-      <section className="panel form">
-        <h2>{t('admin.schedule.hoursTitle')}</h2>
-        <p className="muted">{t('admin.schedule.hoursHint')}</p>
-        <WeeklyHoursFields hours={hours} onChange={(h) => (setHours(h), edited())} />
-      </section>
-      <section className="panel form">
-        <h2>{t('admin.schedule.closedTitle')}</h2>
-        <p className="muted">{t('admin.schedule.closedHint')}</p>
-        <ClosedDaysFields days={days} today={today} onChange={(d) => (setDays(d), edited())} />
-      </section>
-      <footer className="schedule-foot">
-        {tried && invalid && (
-          <p className="field-problem" role="alert" data-testid="schedule-invalid">
-            {t('admin.schedule.fixFirst')}
-          </p>
-        )}
-        <ServerError error={error} />
-        {saved && (
-          <p className="ok-text" role="status" data-testid="schedule-saved">
-            {t('admin.schedule.saved')}
-          </p>
-        )}
-        <button type="submit" className="btn btn-primary" disabled={pending} data-testid="schedule-save">
-          {t('common.save')}
-        </button>
-      </footer>
-    </form>
+    <div className="hours-page">
+      <form
+        className="schedule"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+        data-testid="schedule"
+      >
+        <section className="panel form">
+          <h2>{t('admin.schedule.hoursTitle')}</h2>
+          <p className="muted">{t('admin.schedule.hoursHint')}</p>
+          <WeeklyHoursFields hours={hours} onChange={(h) => (setHours(h), edited())} />
+        </section>
+        <section className="panel form">
+          <h2>{t('admin.schedule.closedTitle')}</h2>
+          <p className="muted">{t('admin.schedule.closedHint')}</p>
+          <ClosedDaysFields days={days} today={today} onChange={(d) => (setDays(d), edited())} />
+        </section>
+        <footer className="schedule-foot">
+          {tried && invalid && (
+            <p className="field-problem" role="alert" data-testid="schedule-invalid">
+              {t('admin.schedule.fixFirst')}
+            </p>
+          )}
+          <ServerError error={error} />
+          {saved && (
+            <p className="ok-text" role="status" data-testid="schedule-saved">
+              {t('admin.schedule.saved')}
+            </p>
+          )}
+          <button type="submit" className="btn btn-primary" disabled={pending} data-testid="schedule-save">
+            {t('common.save')}
+          </button>
+        </footer>
+      </form>
+      <CenterAppointments />
+    </div>
   );
 }

@@ -1,10 +1,13 @@
-/** Services: prefix, names per language, kiosk category, target and expected service time, daily cap, hours and closed days. */
+/** Services: prefix, names per language, kiosk category, target and expected service time, daily cap, hours, closed days and appointments. */
 import type { ClosedDay, Names, Service } from '@qms/shared';
+import { formatPercent } from '@qms/shared/client';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNameIn } from '../../components/hooks';
+import { useLanguage, useNameIn } from '../../components/hooks';
+import { serviceDraft, serviceOut, serviceProblems } from '../../logic/appointmentSettings';
 import { hoursDraft, hoursHaveProblems, hoursOut } from '../../logic/schedule';
 import { useStore } from '../../store';
+import { ServiceAppointmentsFields } from './AppointmentFields';
 import { useCenterToday } from './HoursAdmin';
 import { AdminForm, EditorLayout, Field, FormFoot, ListHead, NamesFields, ServerError, hasName, optionalNumber, useAdminList } from './parts';
 import { ClosedDaysFields, WeeklyHoursFields } from './ScheduleFields';
@@ -13,6 +16,7 @@ import { useEditor } from './useEditor';
 export function ServicesAdmin() {
   const { t } = useTranslation();
   const nameOf = useNameIn();
+  const lang = useLanguage();
   const { list, error } = useAdminList('services');
   const ed = useEditor<Service>();
   return (
@@ -30,6 +34,7 @@ export function ServicesAdmin() {
                 <th className="num">{t('admin.targetWaitMin')}</th>
                 <th className="num">{t('admin.serviceTimeMin')}</th>
                 <th className="num">{t('admin.dailyCap')}</th>
+                <th>{t('admin.appointments.column')}</th>
               </tr>
             </thead>
             <tbody>
@@ -43,6 +48,7 @@ export function ServicesAdmin() {
                   <td className="num">{s.targetWaitMin ?? '—'}</td>
                   <td className="num">{s.serviceTimeMin}</td>
                   <td className="num">{s.dailyCap ?? '—'}</td>
+                  <td data-testid="admin-appointments">{s.appointments?.enabled ? t('admin.appointments.share', { pct: formatPercent(s.appointments.bookableShare, lang) }) : '—'}</td>
                 </tr>
               ))}
             </tbody>
@@ -71,12 +77,18 @@ function ServiceForm({ item, ed }: { item: Service | null; ed: ReturnType<typeof
   const [ownHours, setOwnHours] = useState(item?.hours !== undefined);
   const [hours, setHours] = useState(() => hoursDraft(item?.hours ?? centerHours));
   const [closedDays, setClosedDays] = useState<ClosedDay[]>(item?.closedDays ?? []);
+  const [appointments, setAppointments] = useState(() => serviceDraft(item?.appointments));
+  const [tried, setTried] = useState(false);
+  const appointmentProblems = appointments.enabled && tried ? serviceProblems(appointments) : {};
 
   const submit = () => {
     if (!id.trim() || !prefix.trim() || !hasName(names) || !serviceTime.trim()) return ed.invalid(t('admin.required'));
     if (ownHours && hoursHaveProblems(hours)) return ed.invalid(t('admin.schedule.fixFirst'));
+    setTried(true);
+    if (appointments.enabled && Object.keys(serviceProblems(appointments)).length > 0) return ed.invalid(t('admin.schedule.fixFirst'));
+    const booking = serviceOut(appointments, item?.appointments);
     // Keep what this form does not edit from the stored item.
-    const { id: _id, category: _c, targetWaitMin: _t, dailyCap: _d, acceptWhenUnstaffed: _a, hours: _h, closedDays: _cd, ...rest } = item ?? ({} as Partial<Service>);
+    const { id: _id, category: _c, targetWaitMin: _t, dailyCap: _d, acceptWhenUnstaffed: _a, hours: _h, closedDays: _cd, appointments: _ap, ...rest } = item ?? ({} as Partial<Service>);
     const body = {
       ...rest,
       prefix: prefix.trim().toUpperCase(),
@@ -88,6 +100,7 @@ function ServiceForm({ item, ed }: { item: Service | null; ed: ReturnType<typeof
       ...(anyway ? { acceptWhenUnstaffed: true } : {}),
       ...(ownHours ? { hours: hoursOut(hours) } : {}),
       ...(closedDays.length > 0 ? { closedDays } : {}),
+      ...(booking ? { appointments: booking } : {}),
     };
     void ed.save(() => saveItem('services', id.trim(), body));
   };
@@ -148,6 +161,7 @@ function ServiceForm({ item, ed }: { item: Service | null; ed: ReturnType<typeof
         <small className="muted">{t('admin.schedule.serviceClosedHint')}</small>
         <ClosedDaysFields days={closedDays} today={today} onChange={setClosedDays} />
       </fieldset>
+      <ServiceAppointmentsFields draft={appointments} onChange={setAppointments} problems={appointmentProblems} serviceTimeMin={Number(serviceTime)} />
       <ServerError error={ed.error} />
       <FormFoot isNew={item === null} pending={ed.pending} onCancel={ed.close} onDelete={() => item && void ed.remove(item.id, () => deleteItem('services', item.id))} />
     </AdminForm>

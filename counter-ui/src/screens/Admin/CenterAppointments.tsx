@@ -1,0 +1,110 @@
+/**
+ * The center's appointment rules (issue 13), under its opening hours: the check-in window (A5),
+ * what the booking page asks, how long who booked is kept, and bookings per phone or e-mail a day.
+ *
+ * No endpoint edits `center.appointments` alone (PUT /api/admin/schedule takes hours and closed
+ * days only), so this saves through the whole configuration as Import does: read it just before,
+ * change this part, write it back. The server checks it as any import, keeps passwords and device
+ * pairings (an export has neither), and refuses nothing the live day depends on.
+ */
+import type { AppErrorBody, CenterConfig } from '@qms/shared';
+import { api } from '@qms/shared/client';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ASK_FIELDS, ASK_MODES, CENTER_FIELDS, centerDraft, centerOut, centerProblems, type AskMode, type CenterDraft } from '../../logic/appointmentSettings';
+import { useStore } from '../../store';
+import { NumberField } from './AppointmentFields';
+import { ServerError } from './parts';
+
+export function CenterAppointments() {
+  const { t } = useTranslation();
+  const token = useStore((s) => s.token);
+  const [draft, setDraft] = useState<CenterDraft | null>(null);
+  const [error, setError] = useState<AppErrorBody | null>(null);
+  const [pending, setPending] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const [tried, setTried] = useState(false);
+
+  useEffect(() => {
+    let current = true;
+    void api<CenterConfig>('/api/admin/config', { token }).then((res) => {
+      if (!current) return;
+      if (res.ok) setDraft(centerDraft(res.data.center.appointments));
+      else setError(res.error);
+    });
+    return () => void (current = false);
+  }, [token]);
+
+  if (!draft) return error ? <ServerError error={error} /> : null;
+  const problems = tried ? centerProblems(draft) : {};
+  const edit = (patch: Partial<CenterDraft>) => {
+    setDraft({ ...draft, ...patch });
+    setSaved(false);
+  };
+
+  const save = async () => {
+    setTried(true);
+    if (Object.keys(centerProblems(draft)).length > 0) return;
+    setPending(true);
+    const current = await api<CenterConfig>('/api/admin/config', { token });
+    const res = current.ok ? await api<CenterConfig>('/api/admin/config', { token, method: 'PUT', body: { ...current.data, center: { ...current.data.center, appointments: centerOut(draft) } } }) : current;
+    setPending(false);
+    setError(res.ok ? null : res.error);
+    setSaved(res.ok);
+    if (res.ok) setDraft(centerDraft(res.data.center.appointments));
+  };
+
+  return (
+    <form
+      className="panel form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+      aria-labelledby="center-appointments-title"
+      data-testid="center-appointments"
+    >
+      <h2 id="center-appointments-title">{t('admin.appointments.centerTitle')}</h2>
+      <p className="muted">{t('admin.appointments.centerIntro')}</p>
+      <div className="form-grid">
+        {CENTER_FIELDS.map((f) => (
+          <NumberField key={f} id={`c-appt-${f}`} label={t(`admin.appointments.${f}`)} hint={t(`admin.appointments.${f}Hint`)} value={draft[f]} problem={problems[f]} onChange={(v) => edit({ [f]: v })} />
+        ))}
+      </div>
+      <fieldset className="checks">
+        <legend>{t('admin.appointments.ask')}</legend>
+        <div className="form-grid">
+          {ASK_FIELDS.map((f) => (
+            <label key={f} className="field">
+              <span>{t(`admin.appointments.${f}`)}</span>
+              <select className="input" value={draft[f]} onChange={(e) => edit({ [f]: e.target.value as AskMode })} data-testid={`c-appt-${f}`}>
+                {ASK_MODES.map((m) => (
+                  <option key={m} value={m}>
+                    {t(`admin.appointments.askModes.${m}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ))}
+        </div>
+        <small className="muted">{t('admin.appointments.askHint')}</small>
+      </fieldset>
+      <footer className="schedule-foot">
+        {tried && Object.keys(problems).length > 0 && (
+          <p className="field-problem" role="alert">
+            {t('admin.schedule.fixFirst')}
+          </p>
+        )}
+        <ServerError error={error} />
+        {saved && (
+          <p className="ok-text" role="status" data-testid="center-appointments-saved">
+            {t('admin.schedule.saved')}
+          </p>
+        )}
+        <button type="submit" className="btn btn-primary" disabled={pending} data-testid="center-appointments-save">
+          {t('common.save')}
+        </button>
+      </footer>
+    </form>
+  );
+}
