@@ -147,6 +147,21 @@ describe('booking (A3, A6)', () => {
     expect(server.db.prepare('SELECT * FROM appointments').all()).toEqual(before);
   });
 
+  it("an admin changes the center's rules alone (PUT /api/admin/appointments); a bad one is refused and changes nothing", async () => {
+    server = await startServer({ config: bookableCenter() });
+    const admin = await server.login('admin');
+    const rules = { checkInEarlyMin: 20, checkInLateMin: 5, askName: 'required', askPhone: 'off', askEmail: 'optional', retentionDays: 10, perContactPerDay: 5 };
+    expect(await server.call('PUT', '/api/admin/appointments', { token: admin, body: rules })).toMatchObject({ status: 200, body: rules });
+    for (const bad of [{ ...rules, checkInLateMin: -1 }, { ...rules, askName: 'maybe' }, { ...rules, extra: 1 }]) {
+      const res = await server.call('PUT', '/api/admin/appointments', { token: admin, body: bad });
+      expect(res.status).toBe(400);
+    }
+    expect((await server.call('GET', '/api/admin/appointments', { token: admin })).body).toEqual(rules);
+    // The booking page follows at once.
+    expect((await server.call('GET', '/api/appointments/c1')).body).toMatchObject({ askName: 'required', askPhone: 'off', checkInEarlyMin: 20 });
+    expect((await book({ at: msk(12) })).body.error.message).toMatch(/body.name: required/);
+  });
+
   it('roles: the plan is for supervisors, the list for staff, check-in for a kiosk or staff', async () => {
     server = await startServer({ config: bookableCenter() });
     const op = await server.login('op1');

@@ -99,6 +99,8 @@ const HTTP_MATRIX: Record<string, Row> = {
   'GET /api/admin/devices':                           [U,        F,    F,      F,       ok,        ok],
   'GET /api/admin/schedule':                          [U,        F,    F,      F,       ok,        ok],
   'PUT /api/admin/schedule':                          [U,        F,    F,      F,       F,         ok],
+  'GET /api/admin/appointments':                      [U,        F,    F,      F,       ok,        ok],
+  'PUT /api/admin/appointments':                      [U,        F,    F,      F,       F,         ok],
   'PUT /api/admin/services/{id}':                     [U,        F,    F,      F,       F,         ok],
   'DELETE /api/admin/services/{id}':                  [U,        F,    F,      F,       F,         ok],
   'PUT /api/admin/priority-categories/{id}':          [U,        F,    F,      F,       F,         ok],
@@ -225,6 +227,7 @@ function probeFor(key: string, hall: Hall, s: TestServer): Probe {
     'PUT /api/admin/devices/{id}': { params: { id: 'tv' }, body: { name: 'Hall TV' } },
     'DELETE /api/admin/devices/{id}': { params: { id: 'tv' } },
     'POST /api/admin/devices/{id}/pairing': { params: { id: 'tv' } },
+    'PUT /api/admin/appointments': { body: { checkInEarlyMin: 20, checkInLateMin: 10, askName: 'off', askPhone: 'required', askEmail: 'optional', retentionDays: 14, perContactPerDay: 2 } },
     'PUT /api/admin/schedule': { body: { hours: { mon: [{ from: '08:00', to: '18:00' }] }, closedDays: [{ date: '2026-05-01', reason: 'Labour Day' }] } },
     'PUT /api/admin/config': { body: s.app.deps.configs.read('c1') },
   };

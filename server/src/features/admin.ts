@@ -5,6 +5,7 @@
 import {
   ErrorCode,
   centerConfigSchema,
+  centerAppointmentsSchema,
   centerScheduleBody,
   counterSchema,
   createDeviceBody,
@@ -140,6 +141,28 @@ export function adminRoutes(deps: Deps): RouteDef[] {
         cfg.center = { ...center, hours, ...(closedDays.length > 0 ? { closedDays } : {}) };
         const saved = save(ctx, cfg).center;
         return { hours: saved.hours, closedDays: saved.closedDays ?? [] };
+      },
+    }),
+
+    route({
+      method: 'get',
+      path: '/api/admin/appointments',
+      tag: 'admin',
+      summary: "The center's appointment rules: check-in window, what the booking page asks, retention of personal data, bookings per contact a day",
+      access: 'supervisor',
+      handler: (ctx) => current(ctx).center.appointments,
+    }),
+    route({
+      method: 'put',
+      path: '/api/admin/appointments',
+      tag: 'admin',
+      summary: "Replace the center's appointment rules (each service's own booking settings are in its service)",
+      access: 'admin',
+      body: centerAppointmentsSchema.strict(),
+      handler: (ctx) => {
+        const cfg = current(ctx);
+        cfg.center = { ...cfg.center, appointments: ctx.body };
+        return save(ctx, cfg).center.appointments;
       },
     }),
 

@@ -1,13 +1,9 @@
 /**
  * The center's appointment rules (issue 13), under its opening hours: the check-in window (A5),
- * what the booking page asks, how long who booked is kept, and bookings per phone or e-mail a day.
- *
- * No endpoint edits `center.appointments` alone (PUT /api/admin/schedule takes hours and closed
- * days only), so this saves through the whole configuration as Import does: read it just before,
- * change this part, write it back. The server checks it as any import, keeps passwords and device
- * pairings (an export has neither), and refuses nothing the live day depends on.
+ * what the booking page asks, how long who booked is kept, and bookings per phone or e-mail a day
+ * (GET/PUT /api/admin/appointments: this part alone, so that it cannot undo another admin's edit).
  */
-import type { AppErrorBody, CenterConfig } from '@qms/shared';
+import type { AppErrorBody, CenterAppointments as Rules } from '@qms/shared';
 import { api } from '@qms/shared/client';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -27,9 +23,9 @@ export function CenterAppointments() {
 
   useEffect(() => {
     let current = true;
-    void api<CenterConfig>('/api/admin/config', { token }).then((res) => {
+    void api<Rules>('/api/admin/appointments', { token }).then((res) => {
       if (!current) return;
-      if (res.ok) setDraft(centerDraft(res.data.center.appointments));
+      if (res.ok) setDraft(centerDraft(res.data));
       else setError(res.error);
     });
     return () => void (current = false);
@@ -46,12 +42,11 @@ export function CenterAppointments() {
     setTried(true);
     if (Object.keys(centerProblems(draft)).length > 0) return;
     setPending(true);
-    const current = await api<CenterConfig>('/api/admin/config', { token });
-    const res = current.ok ? await api<CenterConfig>('/api/admin/config', { token, method: 'PUT', body: { ...current.data, center: { ...current.data.center, appointments: centerOut(draft) } } }) : current;
+    const res = await api<Rules>('/api/admin/appointments', { token, method: 'PUT', body: centerOut(draft) });
     setPending(false);
     setError(res.ok ? null : res.error);
     setSaved(res.ok);
-    if (res.ok) setDraft(centerDraft(res.data.center.appointments));
+    if (res.ok) setDraft(centerDraft(res.data));
   };
 
   return (
