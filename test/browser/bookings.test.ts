@@ -193,6 +193,23 @@ describe('Bookings in the counter app (issue 13)', () => {
     await page.context().close();
   });
 
+  it("Reports count the day's bookings and the booked visitors' waits from their time", async () => {
+    const page = await logIn('super');
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Reports' }).click();
+    const card = page.getByTestId('report-appointments');
+    await card.waitFor();
+    // 10:30 checked in (and called at once: an early arrival with nobody ahead), 11:30 booked, 12:00 cancelled.
+    expect(await page.getByTestId('appt-booked').innerText()).toBe('3');
+    expect(await page.getByTestId('appt-checked-in').innerText()).toBe('1');
+    expect(await page.getByTestId('appt-cancelled').innerText()).toBe('1');
+    expect(await page.getByTestId('appt-on-time').innerText()).toBe('100%');
+    expect(await page.getByTestId('appt-within').innerText()).toBe('100%');
+    const report = await staffGet('/api/reports/summary?from=2026-03-02&to=2026-03-02');
+    expect(report.appointments).toMatchObject({ booked: 3, checkedIn: 1, cancelled: 1, noShow: 0, onTime: 1, withinTarget: 1 });
+    expect(await axeSerious(page)).toEqual([]);
+    await page.context().close();
+  });
+
   it('every text of the Bookings screen is in the viewer’s language', async () => {
     const page = await logIn('super');
     await openBookings(page);

@@ -567,6 +567,16 @@ export const en = {
     key: { notCalled: 'Not called', noCategory: 'No category' },
     channel: { kiosk: 'Kiosk', staff: 'Issued by staff', remote: 'Online' },
     band: { upTo10: 'up to 10 min', upTo20: '11–20 min', upTo30: '21–30 min', over30: 'over 30 min' },
+    appointments: {
+      title: 'Appointments',
+      booked: 'Booked',
+      checkedIn: 'Checked in',
+      noShow: 'Did not come',
+      cancelled: 'Cancelled',
+      onTime: 'Came on time',
+      waits: "Booked visitors' waits, from their time",
+      within: 'Called within the booked target',
+    },
     summary: {
       label: 'Summary against the norm',
       within: 'Called within the target wait ({{n}} min)',

@@ -570,6 +570,16 @@ export const ru: Messages<typeof en> = {
     key: { notCalled: 'Не вызывался', noCategory: 'Без категории' },
     channel: { kiosk: 'Терминал', staff: 'Выдан сотрудником', remote: 'Онлайн' },
     band: { upTo10: 'до 10 мин', upTo20: '11–20 мин', upTo30: '21–30 мин', over30: 'более 30 мин' },
+    appointments: {
+      title: 'Запись на приём',
+      booked: 'Записано',
+      checkedIn: 'Отметились',
+      noShow: 'Не пришли',
+      cancelled: 'Отменено',
+      onTime: 'Пришли вовремя',
+      waits: "Ожидание записанных, от времени записи",
+      within: 'Вызваны в срок для записанных',
+    },
     summary: {
       label: 'Итоги в сравнении с нормативом',
       within: 'Вызваны в пределах норматива ({{n}} мин)',

@@ -570,6 +570,16 @@ export const uz: Messages<typeof en> = {
     key: { notCalled: 'Chaqirilmagan', noCategory: 'Toifasiz' },
     channel: { kiosk: 'Kiosk', staff: 'Xodim bergan', remote: 'Onlayn' },
     band: { upTo10: '10 daqiqagacha', upTo20: '11–20 daq', upTo30: '21–30 daq', over30: '30 daqiqadan ortiq' },
+    appointments: {
+      title: 'Oldindan yozilish',
+      booked: 'Yozilganlar',
+      checkedIn: 'Belgilanganlar',
+      noShow: 'Kelmaganlar',
+      cancelled: 'Bekor qilinganlar',
+      onTime: 'Oʻz vaqtida kelganlar',
+      waits: "Yozilganlarning kutishi, yozilgan vaqtdan",
+      within: 'Yozilganlar uchun muddatda chaqirilgan',
+    },
     summary: {
       label: 'Meʼyorga nisbatan xulosa',
       within: 'Kutish meʼyori ichida chaqirilganlar ({{n}} daq)',

@@ -570,6 +570,16 @@ export const vi: Messages<typeof en> = {
     key: { notCalled: 'Chưa được gọi', noCategory: 'Không ưu tiên' },
     channel: { kiosk: 'Kiosk', staff: 'Cán bộ cấp', remote: 'Trực tuyến' },
     band: { upTo10: 'đến 10 phút', upTo20: '11–20 phút', upTo30: '21–30 phút', over30: 'trên 30 phút' },
+    appointments: {
+      title: 'Lịch hẹn',
+      booked: 'Đã đặt',
+      checkedIn: 'Đã xác nhận',
+      noShow: 'Không đến',
+      cancelled: 'Đã hủy',
+      onTime: 'Đến đúng giờ',
+      waits: "Thời gian chờ của người đặt lịch, tính từ giờ hẹn",
+      within: 'Được gọi trong thời hạn cho người đặt lịch',
+    },
     summary: {
       label: 'Tổng hợp so với chỉ tiêu',
       within: 'Được gọi trong chỉ tiêu chờ ({{n}} phút)',

@@ -12,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { useCategoryName, useLanguage, useServerNow, useServiceName } from '../../components/hooks';
 import { useStore } from '../../store';
 import { reportKey } from '../../store/reports';
+import { AppointmentsCard } from './Appointments';
 import { BalancingPanel } from './Balancing';
 import { FlowChart, ServiceChart, ShareChart, WaitChart } from './Charts';
 import { downloadTicketLog } from './download';
@@ -135,6 +136,7 @@ function ReportsPage({ timeZone }: { timeZone: string }) {
     body = (
       <>
         <Summary f={report.total} targetMin={targetMin} fmt={fmt} />
+        {report.appointments && report.appointments.booked > 0 && <AppointmentsCard a={report.appointments} fmt={fmt} />}
         <div className="charts">
           <FlowChart flow={report.flow} fmt={fmt} lang={lang} targetMin={targetMin} file={file} />
           {byHour && <WaitChart report={byHour} fmt={fmt} lang={lang} targetMin={targetMin} file={file} />}
