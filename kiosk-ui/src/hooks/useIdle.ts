@@ -23,6 +23,8 @@ export function useIdle(active: boolean, idleMs: number): { idle: boolean; exten
     return () => {
       clearTimeout(timer);
       for (const e of ACTIVITY) document.removeEventListener(e, reset, { capture: true });
+      // The timeout sent the visitor back to the start: the next one starts with the full time, no warning.
+      setIdle(false);
     };
   }, [active, idleMs, generation]);
   return {
