@@ -4,10 +4,10 @@
  * content wider or taller than it (scrollWidth > clientWidth) or a child's box outside its own,
  * unless it is a scroll container (the service list scrolls on purpose).
  */
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KIOSK_TOKEN, testCenter } from '../helpers/center.js';
 import { demoCenter } from '../../server/src/demo/center.js';
+import { overflows } from './fit.js';
 import { browserEnv, type BrowserEnv } from './harness.js';
 
 const SIZES = { portrait: { width: 1080, height: 1920 }, landscape: { width: 1920, height: 1080 } };
@@ -21,52 +21,6 @@ function hallCenter() {
   const priorityCategories = demo.priorityCategories ?? [];
   const counters = [{ id: '1', number: '1', services: [{ serviceId: 'justice', role: 'primary' as const }], canServe: services.map((s) => s.id) }];
   return { ...base, services, priorityCategories, counters, staff: base.staff!.map((s) => (s.login === 'op1' || s.login === 'op2' ? { ...s, services: [] } : s)) };
-}
-
-/** Every overflow on the page, described for the failure message. */
-async function overflows(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const out: string[] = [];
-    const name = (el: Element) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.classList.length ? `.${[...el.classList].join('.')}` : ''}`;
-    const path = (el: Element) => {
-      const parts: string[] = [];
-      for (let e: Element | null = el; e && parts.length < 3; e = e.parentElement) parts.unshift(name(e));
-      return parts.join(' > ');
-    };
-    const scrolls = (el: Element) => /(auto|scroll)/.test(getComputedStyle(el).overflowY + getComputedStyle(el).overflowX);
-    const visible = (el: Element) => {
-      const r = el.getBoundingClientRect();
-      return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden';
-    };
-    const root = document.querySelector('.kiosk') ?? document.body;
-    const SLACK = 1;
-    for (const el of [root, ...root.querySelectorAll('*')]) {
-      if (!(el instanceof HTMLElement) || el.closest('svg') || !visible(el)) continue;
-      if (el.closest('.visually-hidden, .sr-only, [data-testid="print-ticket"]')) continue;
-      // The lists of services and topics scroll on purpose (a large catalogue); anything else that
-      // would need scrolling, such as the ticket card, is cut off for a visitor who does not try.
-      if (scrolls(el)) {
-        if (el.classList.contains('scroll')) continue;
-        if (el.scrollHeight > el.clientHeight + SLACK || el.scrollWidth > el.clientWidth + SLACK) out.push(`${path(el)} "${(el.innerText || '').trim().slice(0, 40).replace(/\s+/g, ' ')}": needs scrolling (${el.scrollWidth}×${el.scrollHeight} in ${el.clientWidth}×${el.clientHeight})`);
-        continue;
-      }
-      const text = (el.innerText || '').trim().slice(0, 40).replace(/\s+/g, ' ');
-      if (el.scrollWidth > el.clientWidth + SLACK) out.push(`${path(el)} "${text}": content ${el.scrollWidth} px wide in ${el.clientWidth}`);
-      if (el.scrollHeight > el.clientHeight + SLACK && getComputedStyle(el).overflowY !== 'visible') out.push(`${path(el)} "${text}": content ${el.scrollHeight} px high in ${el.clientHeight}, clipped`);
-      const box = el.getBoundingClientRect();
-      for (const child of el.children) {
-        if (!(child instanceof HTMLElement) || !visible(child) || getComputedStyle(child).position === 'fixed') continue;
-        const c = child.getBoundingClientRect();
-        if (c.left < box.left - SLACK || c.right > box.right + SLACK || c.top < box.top - SLACK || c.bottom > box.bottom + SLACK) {
-          out.push(`${path(child)} "${(child.innerText || '').trim().slice(0, 40).replace(/\s+/g, ' ')}" lies outside ${name(el)}: [${Math.round(c.left)},${Math.round(c.top)},${Math.round(c.right)},${Math.round(c.bottom)}] in [${Math.round(box.left)},${Math.round(box.top)},${Math.round(box.right)},${Math.round(box.bottom)}]`);
-        }
-      }
-    }
-    // The page itself: nothing past the screen's edges.
-    if (document.documentElement.scrollWidth > window.innerWidth + SLACK) out.push(`the page is ${document.documentElement.scrollWidth} px wide in ${window.innerWidth}`);
-    if (document.documentElement.scrollHeight > window.innerHeight + SLACK) out.push(`the page is ${document.documentElement.scrollHeight} px high in ${window.innerHeight}`);
-    return out;
-  });
 }
 
 describe('kiosk: nothing is cut off', () => {
