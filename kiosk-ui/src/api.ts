@@ -1,5 +1,5 @@
 /** Every server call the kiosk makes, outside React. All return the shared `Response` shape. */
-import type { Category, CenterInfo, Language, PriorityCategory, PublicTicketStatus, Response, Service, ServiceLoad, Ticket, TicketEta } from '@qms/shared';
+import type { AppointmentView, Category, CenterInfo, Language, PriorityCategory, PublicTicketStatus, Response, Service, ServiceLoad, Ticket, TicketEta } from '@qms/shared';
 import { api } from '@qms/shared/client';
 
 export type CenterSummary = Pick<CenterInfo, 'id' | 'name' | 'names' | 'languages' | 'defaultLanguage' | 'targetWaitMin' | 'timezone' | 'publicUrl'>;
@@ -59,6 +59,16 @@ export interface IssueRequest {
 
 export function issueTicket(token: string, body: IssueRequest): Promise<Response<Issued>> {
   return api<Issued>('/api/tickets', { token, body, timeoutMs: 10_000 });
+}
+
+/** POST …/check-in → 201: the booked-lane ticket carrying its slot (A1), the same one on a second check-in. */
+export interface CheckedIn extends Issued {
+  appointment: AppointmentView;
+}
+
+/** A booking's code, as typed or scanned, checked in with the kiosk's token (issue 13, A5). */
+export function checkInAppointment(token: string, centerId: string, code: string): Promise<Response<CheckedIn>> {
+  return api<CheckedIn>(`/api/appointments/${encodeURIComponent(centerId)}/check-in`, { token, body: { code }, timeoutMs: 10_000 });
 }
 
 export function fetchTicketStatus(id: string): Promise<Response<TicketStatusView>> {

@@ -1,7 +1,8 @@
 import type { Language } from '@qms/shared';
+import { NO_CHECK_IN } from './checkin';
 import type { Slice } from './types';
 
-export type Screen = 'language' | 'services' | 'priority' | 'ticket';
+export type Screen = 'language' | 'services' | 'priority' | 'checkin' | 'ticket';
 
 export interface FlowSlice {
   screen: Screen;
@@ -40,6 +41,11 @@ export const flowSlice: Slice<FlowSlice> = (set, get) => ({
     const s = get();
     if (s.screen === 'ticket') return set({ screen: 'services', issue: { state: 'idle' } });
     if (s.screen === 'priority') return set({ screen: 'services', lane: 'normal', priorityCategoryId: null });
+    if (s.screen === 'checkin') {
+      // From a refusal back to the code, still in its field; from the field back to the services.
+      if (s.checkIn.state === 'early' || s.checkIn.state === 'late') return set({ checkIn: { state: 'entry', problem: null } });
+      return set({ ...NO_CHECK_IN, screen: 'services' });
+    }
     if (s.screen === 'services') {
       if (s.query) return set({ query: '' });
       if (s.topic !== null) return set({ topic: null });
@@ -54,6 +60,7 @@ export const flowSlice: Slice<FlowSlice> = (set, get) => ({
       lang: center?.defaultLanguage ?? get().lang,
       langChosen: false,
       issue: { state: 'idle' },
+      ...NO_CHECK_IN,
       speech: false,
       largeText: false,
     });

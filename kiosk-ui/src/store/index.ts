@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import { appointmentSlice } from './appointment';
 import { bookingSlice } from './booking';
 import { catalogueSlice } from './catalogue';
+import { checkInSlice } from './checkin';
 import { deviceSlice } from './device';
 import { flowSlice } from './flow';
 import { settingsSlice } from './settings';
@@ -20,6 +21,7 @@ export function createKioskStore() {
     ...statusSlice(...a),
     ...bookingSlice(...a),
     ...appointmentSlice(...a),
+    ...checkInSlice(...a),
   }));
 }
 

@@ -2,7 +2,7 @@ import type { Ticket, TicketEta } from '@qms/shared';
 import QRCode from 'qrcode';
 import { issueTicket } from '../api';
 import { ticketStatusUrl } from '../links';
-import type { Slice } from './types';
+import type { KioskState, Slice } from './types';
 
 /** 'offline': the server could not be reached (or said it is unavailable); 'failed': any other refusal. */
 export type IssueFailure = 'closed' | 'cap' | 'offline' | 'failed';
@@ -51,12 +51,16 @@ export const ticketSlice: Slice<TicketSlice> = (set, get) => ({
       const reason: IssueFailure = code === 'SERVICE_CLOSED' ? 'closed' : code === 'DAILY_CAP_REACHED' ? 'cap' : code === 'UNAVAILABLE' ? 'offline' : 'failed';
       return set({ issue: { state: 'failed', serviceId, reason, clientRef } });
     }
-    const { ticket, eta } = res.data;
-    // The kiosk's own ?publicUrl= wins over the center's configured one; else the kiosk's address.
-    const publicUrl = s.publicUrl ?? s.catalogue?.center.publicUrl?.replace(/\/+$/, '') ?? null;
-    const statusUrl = ticketStatusUrl(ticket.id, s.lang, publicUrl, window.location.origin);
-    // The number is shown even if the QR code cannot be drawn: the ticket exists.
-    const qr = await QRCode.toDataURL(statusUrl, { errorCorrectionLevel: 'M', margin: 2, width: 480 }).catch(() => null);
-    set({ issue: { state: 'issued', ticket, eta, statusUrl, qr } });
+    set({ issue: await issuedOf(s, res.data.ticket, res.data.eta) });
   },
 });
+
+/** The ticket screen's state for a ticket the server issued (a walk-in's, or a booking's at check-in). */
+export async function issuedOf(s: KioskState, ticket: Ticket, eta: TicketEta | null): Promise<IssueState> {
+  // The kiosk's own ?publicUrl= wins over the center's configured one; else the kiosk's address.
+  const publicUrl = s.publicUrl ?? s.catalogue?.center.publicUrl?.replace(/\/+$/, '') ?? null;
+  const statusUrl = ticketStatusUrl(ticket.id, s.lang, publicUrl, window.location.origin);
+  // The number is shown even if the QR code cannot be drawn: the ticket exists.
+  const qr = await QRCode.toDataURL(statusUrl, { errorCorrectionLevel: 'M', margin: 2, width: 480 }).catch(() => null);
+  return { state: 'issued', ticket, eta, statusUrl, qr };
+}

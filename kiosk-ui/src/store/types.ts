@@ -2,12 +2,13 @@ import type { StateCreator } from 'zustand';
 import type { AppointmentSlice } from './appointment';
 import type { BookingSlice } from './booking';
 import type { CatalogueSlice } from './catalogue';
+import type { CheckInSlice } from './checkin';
 import type { DeviceSlice } from './device';
 import type { FlowSlice } from './flow';
 import type { SettingsSlice } from './settings';
 import type { StatusSlice } from './status';
 import type { TicketSlice } from './ticket';
 
-export type KioskState = DeviceSlice & CatalogueSlice & FlowSlice & TicketSlice & SettingsSlice & StatusSlice & BookingSlice & AppointmentSlice;
+export type KioskState = DeviceSlice & CatalogueSlice & FlowSlice & TicketSlice & SettingsSlice & StatusSlice & BookingSlice & AppointmentSlice & CheckInSlice;
 
 export type Slice<T> = StateCreator<KioskState, [], [], T>;
