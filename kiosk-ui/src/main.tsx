@@ -33,6 +33,7 @@ import './styles/print.css';
 import './styles/phone.css';
 import './styles/book.css';
 import './styles/book-card.css';
+import './styles/checkin.css';
 
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('Missing #root element');

@@ -177,3 +177,14 @@ export function ClockIcon() {
     </Svg>
   );
 }
+
+/** A calendar page with a tick: a booked appointment. */
+export function CalendarIcon() {
+  return (
+    <Svg>
+      <path d="M8 11h32v30H8z" />
+      <path d="M8 19h32M16 6v9M32 6v9" />
+      <path d="M17 30l5 5 9-9" />
+    </Svg>
+  );
+}

@@ -6,8 +6,8 @@ import { useScreenSpeech } from '../hooks/useScreenSpeech';
 import { autoPrintOnce, printTicket } from '../print';
 import { useKiosk } from '../store';
 import type { IssueState } from '../store/ticket';
-import { AccessIcon, PrinterIcon } from './Icons';
-import { etaLine, positionLine } from '../ticket-text';
+import { AccessIcon, CalendarIcon, PrinterIcon } from './Icons';
+import { appointmentLine, etaLine, positionLine } from '../ticket-text';
 
 /** How long the ticket stays on screen before the kiosk is ready for the next visitor. */
 export const TICKET_SECONDS = 20;
@@ -16,7 +16,8 @@ type Issued = Extract<IssueState, { state: 'issued' }>;
 
 export function IssuedTicket({ issued }: { issued: Issued }) {
   const { t } = useTranslation();
-  const { services, priorityCategories } = useCatalogue();
+  const { services, priorityCategories, center } = useCatalogue();
+  const lang = useKiosk((s) => s.lang);
   const name = useNameIn();
   const startOver = useKiosk((s) => s.startOver);
   const autoPrint = useKiosk((s) => s.autoPrint);
@@ -24,6 +25,7 @@ export function IssuedTicket({ issued }: { issued: Issued }) {
   const { ticket, eta, qr } = issued;
   const service = services.find((s) => s.id === ticket.serviceId);
   const category = priorityCategories.find((c) => c.id === ticket.categoryId);
+  const appointment = appointmentLine(t, ticket, lang, center.timezone);
   const position = positionLine(t, eta);
   const wait = etaLine(t, eta);
   // "We cannot estimate the wait" already asks the visitor to watch the screen: not twice.
@@ -35,7 +37,7 @@ export function IssuedTicket({ issued }: { issued: Issued }) {
     heading.current?.focus();
     if (autoPrint) autoPrintOnce(ticket.id);
   }, [autoPrint, ticket.id]);
-  useScreenSpeech([t('yourNumber'), [...ticket.number].join(' '), service && name(service.names), position, wait, t('watchScreen')]);
+  useScreenSpeech([t('yourNumber'), [...ticket.number].join(' '), service && name(service.names), appointment, position, wait, t('watchScreen')]);
 
   return (
     <main className="screen ticket-screen">
@@ -51,6 +53,12 @@ export function IssuedTicket({ issued }: { issued: Issued }) {
           <p className="lane-badge">
             <AccessIcon />
             {t('priorityFor', { category: name(category.names) })}
+          </p>
+        )}
+        {appointment && (
+          <p className="lane-badge booked" data-testid="ticket-appointment">
+            <CalendarIcon />
+            {appointment}
           </p>
         )}
         <div className="ticket-details">

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNameIn } from '../hooks/useCatalogue';
 import { setPageSize } from '../print';
 import { useKiosk } from '../store';
-import { etaLine, positionLine } from '../ticket-text';
+import { appointmentLine, etaLine, positionLine } from '../ticket-text';
 
 /**
  * The paper ticket: black on white, sized in millimetres for a 58 or 80 mm roll. Laid out off
@@ -27,6 +27,7 @@ export function PrintTicket() {
   const service = catalogue.services.find((s) => s.id === ticket.serviceId);
   const category = catalogue.priorityCategories.find((c) => c.id === ticket.categoryId);
   const issuedAt = formatDateTime(ticket.issuedAt, i18n.language, catalogue.center.timezone);
+  const appointment = appointmentLine(t, ticket, i18n.language, catalogue.center.timezone);
   const position = positionLine(t, eta);
   return (
     <div ref={ref} className={`print-ticket paper-${paper}`} aria-hidden="true" data-testid="print-ticket">
@@ -35,6 +36,7 @@ export function PrintTicket() {
       <p className="pt-number">{ticket.number}</p>
       {service && <p className="pt-service">{name(service.names)}</p>}
       {category && <p className="pt-lane">{t('priorityFor', { category: name(category.names) })}</p>}
+      {appointment && <p className="pt-lane">{appointment}</p>}
       {position && <p className="pt-line">{position}</p>}
       <p className="pt-line">{etaLine(t, eta)}</p>
       {qr && <img className="pt-qr" src={qr} alt="" />}

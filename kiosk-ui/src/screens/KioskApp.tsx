@@ -2,7 +2,10 @@ import { useTranslation } from 'react-i18next';
 import { Frame } from '../components/Frame';
 import { IdleGuard } from '../components/IdleGuard';
 import { PrintTicket } from '../components/PrintTicket';
+import { takesAppointments } from '../checkin';
+import { useScanAnywhere } from '../hooks/useScanAnywhere';
 import { useKiosk } from '../store';
+import { CheckInScreen } from './CheckInScreen';
 import { LanguageScreen } from './LanguageScreen';
 import { PairingScreen } from './PairingScreen';
 import { PriorityScreen } from './PriorityScreen';
@@ -16,6 +19,8 @@ export function KioskApp({ onPaired }: { onPaired: () => void }) {
   const issuing = useKiosk((s) => s.issue.state === 'issuing' || s.issue.state === 'issued');
   // The ticket screens carry their own actions (try again, back, done).
   const navigation = screen !== 'language' && screen !== 'ticket';
+  const bookable = useKiosk((s) => s.catalogue !== null && takesAppointments(s.catalogue.services));
+  useScanAnywhere(paired !== 'no' && bookable && (screen === 'language' || screen === 'services'), useKiosk.getState().checkInScanned);
 
   if (paired === 'no') {
     return (
@@ -37,6 +42,7 @@ export function KioskApp({ onPaired }: { onPaired: () => void }) {
         {screen === 'language' && <LanguageScreen />}
         {screen === 'services' && <ServicesScreen />}
         {screen === 'priority' && <PriorityScreen />}
+        {screen === 'checkin' && <CheckInScreen />}
         {screen === 'ticket' && <TicketScreen />}
       </Frame>
       {/* The ticket screen has its own countdown; the start screen has nothing to lose. */}

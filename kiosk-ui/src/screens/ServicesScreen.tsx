@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AppointmentEntry } from '../components/AppointmentEntry';
 import { CategoryIcon } from '../components/Icons';
 import { Keyboard } from '../components/Keyboard';
 import { PriorityEntry } from '../components/PriorityEntry';
@@ -9,6 +10,7 @@ import { SearchBox } from '../components/SearchBox';
 import { ServiceList } from '../components/ServiceList';
 import { TopicList } from '../components/TopicList';
 import { needsTopics, search, topics as groupTopics } from '../catalogue';
+import { takesAppointments } from '../checkin';
 import { useCatalogue, useNamedServices, useNameIn, useTopicName } from '../hooks/useCatalogue';
 import { useScreenSpeech } from '../hooks/useScreenSpeech';
 import { useKiosk } from '../store';
@@ -42,12 +44,17 @@ export function ServicesScreen() {
   const shown = !grouped ? items : searching ? results : (inTopic?.items ?? []);
   const showTopics = grouped && !searching && !inTopic;
   const keyboardShown = grouped && !inTopic && keyboard;
+  // The ways into the priority lane and to a booking's check-in: before any list, for walk-ins only.
+  const entries = lane === 'normal' && !inTopic && !searching;
+  const priorityEntry = entries && catalogue.priorityCategories.length > 0;
+  const appointmentEntry = entries && takesAppointments(catalogue.services);
   useScreenSpeech([
     category && t('priorityFor', { category: name(category.names) }),
     heading,
     !grouped && t('chooseServiceHint'),
     ...(showTopics ? allTopics.map((x) => topicName(x.id, t('otherTopic'))) : shown.map((x) => x.name)),
-    lane === 'normal' && !inTopic && !searching && catalogue.priorityCategories.length > 0 && t('priorityLane'),
+    appointmentEntry && t('appointmentEntry'),
+    priorityEntry && t('priorityLane'),
   ]);
 
   return (
@@ -65,7 +72,12 @@ export function ServicesScreen() {
       hint={!grouped ? t('chooseServiceHint') : undefined}
     >
       <div className="catalogue">
-        {lane === 'normal' && !inTopic && !searching && catalogue.priorityCategories.length > 0 && <PriorityEntry />}
+        {(appointmentEntry || priorityEntry) && (
+          <div className="entries">
+            {appointmentEntry && <AppointmentEntry />}
+            {priorityEntry && <PriorityEntry />}
+          </div>
+        )}
         {grouped && !inTopic && <SearchBox onOpen={() => setKeyboard(true)} />}
         {searching && (
           <p className="search-count" role="status">
