@@ -10,8 +10,10 @@
  * - kiosk: the language screen, topics, read-aloud without a voice, search with the on-screen
  *   keyboard (found, nothing found), a topic with a service closed until another day, the
  *   priority screen, the priority lane, the ticket (on screen and as printed), a failed issue,
- *   the idle warning, the phone status page (waiting and called) and the pairing screen with its
- *   error (in the center's default language, which the test makes each language in turn);
+ *   checking a booking in (the code, an unknown one, too early, too late, the booked ticket on
+ *   screen and as printed), the idle warning, the phone status page (waiting and called) and the
+ *   pairing screen with its error (in the center's default language, which the test makes each
+ *   language in turn);
  * - display: the sound question, the hall with sound off, a call announced, a recall, a notice of
  *   a counter's change naming two services, the pairing screen with its error;
  * - live board (/board/, on a phone): open, searching (found, nothing found), closed until a
@@ -145,6 +147,17 @@ describe('every screen in every language', () => {
     await page.locator('.language-screen').waitFor();
     const statusUrls: Partial<Record<Language, string>> = {};
     const back = () => page.locator('.toolbar .tool').first().click();
+    // Bookings for the check-in screens (issue 13), for business (which no other part calls): one
+    // inside its check-in window (checked in once, the same ticket every time after), one tomorrow.
+    const bookable = async (day: string) => (await call('GET', `/api/appointments/${CONFIG.center.id}/slots?service=business&day=${day}`, '')).slots as { at: number }[];
+    const book = async (at: number) => (await call('POST', `/api/appointments/${CONFIG.center.id}`, '', { serviceId: 'business', at })).code as string;
+    const soon = (await bookable('2026-03-02')).find((slot) => slot.at <= env.server.clock.now + 30 * 60_000);
+    expect(soon).toBeDefined();
+    const codes = { now: await book(soon!.at), tomorrow: await book((await bookable('2026-03-03'))[0]!.at) };
+    const scan = async (code: string) => {
+      await page.keyboard.type(code);
+      await page.keyboard.press('Enter');
+    };
     for (const lang of LANGS) {
       const ours = CONFIG.services[0]!.names[lang]!;
       await page.getByRole('button', { name: NAMES[lang], exact: true }).click();
@@ -204,6 +217,33 @@ describe('every screen in every language', () => {
       await check(page, lang, 'issue failed');
       await page.unroute('**/api/tickets');
       await page.locator('.problem-screen .actions button').last().click();
+      await page.locator('.language-screen').waitFor();
+
+      // "I have an appointment": the code, an unknown one, too early, too late, the booked ticket.
+      await page.getByRole('button', { name: NAMES[lang], exact: true }).click();
+      await page.locator('.appointment-entry').click();
+      await page.locator('.checkin-code').waitFor();
+      await check(page, lang, 'check-in');
+      await scan('ZZZZ-ZZZZ');
+      await page.locator('.checkin-problem').waitFor();
+      await check(page, lang, 'check-in, unknown code');
+      await scan(codes.tomorrow);
+      await page.locator('.checkin-refused').waitFor();
+      await check(page, lang, 'check-in, too early');
+      await page.route('**/check-in', (route) => route.fulfill({ status: 409, json: { error: { code: 'CHECK_IN_TOO_LATE', message: 'late' } } }));
+      await page.locator('.checkin-refused .action').first().click();
+      await scan(codes.tomorrow);
+      await page.locator('.checkin-refused .action.primary').waitFor();
+      await check(page, lang, 'check-in, too late');
+      await page.unroute('**/check-in');
+      await page.locator('.checkin-refused .action').first().click();
+      await scan(codes.now);
+      await page.getByTestId('ticket-appointment').waitFor();
+      await check(page, lang, 'ticket of an appointment');
+      await page.emulateMedia({ media: 'print' });
+      await check(page, lang, 'printed ticket of an appointment');
+      await page.emulateMedia({ media: 'screen' });
+      await page.locator('.ticket-actions .action.primary').click();
       await page.locator('.language-screen').waitFor();
     }
 
