@@ -6,39 +6,15 @@
  * correctness check: erlang-c.json's mean wait over 200 seeds within 5 % of Erlang C.
  * Exits 1 when that check fails.
  */
-import { readdirSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { erlangC } from '../../server/src/sim/erlang.js';
 import { markdownTable } from '../../server/src/sim/format.js';
 import { POLICIES, findPolicy } from '../../server/src/sim/policies.js';
 import { loadScenario, simulate } from '../../server/src/sim/simulate.js';
 import type { SimResult } from '../../server/src/sim/results.js';
+import { scenarioArgs } from './scenario-files.js';
 import type { Scenario } from '../../server/src/sim/scenario.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const scenarioDir = path.resolve(repoRoot, '../shared/scenarios');
-
-const { values, positionals } = parseArgs({
-  args: process.argv.slice(2),
-  strict: true,
-  allowPositionals: true,
-  options: { seeds: { type: 'string', default: '20' } },
-});
-const seeds = Number(values.seeds);
-if (!Number.isSafeInteger(seeds) || seeds < 1) {
-  console.error(`bench:balance: --seeds expects a whole number from 1, got "${values.seeds}"`);
-  process.exit(2);
-}
-
-const files = [
-  ...readdirSync(scenarioDir)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((f) => path.join(scenarioDir, f)),
-  ...positionals.map((f) => path.resolve(f)),
-];
+const { seeds, files } = scenarioArgs('bench:balance', 20);
 
 const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
 

@@ -12,39 +12,16 @@
  * that even an estimate knowing every future arrival could not remove, because nobody knows how
  * long the visitors ahead will take.
  */
-import { readdirSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { MINUTE } from '@qms/shared';
 import { findPolicy, type SimPolicy } from '../../server/src/sim/policies.js';
 import { serviceTime, streams } from '../../server/src/sim/random.js';
 import { simulateDay } from '../../server/src/sim/day.js';
 import { loadScenario, simulate } from '../../server/src/sim/simulate.js';
+import { scenarioArgs } from './scenario-files.js';
 import type { Scenario } from '../../server/src/sim/scenario.js';
 import { drawVisitors } from '../../server/src/sim/visitors.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const scenarioDir = path.resolve(repoRoot, '../shared/scenarios');
-
-const { values, positionals } = parseArgs({
-  args: process.argv.slice(2),
-  strict: true,
-  allowPositionals: true,
-  options: { seeds: { type: 'string', default: '5' } },
-});
-const seeds = Number(values.seeds);
-if (!Number.isSafeInteger(seeds) || seeds < 1) {
-  console.error(`bench:eta: --seeds expects a whole number from 1, got "${values.seeds}"`);
-  process.exit(2);
-}
-const files = [
-  ...readdirSync(scenarioDir)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((f) => path.join(scenarioDir, f)),
-  ...positionals.map((f) => path.resolve(f)),
-];
+const { seeds, files } = scenarioArgs('bench:eta', 5);
 
 /** Replays per half hour, and seeds, for the floor: enough for its P90 to settle within a few tenths. */
 const REDRAWS = 9;
