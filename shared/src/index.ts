@@ -14,3 +14,4 @@ export * from './reports.js';
 export * from './board.js';
 export * from './appointments.js';
 export * from './booking-code.js';
+export * from './place.js';

@@ -46,8 +46,15 @@ export function useCategoryName(): (id: string) => string {
 }
 
 /** A service's target wait in minutes (its own, else the center's). */
-export function useTargetOf(): (serviceId: string) => number {
+/** A ticket's target wait: its service's, or for a checked-in appointment the booked target (as the server's kpi/waits.ts targetsOf). */
+export function useTargetOf(): (serviceId: string, appointment?: boolean) => number {
   const services = useStore((s) => s.hall?.services);
   const centerTarget = useStore((s) => s.hall?.center.targetWaitMin ?? 15);
-  return useCallback((id: string) => services?.find((x) => x.id === id)?.targetWaitMin ?? centerTarget, [services, centerTarget]);
+  return useCallback(
+    (id: string, appointment = false) => {
+      const s = services?.find((x) => x.id === id);
+      return (appointment ? s?.appointments?.targetWaitMin : undefined) ?? s?.targetWaitMin ?? centerTarget;
+    },
+    [services, centerTarget],
+  );
 }

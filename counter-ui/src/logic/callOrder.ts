@@ -4,7 +4,7 @@
  * `waitingFor` ranks by P1/P3 only, which would list a ticket sent to this counter (T1) or one
  * past the maximum-wait guard (G1) far from where it really is.
  */
-import type { CounterState, Lane, Policy, Ticket } from '@qms/shared';
+import { placeOf, type CounterState, type Lane, type Policy, type Ticket } from '@qms/shared';
 
 const MINUTE = 60_000;
 
@@ -14,8 +14,6 @@ function headStart(lane: Lane, p: Rules): number {
   return (lane === 'priority' ? p.priorityHeadStartMin : lane === 'booked' ? p.bookedHeadStartMin : 0) * MINUTE;
 }
 
-/** A2: an appointment checked in before its slot stands in line from the slot, as the engine's placeOf. */
-export const placeOf = (t: Pick<Ticket, 'queuedAt' | 'appointmentAt'>): number => (t.appointmentAt === undefined ? t.queuedAt : Math.max(t.queuedAt, t.appointmentAt));
 
 const fifo = (a: Ticket, b: Ticket) => placeOf(a) - placeOf(b) || a.seqNo - b.seqNo || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 const ranked = (p: Rules) => (a: Ticket, b: Ticket) => placeOf(a) - headStart(a.lane, p) - (placeOf(b) - headStart(b.lane, p)) || fifo(a, b);

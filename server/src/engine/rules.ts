@@ -1,5 +1,5 @@
 /** The call-next rules of docs/SPEC.md (T1, G1, P1–P4, S1, F1). Pure. */
-import { MINUTE, type CounterState, type Lane, type Policy, type Ticket } from '@qms/shared';
+import { MINUTE, placeOf, type CounterState, type Lane, type Policy, type Ticket } from '@qms/shared';
 import { counterQueue, serviceQueue } from './state.js';
 import type { EngineState } from './types.js';
 
@@ -14,13 +14,7 @@ export function headStartMs(lane: Lane, policy: Policy): number {
   }
 }
 
-/**
- * A2: where a ticket stands in line: its place (queuedAt), or for an appointment checked in before
- * its slot, the slot: an early arrival does not overtake the walk-ins who came before the slot.
- */
-export function placeOf(t: Ticket): number {
-  return t.appointmentAt === undefined ? t.queuedAt : Math.max(t.queuedAt, t.appointmentAt);
-}
+export { placeOf };
 
 /** P1/P3 then F1: lower is called first. */
 export function compareRank(a: Ticket, b: Ticket, policy: Policy): number {

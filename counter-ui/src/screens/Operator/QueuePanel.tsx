@@ -1,4 +1,5 @@
 /** The live queue for this counter's services, in the engine's call order, waits ticking. */
+import { placeOf } from '@qms/shared';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { LaneTag } from '../../components/LaneTag';
@@ -82,7 +83,7 @@ export function QueuePanel() {
                     </span>
                   </td>
                   <td className="num">
-                    <WaitTime minutes={(now - ticket.queuedAt) / MINUTE} targetMin={targetOf(ticket.serviceId)} />
+                    <WaitTime minutes={Math.max(0, now - placeOf(ticket)) / MINUTE} targetMin={targetOf(ticket.serviceId, ticket.appointmentAt !== undefined)} />
                   </td>
                   <td>
                     <button
