@@ -54,6 +54,22 @@ describe('kiosk: nothing is cut off', () => {
     expect(m.highest).toBeGreaterThan(SIZES.portrait.height / 4);
   });
 
+  it("portrait: the demo center's long Russian name beside the longest date (воскресенье, 6 декабря) stays on the screen", async () => {
+    const { page } = await env.page(SIZES.portrait, { timezoneId: 'Europe/Moscow' });
+    await page.clock.install({ time: Date.UTC(2026, 11, 6, 9) });
+    const real = (await env.server.call('GET', '/api/services')).body;
+    const names = demoCenter().center.names;
+    await page.route('**/api/services', (route) => route.fulfill({ json: { ...real, center: { ...real.center, name: names!.ru, names } } }));
+    await page.goto(`/kiosk/?token=${KIOSK_TOKEN}`);
+    await page.getByRole('button', { name: 'Русский', exact: true }).click();
+    await page.locator('.services-screen').waitFor();
+    expect(await page.locator('.clock-date').innerText()).toBe('воскресенье, 6 декабря');
+    expect(await page.locator('.topbar').innerText()).toContain(names!.ru!);
+    expect(await overflows(page)).toEqual([]);
+    const right = await page.locator('.clock-date').evaluate((el) => el.getBoundingClientRect().right);
+    expect(right).toBeLessThanOrEqual(SIZES.portrait.width);
+  });
+
   for (const [orientation, size] of Object.entries(SIZES)) {
     for (const large of [false, true]) {
       it(`${orientation}, ${large ? 'large' : 'normal'} text: every screen in every language fits its boxes`, async () => {
