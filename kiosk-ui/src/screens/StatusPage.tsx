@@ -1,10 +1,10 @@
 import { centerNameIn, type Response } from '@qms/shared';
 import { useTranslation } from 'react-i18next';
 import { formatTime, nameIn } from '@qms/shared/client';
+import { PhoneLangSwitch } from '../components/PhoneLangSwitch';
 import { SoundAlerts } from '../components/SoundAlerts';
 import { StatusPanel } from '../components/StatusPanel';
 import { WithdrawTicket } from '../components/WithdrawTicket';
-import { LANGUAGE_NAMES } from '../i18n';
 import { isFinal } from '../status-follow';
 import { useKiosk } from '../store';
 
@@ -26,7 +26,6 @@ export function StatusPage({ actions }: { actions: StatusActions }) {
   const live = useKiosk((s) => s.ticketLive);
   const languages = useKiosk((s) => s.statusLanguages);
   const lang = useKiosk((s) => s.lang);
-  const setLang = useKiosk((s) => s.setLang);
   const timeZone = useKiosk((s) => s.statusTimeZone);
   const time = updatedAt ? formatTime(updatedAt, i18n.language, timeZone) : '';
 
@@ -34,15 +33,7 @@ export function StatusPage({ actions }: { actions: StatusActions }) {
     <div className="phone">
       <header className="phone-top">
         <p className="center-name">{view ? centerNameIn(view.center, lang) : '\u00a0'}</p>
-        {languages.length > 1 && (
-          <nav className="lang-switch" aria-label={t('language')}>
-            {languages.map((l) => (
-              <button key={l} type="button" lang={l} aria-pressed={l === lang} onClick={() => setLang(l)}>
-                {LANGUAGE_NAMES[l]}
-              </button>
-            ))}
-          </nav>
-        )}
+        <PhoneLangSwitch languages={languages} />
       </header>
       <main className="phone-main">
         <h1 className="phone-title">{t('statusTitle')}</h1>

@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { ASK_FIELDS, ASK_MODES, CENTER_FIELDS, centerDraft, centerOut, centerProblems, type AskMode, type CenterDraft } from '../../logic/appointmentSettings';
 import { useStore } from '../../store';
 import { NumberField } from './AppointmentFields';
-import { ServerError } from './parts';
+import { SaveFoot, ServerError } from './parts';
 
 export function CenterAppointments() {
   const { t } = useTranslation();
@@ -84,22 +84,7 @@ export function CenterAppointments() {
         </div>
         <small className="muted">{t('admin.appointments.askHint')}</small>
       </fieldset>
-      <footer className="schedule-foot">
-        {tried && Object.keys(problems).length > 0 && (
-          <p className="field-problem" role="alert">
-            {t('admin.schedule.fixFirst')}
-          </p>
-        )}
-        <ServerError error={error} />
-        {saved && (
-          <p className="ok-text" role="status" data-testid="center-appointments-saved">
-            {t('admin.schedule.saved')}
-          </p>
-        )}
-        <button type="submit" className="btn btn-primary" disabled={pending} data-testid="center-appointments-save">
-          {t('common.save')}
-        </button>
-      </footer>
+      <SaveFoot invalid={tried && Object.keys(problems).length > 0} error={error} saved={saved} pending={pending} testId="center-appointments" />
     </form>
   );
 }

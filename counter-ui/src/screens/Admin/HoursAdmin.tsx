@@ -11,7 +11,7 @@ import { useServerNow } from '../../components/hooks';
 import { hoursDraft, hoursHaveProblems, hoursOut, type HoursDraft } from '../../logic/schedule';
 import { useStore } from '../../store';
 import { CenterAppointments } from './CenterAppointments';
-import { ServerError } from './parts';
+import { SaveFoot, ServerError } from './parts';
 import { ClosedDaysFields, WeeklyHoursFields } from './ScheduleFields';
 
 /** Today in the center's calendar, on the server's clock: what a closed day is past against. */
@@ -81,22 +81,7 @@ export function HoursAdmin() {
           <p className="muted">{t('admin.schedule.closedHint')}</p>
           <ClosedDaysFields days={days} today={today} onChange={(d) => (setDays(d), edited())} />
         </section>
-        <footer className="schedule-foot">
-          {tried && invalid && (
-            <p className="field-problem" role="alert" data-testid="schedule-invalid">
-              {t('admin.schedule.fixFirst')}
-            </p>
-          )}
-          <ServerError error={error} />
-          {saved && (
-            <p className="ok-text" role="status" data-testid="schedule-saved">
-              {t('admin.schedule.saved')}
-            </p>
-          )}
-          <button type="submit" className="btn btn-primary" disabled={pending} data-testid="schedule-save">
-            {t('common.save')}
-          </button>
-        </footer>
+        <SaveFoot invalid={tried && invalid} error={error} saved={saved} pending={pending} testId="schedule" />
       </form>
       <CenterAppointments />
     </div>

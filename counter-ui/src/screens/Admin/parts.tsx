@@ -136,3 +136,26 @@ export function FormFoot({ isNew, onCancel, onDelete, pending }: { isNew: boolea
     </footer>
   );
 }
+
+/** The foot of a Settings form saved as a whole (opening hours, appointment rules): what is wrong, what the server said, saved. */
+export function SaveFoot({ invalid, error, saved, pending, testId }: { invalid: boolean; error: AppErrorBody | null | undefined; saved: boolean; pending: boolean; testId: string }) {
+  const { t } = useTranslation();
+  return (
+    <footer className="schedule-foot">
+      {invalid && (
+        <p className="field-problem" role="alert" data-testid={`${testId}-invalid`}>
+          {t('admin.schedule.fixFirst')}
+        </p>
+      )}
+      <ServerError error={error} />
+      {saved && (
+        <p className="ok-text" role="status" data-testid={`${testId}-saved`}>
+          {t('admin.schedule.saved')}
+        </p>
+      )}
+      <button type="submit" className="btn btn-primary" disabled={pending} data-testid={`${testId}-save`}>
+        {t('common.save')}
+      </button>
+    </footer>
+  );
+}
