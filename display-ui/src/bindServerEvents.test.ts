@@ -1,4 +1,4 @@
-import { centerAppointmentsSchema, policySchema, type CounterState, type DisplayCounter, type DisplayFact, type DisplayTicket, type Snapshot, type Ticket } from '@qms/shared';
+import { centerAppointmentsSchema, centerRemoteSchema, policySchema, type CounterState, type DisplayCounter, type DisplayFact, type DisplayTicket, type Snapshot, type Ticket } from '@qms/shared';
 import { applyFact, fromSnapshot } from '@qms/shared/client';
 import type { DisplayConnectionOptions as HallConnectionOptions, DisplayHall as HallState } from './hall.js';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -23,7 +23,7 @@ const ticket = (n: number, serviceId: string, over: Partial<Ticket> = {}): Ticke
 const snapshot = (seq: number, tickets: Ticket[] = []): Snapshot => ({
   seq, now: T, tickets, etas: {}, loads: [], priorityCategories: [],
   center: { id: 'c', name: 'C', timezone: 'Europe/Moscow', languages: ['ru', 'en'], defaultLanguage: 'ru', targetWaitMin: 15, hours: {},
-    policy: policySchema.parse({}), balancing: { mode: 'off' }, appointments: centerAppointmentsSchema.parse({}) },
+    policy: policySchema.parse({}), balancing: { mode: 'off' }, appointments: centerAppointmentsSchema.parse({}), remote: centerRemoteSchema.parse({}) },
   balance: { mode: 'off', proposals: [] },
   services: [{ id: 'passport', prefix: 'A', names: { ru: 'Паспорт' }, serviceTimeMin: 6 }, { id: 'property', prefix: 'B', names: { ru: 'Имущество' }, serviceTimeMin: 6 }],
   counters: [counter('1', 'passport'), counter('2', 'property'), counter('3', 'property')],

@@ -1,4 +1,4 @@
-import { centerAppointmentsSchema, policySchema, type DisplayCounter, type DisplayFact, type DisplayTicket, type DisplaySnapshot } from '@qms/shared';
+import { centerAppointmentsSchema, centerRemoteSchema, policySchema, type DisplayCounter, type DisplayFact, type DisplayTicket, type DisplaySnapshot } from '@qms/shared';
 import { applyFact, fromSnapshot, type CallRecord } from '@qms/shared/client';
 import { describe, expect, it } from 'vitest';
 import { bindServerEvents } from './bindServerEvents.js';
@@ -56,7 +56,7 @@ describe('announcements of a call that stops holding', () => {
     bindServerEvents({ token: 't', store, now: () => T, connect: (o) => ((opts = o), { socket: null as never, close: () => {} }) });
     const snap: DisplaySnapshot = {
       seq: 1, now: T, tickets: [], etas: {}, loads: [], priorityCategories: [],
-      center: { id: 'c', name: 'C', timezone: 'Europe/Moscow', languages: ['ru'], defaultLanguage: 'ru', targetWaitMin: 15, hours: {}, policy: policySchema.parse({}), balancing: { mode: 'off' }, appointments: centerAppointmentsSchema.parse({}) },
+      center: { id: 'c', name: 'C', timezone: 'Europe/Moscow', languages: ['ru'], defaultLanguage: 'ru', targetWaitMin: 15, hours: {}, policy: policySchema.parse({}), balancing: { mode: 'off' }, appointments: centerAppointmentsSchema.parse({}), remote: centerRemoteSchema.parse({}) },
       balance: { mode: 'off', proposals: [] },
       services: [{ id: 'passport', prefix: 'A', names: { ru: 'Паспорт' }, serviceTimeMin: 6 }],
       counters: Object.values(counters),

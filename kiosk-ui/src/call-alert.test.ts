@@ -14,6 +14,8 @@ const view = (status: TicketStatusView['status'], calledAt: number | null = null
   calledAt,
   eta: null,
   center: { id: 'c', name: 'C', languages: ['en'], defaultLanguage: 'en', timezone: 'UTC' },
+  alert: { people: 3, minutes: 10 },
+  rating: null,
 });
 
 describe('the phone alerts at each call', () => {

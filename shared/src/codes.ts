@@ -25,7 +25,8 @@ export type PauseReasonId = (typeof PAUSE_REASON_IDS)[number];
 export const BALANCE_MODES = ['off', 'suggest', 'auto'] as const;
 export type BalanceMode = (typeof BALANCE_MODES)[number];
 
-export const DEVICE_KINDS = ['kiosk', 'display'] as const;
+/** `rating`: a one-tap terminal at a counter (issue 14); its ratings go to that counter's operator. */
+export const DEVICE_KINDS = ['kiosk', 'display', 'rating'] as const;
 export type DeviceKind = (typeof DEVICE_KINDS)[number];
 
 export const ErrorCode = {
@@ -63,6 +64,13 @@ export const ErrorCode = {
   CheckInTooEarly: 'CHECK_IN_TOO_EARLY',
   CheckInTooLate: 'CHECK_IN_TOO_LATE',
   BookingLimit: 'BOOKING_LIMIT',
+  // The phone (issue 14, docs/SPEC.md V1–V6)
+  RemoteClosed: 'REMOTE_CLOSED',
+  RemoteLimit: 'REMOTE_LIMIT',
+  WrongHallCode: 'WRONG_HALL_CODE',
+  RatingClosed: 'RATING_CLOSED',
+  AlreadyRated: 'ALREADY_RATED',
+  UnknownWebhook: 'UNKNOWN_WEBHOOK',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

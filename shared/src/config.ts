@@ -152,6 +152,41 @@ export const centerAppointmentsSchema = z.object({
 });
 export type CenterAppointments = z.infer<typeof centerAppointmentsSchema>;
 
+/** Joining the queue from a phone (issue 14, docs/SPEC.md V1–V6), per service. */
+export const serviceRemoteSchema = z.object({
+  /** Visitors may take a ticket on the join page before they come. */
+  enabled: z.boolean().default(false),
+  /** V1: remote tickets may be at most this share of the people waiting for it (at least one may always wait). */
+  maxShare: z.number().min(0).max(1).default(0.5),
+  /** V1: no remote ticket within this many minutes of the service's closing (those who come late would find it closed). */
+  stopBeforeCloseMin: z.number().int().min(0).max(600).default(60),
+  /** V1: remote tickets a day; none: only the service's own daily cap. */
+  dailyCap: z.number().int().positive().optional(),
+});
+export type ServiceRemote = z.infer<typeof serviceRemoteSchema>;
+
+/** Joining from a phone, for the whole center (issue 14). */
+export const centerRemoteSchema = z.object({
+  /** V4: a remote ticket whose turn came before its visitor arrived is held this long, then a no-show (V5). */
+  graceMin: z.number().int().min(1).max(120).default(10),
+  /** V1: remote tickets one phone (browser) may take a day. */
+  perDevicePerDay: z.number().int().min(1).max(50).default(2),
+  /** V1: remote tickets one phone number may take a day, when the page asks for one. */
+  perPhonePerDay: z.number().int().min(1).max(50).default(2),
+  /** Whether the join page asks for a phone number (for a text message gateway, through a webhook). */
+  askPhone: z.enum(['off', 'optional', 'required']).default('off'),
+  /**
+   * V2: the code on the poster inside the hall; scanning it with the ticket's phone confirms arrival.
+   * Changing it (Settings) retires printed posters. Letters and digits, 6 to 32.
+   */
+  hallCode: z.string().regex(/^[A-Za-z0-9]{6,32}$/, 'expected 6 to 32 Latin letters or digits').optional(),
+  /** The phone alerts its visitor when this many people or fewer are ahead… */
+  alertPeople: z.number().int().min(0).max(100).default(3),
+  /** …or the expected wait is this many minutes or less. */
+  alertMinutes: z.number().int().min(0).max(240).default(10),
+});
+export type CenterRemote = z.infer<typeof centerRemoteSchema>;
+
 export const serviceSchema = z.object({
   id,
   /**
@@ -178,6 +213,8 @@ export const serviceSchema = z.object({
   acceptWhenUnstaffed: z.boolean().optional(),
   /** Appointments (issue 13); none: not bookable. */
   appointments: serviceAppointmentsSchema.optional(),
+  /** Joining from a phone (issue 14); none: only at the kiosk or by staff. */
+  remote: serviceRemoteSchema.optional(),
 });
 export type Service = z.infer<typeof serviceSchema>;
 
@@ -283,6 +320,8 @@ export const centerInfoSchema = z.object({
   publicUrl: z.url({ protocol: /^https?$/, message: 'expected an http:// or https:// address' }).max(500).optional(),
   /** Appointments: check-in window, what is asked, retention (issue 13). */
   appointments: centerAppointmentsSchema.default(centerAppointmentsSchema.parse({})),
+  /** Joining from a phone: grace time, limits, the hall's arrival code, alerts (issue 14). */
+  remote: centerRemoteSchema.default(centerRemoteSchema.parse({})),
 });
 export type CenterInfo = z.infer<typeof centerInfoSchema>;
 

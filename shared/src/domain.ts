@@ -39,6 +39,18 @@ export interface Ticket {
   firstCalledAt: number | null;
   /** A checked-in appointment's slot (epoch ms, booked lane): its place in line starts there (A2). Absent for walk-ins. */
   appointmentAt?: number;
+  /** A ticket taken on the join page (issue 14, V1–V6); absent for the kiosk's and staff's. */
+  remote?: RemoteState;
+}
+
+/** Where a remote ticket's visitor is (docs/SPEC.md V2–V5). */
+export interface RemoteState {
+  /** What the visitor types or scans at the kiosk to say they have come (8 symbols, booking-code.ts). */
+  code: string;
+  /** V2: when arrival was confirmed; null: not here yet, so not called (V3). */
+  arrivedAt: number | null;
+  /** V4: when its turn came while away; a no-show `graceMin` later unless it arrives (V5). */
+  heldAt: number | null;
 }
 
 export interface CounterState {

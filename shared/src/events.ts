@@ -6,6 +6,10 @@ import type { AppErrorBody, Lane, PauseReasonId, TicketStatus } from './codes.js
 import type { CenterInfo, CounterService, Names } from './config.js';
 import type { BalanceProposal, BalanceReason, CounterState, ServiceLoad, Ticket, TicketEta } from './domain.js';
 import type { Snapshot } from './snapshot.js';
+import type { RatingView } from './phone.js';
+
+/** How a remote ticket's visitor said they have come (V2). */
+export type ArrivalVia = 'kiosk' | 'hall' | 'staff';
 
 /** A ticket fact carries the ticket after the change and, where one took part, the counter. */
 type TicketFact<T extends string, Extra = object> = { type: T; ticket: Ticket; counter: CounterState | null } & Extra;
@@ -23,7 +27,11 @@ export type FactBody =
   | TicketFact<'ticket:recalled'>
   | TicketFact<'ticket:started'>
   | TicketFact<'ticket:completed'>
-  | TicketFact<'ticket:no-show', { reason: 'marked' | 'recall-limit' }>
+  | TicketFact<'ticket:no-show', { reason: 'marked' | 'recall-limit' | 'not-arrived' }>
+  /** V2: a remote ticket's visitor confirmed they are in the hall (at the kiosk, the hall's poster, or staff). */
+  | TicketFact<'ticket:arrived', { via: ArrivalVia }>
+  /** V4: a remote ticket's turn came while its visitor was away: held, keeping its place. */
+  | TicketFact<'ticket:held'>
   | TicketFact<'ticket:reactivated'>
   | TicketFact<
       'ticket:transferred',
@@ -142,6 +150,12 @@ export interface PublicTicketStatus {
   /** Place in line and expected wait; only while waiting. */
   eta: TicketEta | null;
   center: Pick<CenterInfo, 'id' | 'name' | 'names' | 'languages' | 'defaultLanguage' | 'timezone'>;
+  /** Remote tickets (V1–V6): the code to show at the kiosk, whether the visitor has arrived, and until when a held ticket waits. */
+  remote?: { code: string; arrived: boolean; heldAt: number | null; graceUntil: number | null };
+  /** When the phone alerts its visitor (center.remote): this many people ahead or fewer, or this many minutes. */
+  alert: { people: number; minutes: number };
+  /** Done tickets: may it still be rated (within 24 h, once), and the rating once given. */
+  rating: { open: boolean; given: RatingView | null } | null;
 }
 
 /**

@@ -15,3 +15,4 @@ export * from './board.js';
 export * from './appointments.js';
 export * from './booking-code.js';
 export * from './place.js';
+export * from './phone.js';

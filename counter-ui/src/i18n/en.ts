@@ -406,7 +406,7 @@ export const en = {
     allServices: 'all services',
     icon: 'Icon',
     kind: 'Kind',
-    kinds: { kiosk: 'Kiosk', display: 'Hall display' },
+    kinds: { kiosk: 'Kiosk', display: 'Hall display', rating: 'Rating terminal' },
     paired: 'Status',
     pairedYes: 'Paired',
     pairedNo: 'Not paired',

@@ -409,7 +409,7 @@ export const ru: Messages<typeof en> = {
     allServices: 'все услуги',
     icon: 'Значок',
     kind: 'Тип',
-    kinds: { kiosk: 'Киоск', display: 'Табло в зале' },
+    kinds: { kiosk: 'Киоск', display: 'Табло в зале', rating: 'Терминал оценки' },
     paired: 'Состояние',
     pairedYes: 'Подключено',
     pairedNo: 'Не подключено',

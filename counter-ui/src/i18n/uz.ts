@@ -409,7 +409,7 @@ export const uz: Messages<typeof en> = {
     allServices: 'barcha xizmatlar',
     icon: 'Belgi',
     kind: 'Turi',
-    kinds: { kiosk: 'Kiosk', display: 'Zal tablosi' },
+    kinds: { kiosk: 'Kiosk', display: 'Zal tablosi', rating: 'Baholash terminali' },
     paired: 'Holat',
     pairedYes: 'Ulangan',
     pairedNo: 'Ulanmagan',

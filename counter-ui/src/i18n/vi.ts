@@ -409,7 +409,7 @@ export const vi: Messages<typeof en> = {
     allServices: 'mọi thủ tục',
     icon: 'Biểu tượng',
     kind: 'Loại',
-    kinds: { kiosk: 'Kiosk', display: 'Màn hình sảnh' },
+    kinds: { kiosk: 'Kiosk', display: 'Màn hình sảnh', rating: 'Thiết bị đánh giá' },
     paired: 'Trạng thái',
     pairedYes: 'Đã ghép nối',
     pairedNo: 'Chưa ghép nối',

@@ -33,7 +33,17 @@ export function publicStatus(rt: CenterRuntime, t: Ticket): PublicTicketStatus {
     eta: t.status === 'waiting' ? rt.eta(t.id) : null,
     // `names` is optional in a center's configuration: left out rather than sent as undefined.
     center: { id, name, ...(names ? { names } : {}), languages, defaultLanguage, timezone },
+    ...(t.remote ? { remote: remoteView(rt, t) } : {}),
+    alert: { people: rt.config.center.remote.alertPeople, minutes: rt.config.center.remote.alertMinutes },
+    rating: null,
   };
+}
+
+/** V2–V5 as the visitor reads them: the code for the kiosk, whether they are in, how long a held ticket waits. */
+function remoteView(rt: CenterRuntime, t: Ticket): NonNullable<PublicTicketStatus['remote']> {
+  const r = t.remote!;
+  const graceUntil = r.heldAt !== null && r.arrivedAt === null ? r.heldAt + rt.config.center.remote.graceMin * 60_000 : null;
+  return { code: r.code, arrived: r.arrivedAt !== null, heldAt: r.heldAt, graceUntil };
 }
 
 /** Nothing more will happen to it: the phone page shows the end and stops following. */

@@ -32,10 +32,12 @@ export function httpStatus(code: ErrorCode): number {
     case ErrorCode.UnknownTicket:
     case ErrorCode.UnknownCategory:
     case ErrorCode.UnknownAppointment:
+    case ErrorCode.UnknownWebhook:
       return 404;
     case ErrorCode.NotQualified:
       return 422;
     case ErrorCode.RateLimited:
+    case ErrorCode.RemoteLimit:
       return 429;
     case ErrorCode.Internal:
       return 500;

@@ -21,7 +21,8 @@ import { createHash } from 'node:crypto';
 import type { Principal } from '../auth/principal.js';
 
 export function audienceOf(p: Principal): Audience {
-  return p.kind === 'staff' ? 'staff' : p.deviceKind;
+  // A rating terminal follows the hall as a display does: it only needs to know when its counter finishes a visitor.
+  return p.kind === 'staff' ? 'staff' : p.deviceKind === 'rating' ? 'display' : p.deviceKind;
 }
 
 /**

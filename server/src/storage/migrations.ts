@@ -271,4 +271,101 @@ export const MIGRATIONS: Migration[] = [
     // A checked-in appointment's wait runs from its slot (A2); no ticket before this had one.
     sql: `ALTER TABLE report_tickets ADD COLUMN appointment_at INTEGER;`,
   },
+  {
+    version: 8,
+    name: 'the visitor\'s phone: remote joins, ratings, push, webhooks (issue 14)',
+    // remote_joins: who took each remote ticket, for V1's per-phone and per-number limits; the
+    // phone number (asked only when the center wants it) is erased once its day is over.
+    // ratings: one per ticket (the primary key); a complaint's answer lives in the same row.
+    // push_subscriptions: a phone's browser subscription for one ticket; `sent` lists the alerts
+    // already pushed, so a restart never repeats one. Dropped when the ticket's day is over.
+    // webhook_deliveries is the outbox: a delivery is written in the same transaction as the fact
+    // it reports, and stays until delivered or given up; a restart (or a SIGKILL) resumes from it.
+    // webhook_cursors: the last fact of each center's log turned into deliveries, so that facts
+    // committed just before a crash are enqueued at the next start. server_keys holds the VAPID key pair, made at first start.
+    sql: `
+      CREATE TABLE remote_joins (
+        ticket_id TEXT PRIMARY KEY,
+        center_id TEXT NOT NULL REFERENCES centers(id) ON DELETE CASCADE,
+        day TEXT NOT NULL,
+        service_id TEXT NOT NULL,
+        device_key TEXT NOT NULL,
+        phone TEXT,
+        phone_key TEXT,
+        created_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX remote_joins_day ON remote_joins (center_id, day);
+      CREATE TABLE ratings (
+        ticket_id TEXT PRIMARY KEY,
+        center_id TEXT NOT NULL REFERENCES centers(id) ON DELETE CASCADE,
+        day TEXT NOT NULL,
+        service_id TEXT NOT NULL,
+        counter_id TEXT,
+        operator TEXT,
+        channel TEXT NOT NULL CHECK (channel IN ('phone', 'terminal')),
+        language TEXT,
+        overall INTEGER NOT NULL CHECK (overall BETWEEN 1 AND 5),
+        waiting INTEGER CHECK (waiting BETWEEN 1 AND 5),
+        courtesy INTEGER CHECK (courtesy BETWEEN 1 AND 5),
+        competence INTEGER CHECK (competence BETWEEN 1 AND 5),
+        comfort INTEGER CHECK (comfort BETWEEN 1 AND 5),
+        comment TEXT,
+        complaint INTEGER NOT NULL DEFAULT 0,
+        complaint_status TEXT CHECK (complaint_status IN ('open', 'answered', 'closed')),
+        answer TEXT,
+        answered_by TEXT,
+        answered_at INTEGER,
+        at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX ratings_day ON ratings (center_id, day);
+      CREATE INDEX ratings_complaints ON ratings (center_id, complaint_status, at) WHERE complaint = 1;
+      CREATE TABLE push_subscriptions (
+        ticket_id TEXT NOT NULL,
+        center_id TEXT NOT NULL REFERENCES centers(id) ON DELETE CASCADE,
+        endpoint TEXT NOT NULL,
+        p256dh TEXT NOT NULL,
+        auth TEXT NOT NULL,
+        sent TEXT NOT NULL DEFAULT '[]',
+        created_at INTEGER NOT NULL,
+        PRIMARY KEY (ticket_id, endpoint)
+      ) STRICT;
+      CREATE INDEX push_subscriptions_center ON push_subscriptions (center_id, created_at);
+      CREATE TABLE webhooks (
+        id TEXT PRIMARY KEY,
+        center_id TEXT NOT NULL REFERENCES centers(id) ON DELETE CASCADE,
+        url TEXT NOT NULL,
+        events TEXT NOT NULL,
+        description TEXT,
+        enabled INTEGER NOT NULL DEFAULT 1,
+        include_phone INTEGER NOT NULL DEFAULT 0,
+        secret TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX webhooks_center ON webhooks (center_id);
+      CREATE TABLE webhook_deliveries (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        center_id TEXT NOT NULL,
+        webhook_id TEXT NOT NULL REFERENCES webhooks(id) ON DELETE CASCADE,
+        event TEXT NOT NULL,
+        body TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'delivered', 'failed')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_at INTEGER,
+        last_status INTEGER,
+        last_error TEXT,
+        created_at INTEGER NOT NULL,
+        delivered_at INTEGER
+      ) STRICT;
+      CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_at) WHERE status = 'pending';
+      CREATE INDEX webhook_deliveries_hook ON webhook_deliveries (webhook_id, id);
+      CREATE TABLE webhook_cursors (
+        center_id TEXT PRIMARY KEY REFERENCES centers(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL
+      ) STRICT;
+      CREATE TABLE server_keys (
+        name TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
 ];
