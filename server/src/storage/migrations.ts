@@ -368,4 +368,41 @@ export const MIGRATIONS: Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 9,
+    name: 'a device may be a rating terminal (issue 14)',
+    // Migration 1 listed the kinds in a CHECK, which SQLite cannot alter: the table is rebuilt with
+    // the same columns and rows (nothing references it), and its two token triggers (migration 2)
+    // are made again, since dropping a table drops its triggers.
+    sql: `
+      CREATE TABLE devices_v9 (
+        center_id TEXT NOT NULL REFERENCES centers(id) ON DELETE CASCADE,
+        id TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('kiosk', 'display', 'rating')),
+        name TEXT NOT NULL,
+        scope_json TEXT NOT NULL DEFAULT '{}',
+        token_hash TEXT UNIQUE,
+        pairing_code TEXT,
+        pairing_expires_at INTEGER,
+        last_seen_at INTEGER,
+        PRIMARY KEY (center_id, id)
+      ) STRICT;
+      INSERT INTO devices_v9 (rowid, center_id, id, kind, name, scope_json, token_hash, pairing_code, pairing_expires_at, last_seen_at)
+        SELECT rowid, center_id, id, kind, name, scope_json, token_hash, pairing_code, pairing_expires_at, last_seen_at FROM devices;
+      DROP TABLE devices;
+      ALTER TABLE devices_v9 RENAME TO devices;
+      CREATE TRIGGER devices_token_replaced AFTER UPDATE OF token_hash ON devices
+        WHEN OLD.token_hash IS NOT NULL AND (NEW.token_hash IS NULL OR NEW.token_hash != OLD.token_hash)
+      BEGIN
+        INSERT OR IGNORE INTO revoked_tokens (token_hash, center_id, device_id, revoked_at)
+          VALUES (OLD.token_hash, OLD.center_id, OLD.id, CAST(unixepoch('subsec') * 1000 AS INTEGER));
+      END;
+      CREATE TRIGGER devices_token_deleted AFTER DELETE ON devices
+        WHEN OLD.token_hash IS NOT NULL
+      BEGIN
+        INSERT OR IGNORE INTO revoked_tokens (token_hash, center_id, device_id, revoked_at)
+          VALUES (OLD.token_hash, OLD.center_id, OLD.id, CAST(unixepoch('subsec') * 1000 AS INTEGER));
+      END;
+    `,
+  },
 ];
