@@ -14,6 +14,7 @@ import {
   type CounterService,
   type PauseReasonId,
   type Ticket,
+  type ArrivalVia,
 } from '@qms/shared';
 import type { AuthStore } from '../auth/auth-store.js';
 import { actorName, isStaff, type Principal } from '../auth/principal.js';
@@ -66,10 +67,26 @@ export class Commands {
     return this.issueIn(p, rt, { serviceId: a.serviceId, lane: 'booked', appointmentAt: a.at, clientRef: `appointment:${a.code}`, ...(a.language ? { language: a.language } : {}) });
   }
 
-  private issueIn(p: Principal, rt: CenterRuntime, body: IssueTicketBody & { appointmentAt?: number }): IssuedTicket {
-    this.issueLimit.check(p, rt.state, body.clientRef);
-    const out = succeed(rt.execute({ type: 'issue', ticketId: this.newId(), ...body }, actorName(p)));
-    this.issueLimit.count(p, out.facts);
+  /**
+   * V1: a remote ticket from the join page, in the visitor's name (the reports' "remote" channel).
+   * Its code is its request id too, so the kiosk finds it by what the visitor shows (V2).
+   */
+  issueRemote(rt: CenterRuntime, a: { serviceId: string; code: string; language: Language | null }): IssuedTicket {
+    return this.issueIn(null, rt, { serviceId: a.serviceId, lane: 'normal', clientRef: remoteRef(a.code), remote: { code: a.code }, ...(a.language ? { language: a.language } : {}) });
+  }
+
+  /** V2: the visitor of a remote ticket is in the hall (the kiosk, the hall's poster, or staff). */
+  arrive(rt: CenterRuntime, ticketId: string, via: ArrivalVia, actor: string | null): Ticket {
+    succeed(rt.execute({ type: 'arrive', ticketId, via }, actor));
+    const ticket = rt.state.tickets.get(ticketId);
+    if (!ticket) throw new AppError(ErrorCode.UnknownTicket, 'No such ticket.');
+    return ticket;
+  }
+
+  private issueIn(p: Principal | null, rt: CenterRuntime, body: IssueTicketBody & { appointmentAt?: number; remote?: { code: string } }): IssuedTicket {
+    if (p) this.issueLimit.check(p, rt.state, body.clientRef);
+    const out = succeed(rt.execute({ type: 'issue', ticketId: this.newId(), ...body }, p ? actorName(p) : VISITOR));
+    if (p) this.issueLimit.count(p, out.facts);
     const fact = out.facts[0];
     const ticket = fact?.type === 'ticket:issued' ? fact.ticket : rt.state.tickets.get(rt.state.clientRefs.get(body.clientRef ?? '') ?? '');
     if (!ticket) throw new AppError(ErrorCode.Internal, 'ticket was not issued');
@@ -205,8 +222,11 @@ function toEngine(action: Exclude<CounterAction, 'claim' | 'release'>, counterId
   }
 }
 
-/** Who withdrew a ticket, in the event log: its visitor, from the phone page. */
+/** Who withdrew a ticket, or took one on the join page, in the event log: its visitor. */
 export const VISITOR = 'visitor';
+
+/** A remote ticket's request id (I4): its code, found again when the visitor shows it at the kiosk. */
+export const remoteRef = (code: string): string => `remote:${code}`;
 
 /** The engine's refusal is worded for staff; the visitor is told what it means for them. */
 function tooLateToWithdraw(rt: CenterRuntime, t: Ticket): string {

@@ -15,7 +15,7 @@ import {
   type FactBody,
   type Ticket,
 } from '@qms/shared';
-import { pickNext } from './rules.js';
+import { arrive, heldFact, passOver, refuseRemote, remoteRefusal, sweepRemote } from './remote.js';
 import { counterQueue } from './state.js';
 import { reject, type Command, type Decision, type EngineState } from './types.js';
 
@@ -43,6 +43,10 @@ export function decide(state: EngineState, cmd: Command, now: number): Decision 
       return setServices(state, cmd, now);
     case 'end-days-before':
       return endDaysBefore(state, cmd, now);
+    case 'arrive':
+      return arrive(state, cmd, now);
+    case 'remote-sweep':
+      return sweepRemote(state, now);
     case 'open':
     case 'call-next':
     case 'recall':
@@ -68,6 +72,12 @@ function issue(state: EngineState, cmd: Extract<Command, { type: 'issue' }>, now
   // I5: a ticket no counter would ever call is not issued.
   if (!state.servable.has(service.id)) return reject(ErrorCode.ServiceClosed, `No counter serves "${service.id}" yet: no ticket can be issued for it.`);
   if (cmd.appointmentAt !== undefined && cmd.lane !== 'booked') return reject(ErrorCode.BadRequest, 'Only a booked-lane ticket carries an appointment time.');
+  if (cmd.remote) {
+    // V1: the normal lane only (a priority category is shown at the kiosk, a booking checked in there).
+    if (cmd.lane !== 'normal') return reject(ErrorCode.BadRequest, 'A remote ticket is in the normal lane.');
+    const refused = remoteRefusal(state, service, now);
+    if (refused) return refuseRemote(refused, service);
+  }
   if (cmd.lane === 'priority') {
     if (!cmd.categoryId) return reject(ErrorCode.BadRequest, 'A priority-lane ticket needs a priority category.');
     if (!state.config.priorityCategories.some((c) => c.id === cmd.categoryId)) {
@@ -117,6 +127,7 @@ function issue(state: EngineState, cmd: Extract<Command, { type: 'issue' }>, now
     recalls: 0,
     transfers: 0,
     ...(cmd.appointmentAt !== undefined ? { appointmentAt: cmd.appointmentAt } : {}),
+    ...(cmd.remote ? { remote: { code: cmd.remote.code, arrivedAt: null, heldAt: null } } : {}),
   };
   return ok({ type: 'ticket:issued', ticket, counter: null });
 }
@@ -212,12 +223,14 @@ function counterCommand(state: EngineState, cmd: Exclude<CounterCommand, { type:
       if (current) return busy();
       // T5: an operator retrained after taking the counter calls only what they are trained for.
       const only = cmd.only && new Set(cmd.only);
-      const pick = pickNext(state, only ? { ...c, services: c.services.filter((s) => only.has(s.serviceId)) } : c, now);
-      if (!pick) return reject(ErrorCode.QueueEmpty, `Nobody is waiting for counter ${c.number}'s services${only ? ' that you are trained for' : ''}.`);
+      // V3/V4: remote visitors not yet here are passed over, keeping their place; those whose turn
+      // this is for the first time are held (the remote sweep holds them too when nobody else waits).
+      const { pick, held } = passOver(state, only ? { ...c, services: c.services.filter((s) => only.has(s.serviceId)) } : c, now);
+      if (!pick) return reject(ErrorCode.QueueEmpty, `Nobody is waiting for counter ${c.number}'s services${only ? ' that you are trained for' : ''}${held.length > 0 ? ' who is in the hall yet' : ''}.`);
       const t = pick.ticket;
       const ticket: Ticket = { ...t, status: 'called', counterId: c.id, calledAt: now, targetCounterId: null, recalls: 0, firstCalledAt: t.firstCalledAt ?? now };
       const streak = t.lane === 'priority' ? c.priorityStreak + 1 : 0;
-      return ok({ type: 'ticket:called', ticket, counter: counterAt({ currentTicketId: t.id, priorityStreak: streak }) });
+      return ok(...held.map((h) => heldFact(h, now)), { type: 'ticket:called', ticket, counter: counterAt({ currentTicketId: t.id, priorityStreak: streak }) });
     }
   }
 

@@ -26,12 +26,12 @@ export function compareFifo(a: Ticket, b: Ticket): number {
   return placeOf(a) - placeOf(b) || a.seqNo - b.seqNo || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-/** The waiting tickets of one queue (in no particular order: every rule picks by a total order). */
-export function ticketsOf(state: EngineState, key: string): Ticket[] {
+/** The waiting tickets of one queue (in no particular order: every rule picks by a total order), but for `skip`. */
+export function ticketsOf(state: EngineState, key: string, skip?: ReadonlySet<string>): Ticket[] {
   const out: Ticket[] = [];
   for (const id of state.queues.get(key) ?? []) {
     const t = state.tickets.get(id);
-    if (t) out.push(t);
+    if (t && !skip?.has(id)) out.push(t);
   }
   return out;
 }
@@ -47,12 +47,15 @@ export interface Pick {
   rule: 'T1' | 'G1' | 'P2' | 'P1' | 'S1';
 }
 
-/** Which waiting ticket counter `counter` calls next at `now`, and by which rule. */
-export function pickNext(state: EngineState, counter: CounterState, now: number): Pick | undefined {
+/**
+ * Which waiting ticket counter `counter` calls next at `now`, and by which rule. `skip`: tickets
+ * out of the pool (remote visitors not yet here, V3: remote.ts passes over them).
+ */
+export function pickNext(state: EngineState, counter: CounterState, now: number, skip?: ReadonlySet<string>): Pick | undefined {
   const policy = state.config.center.policy;
   const roles = new Map(counter.services.map((s) => [s.serviceId, s.role]));
-  const directed = ticketsOf(state, counterQueue(counter.id));
-  const candidates = [...roles.keys()].flatMap((serviceId) => ticketsOf(state, serviceQueue(serviceId)));
+  const directed = ticketsOf(state, counterQueue(counter.id), skip);
+  const candidates = [...roles.keys()].flatMap((serviceId) => ticketsOf(state, serviceQueue(serviceId), skip));
 
   const t1 = best(directed, compareFifo);
   if (t1) return { ticket: t1, rule: 'T1' };

@@ -1,5 +1,6 @@
 import type {
   AppErrorBody,
+  ArrivalVia,
   BalanceReason,
   CounterService,
   CounterState,
@@ -57,7 +58,13 @@ export type Command =
       clientRef?: string | undefined;
       /** A1: a checked-in appointment's slot (booked lane only). */
       appointmentAt?: number | undefined;
+      /** V1: taken on the join page; `code` is what the visitor shows at the kiosk (V2). */
+      remote?: { code: string } | undefined;
     }
+  /** V2: a remote ticket's visitor is in the hall. */
+  | { type: 'arrive'; ticketId: string; via: ArrivalVia }
+  /** V4/V5: hold the away tickets whose turn has come, end those whose grace is over. */
+  | { type: 'remote-sweep' }
   /** `takeover`: the holder's session has ended, so another staff member may take the counter as it is. */
   | { type: 'open'; counterId: string; staffLogin: string; takeover?: boolean }
   /** `only`: the services the caller is trained for (T5); tickets of other services stay for others. */
