@@ -30,6 +30,10 @@ import { DEFAULT_CONNECTION_LIMITS, guardConnections, serverOptions, type Connec
 import { errorHandler, notFound } from './http/errors.js';
 import { Overload } from './http/overload.js';
 import { preloadBodyDecoding } from './http/preload.js';
+import { pushRoutes, type PushEndpoints } from './features/push.js';
+import { vapidKeys } from './push/keys.js';
+import { PushSender } from './push/sender.js';
+import { PushStore } from './push/store.js';
 import { mount, openApiDocument } from './http/registry.js';
 import { securityHeaders } from './http/security-headers.js';
 import { staticApps } from './http/static.js';
@@ -79,6 +83,12 @@ export interface AppOptions {
   connections?: Partial<ConnectionLimits>;
   /** Socket.IO connections per token and per address (realtime/socket-limits.ts); omitted = no limit (main.ts: QMS_SOCKETS_PER_*). */
   sockets?: Partial<SocketLimits>;
+  /** Web Push's contact for the push services (main.ts: QMS_VAPID_SUBJECT); unset: the center's https publicUrl, else a placeholder. */
+  vapidSubject?: string | undefined;
+  /** Which push endpoints a phone may subscribe with (features/push.ts); default `https` (tests: `any`, for a local push service). */
+  pushEndpoints?: PushEndpoints;
+  /** How often waits shrinking with time are checked for `near` pushes and past days' subscriptions dropped, ms; 0 = never (tests call push.tick()). Default 1 minute. */
+  pushEveryMs?: number;
 }
 
 export interface QmsApp {
@@ -112,7 +122,8 @@ export function createApp(opts: AppOptions): QmsApp {
   const auth = new AuthStore(opts.db, clock);
   const hub = new Hub(configs, live, clock, (err) => log.error({ err }, 'storage write failed'));
   const commands = new Commands(hub, auth, opts.newTicketId ?? newTicketId, new IssueLimiter(opts.kioskIssuePerMin ?? 0, clock));
-  const deps: Deps = { hub, commands, auth, configs, live, clock, version: opts.version ?? '0.0.0', settled: () => group.settled(), demo: demoCredentials(configs) };
+  const push = new PushSender({ hub, store: new PushStore(opts.db), keys: vapidKeys(opts.db), subject: opts.vapidSubject, clock, settled: () => group.settled(), log });
+  const deps: Deps = { hub, commands, auth, configs, live, clock, version: opts.version ?? '0.0.0', settled: () => group.settled(), demo: demoCredentials(configs), push };
 
   const reportStore = new ReportStore(opts.db);
   const appointments = new Appointments(hub, new AppointmentStore(opts.db), commands, clock);
@@ -124,6 +135,7 @@ export function createApp(opts: AppOptions): QmsApp {
     ...balanceRoutes(deps),
     ...boardRoutes(deps),
     ...adminRoutes(deps),
+    ...pushRoutes(deps, push, opts.pushEndpoints ?? 'https'),
     ...reportRoutes({ ...deps, reports: reportStore, replays: new ReplayStore(opts.db) }),
     ...appointmentRoutes(deps, appointments),
   ];
@@ -154,6 +166,10 @@ export function createApp(opts: AppOptions): QmsApp {
   app.use(
     '/api/tickets/:ticketId/withdraw',
     addressLimit({ windowMs: 5 * 60_000, limit: 30, message: 'Too many requests to cancel tickets from this network address; wait a few minutes, or ask at the information desk.', name: 'withdraw' }, log),
+  );
+  app.use(
+    '/api/tickets/:ticketId/push',
+    addressLimit({ windowMs: 5 * 60_000, limit: 30, message: 'Too many requests to turn alerts on or off from this network address; wait a few minutes and try again.', name: 'push' }, log),
   );
 
   // Booking, moving and cancelling from one address: a family books a few, a bot many. Lookups by
@@ -224,6 +240,10 @@ export function createApp(opts: AppOptions): QmsApp {
   // A4 and retention: bookings nobody came for become no-shows, personal data goes after its days.
   const sweepEvery = opts.appointmentSweepMs ?? 60_000;
   const sweeping = sweepEvery > 0 ? setInterval(() => appointments.sweepAll(), sweepEvery) : undefined;
+  // Web Push: `near` as waits shrink with time alone, and past days' subscriptions dropped (at start too).
+  const pushEvery = opts.pushEveryMs ?? 60_000;
+  push.tick();
+  const pushing = pushEvery > 0 ? setInterval(() => push.tick(), pushEvery) : undefined;
   const balancing = balanceEvery > 0 ? setInterval(() => hub.ids().forEach((id) => hub.get(id).balancer.tick(clock())), balanceEvery) : undefined;
 
   return {
@@ -241,10 +261,12 @@ export function createApp(opts: AppOptions): QmsApp {
     close: async () => {
       clearInterval(balancing);
       clearInterval(sweeping);
+      clearInterval(pushing);
       stopSummaries();
       unsubscribe();
       stopTicketSockets();
       metrics.stop();
+      await push.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       http.closeAllConnections();
       // Whatever was answered is on the disk already; this waits for the rest before the file closes.

@@ -43,6 +43,14 @@ const envSchema = z.object({
   QMS_BOOK_PER_10MIN: limit('bookings', 20),
   /** Open connections at most (HTTP and Socket.IO); unset: what the descriptor limit leaves, at most 5,000. */
   QMS_MAX_CONNECTIONS: z.preprocess((v) => (v === '' ? undefined : v), limit('connections', 0).optional()),
+  /**
+   * Web Push's contact for the browsers' push services (RFC 8292): `mailto:` an address that reads
+   * mail, or an https:// page. Unset: each center's https publicUrl, else mailto:admin@localhost.
+   */
+  QMS_VAPID_SUBJECT: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.string().max(200).regex(/^(mailto:[^\s@]+@[^\s@]+|https:\/\/\S+)$/, 'expected mailto:someone@example.org or an https:// address').optional(),
+  ),
   /** When set, GET /metrics requires `Authorization: Bearer <it>`; unset, /metrics is open (counts only). */
   QMS_METRICS_TOKEN: z.preprocess(
     (v) => (v === '' ? undefined : v),

@@ -16,3 +16,4 @@ export * from './appointments.js';
 export * from './booking-code.js';
 export * from './place.js';
 export * from './phone.js';
+export * from './near.js';

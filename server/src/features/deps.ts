@@ -3,6 +3,7 @@ import type { Commands } from '../center/commands.js';
 import type { Hub } from '../center/hub.js';
 import type { Clock } from '../center/runtime.js';
 import type { DemoInUse } from '../demo/advertised.js';
+import type { PushSender } from '../push/sender.js';
 import type { ConfigStore } from '../storage/config-store.js';
 import type { LiveStore } from '../storage/live-store.js';
 
@@ -19,4 +20,6 @@ export interface Deps {
   settled: () => Promise<void>;
   /** Which of the demo's public credentials still work (advertised only then); null without a demo center. */
   demo: () => DemoInUse | null;
+  /** Web Push to visitors' phones (issue 14): notify(ticketId, 'answered') once a complaint is answered. */
+  push: PushSender;
 }
