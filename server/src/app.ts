@@ -49,6 +49,8 @@ import type { Db } from './storage/db.js';
 import { GroupCommit, type Fsync } from './storage/group-sync.js';
 import { LiveStore } from './storage/live-store.js';
 import { ReplayStore, ReportStore } from './storage/report-store.js';
+import { webhookRoutes } from './webhooks/routes.js';
+import { Webhooks } from './webhooks/webhooks.js';
 
 export interface AppOptions {
   db: Db;
@@ -89,12 +91,19 @@ export interface AppOptions {
   pushEndpoints?: PushEndpoints;
   /** How often waits shrinking with time are checked for `near` pushes and past days' subscriptions dropped, ms; 0 = never (tests call push.tick()). Default 1 minute. */
   pushEveryMs?: number;
+  /** How often due webhook deliveries are sent, ms; 0 = never (tests call `webhooks.dispatcher.tick()`). Default 1 s. */
+  webhookTickMs?: number;
+  /** How long a webhook's receiver has to answer, ms (default 10 s). */
+  webhookTimeoutMs?: number;
+  /** The wait before a failed delivery's second attempt, ms, doubling each time up to an hour (main.ts: QMS_WEBHOOK_RETRY_MS, 30 s). */
+  webhookRetryMs?: number;
 }
 
 export interface QmsApp {
   http: HttpServer;
   io: QmsServer;
   deps: Deps;
+  webhooks: Webhooks;
   listen(port: number, host?: string): Promise<number>;
   close(): Promise<void>;
 }
@@ -124,9 +133,18 @@ export function createApp(opts: AppOptions): QmsApp {
   const commands = new Commands(hub, auth, opts.newTicketId ?? newTicketId, new IssueLimiter(opts.kioskIssuePerMin ?? 0, clock));
   const push = new PushSender({ hub, store: new PushStore(opts.db), keys: vapidKeys(opts.db), subject: opts.vapidSubject, clock, settled: () => group.settled(), log });
   const deps: Deps = { hub, commands, auth, configs, live, clock, version: opts.version ?? '0.0.0', settled: () => group.settled(), demo: demoCredentials(configs), push };
+  const webhooks = new Webhooks({
+    db: opts.db,
+    hub,
+    live,
+    clock,
+    settled: deps.settled,
+    log,
+    dispatch: { ...(opts.webhookTimeoutMs ? { timeoutMs: opts.webhookTimeoutMs } : {}), ...(opts.webhookRetryMs ? { firstRetryMs: opts.webhookRetryMs } : {}) },
+  });
 
   const reportStore = new ReportStore(opts.db);
-  const appointments = new Appointments(hub, new AppointmentStore(opts.db), commands, clock);
+  const appointments = new Appointments(hub, new AppointmentStore(opts.db), commands, clock, webhooks);
   const routes = [
     ...queueRoutes(deps),
     ...authRoutes(deps),
@@ -135,6 +153,7 @@ export function createApp(opts: AppOptions): QmsApp {
     ...balanceRoutes(deps),
     ...boardRoutes(deps),
     ...adminRoutes(deps),
+    ...webhookRoutes(hub, webhooks),
     ...pushRoutes(deps, push, opts.pushEndpoints ?? 'https'),
     ...reportRoutes({ ...deps, reports: reportStore, replays: new ReplayStore(opts.db) }),
     ...appointmentRoutes(deps, appointments),
@@ -244,12 +263,14 @@ export function createApp(opts: AppOptions): QmsApp {
   const pushEvery = opts.pushEveryMs ?? 60_000;
   push.tick();
   const pushing = pushEvery > 0 ? setInterval(() => push.tick(), pushEvery) : undefined;
+  webhooks.start(opts.webhookTickMs ?? 1_000);
   const balancing = balanceEvery > 0 ? setInterval(() => hub.ids().forEach((id) => hub.get(id).balancer.tick(clock())), balanceEvery) : undefined;
 
   return {
     http,
     io,
     deps,
+    webhooks,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         http.once('error', reject);
@@ -269,6 +290,8 @@ export function createApp(opts: AppOptions): QmsApp {
       await push.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       http.closeAllConnections();
+      // Deliveries in flight are aborted, left pending for the next start (at least once).
+      await webhooks.stop();
       // Whatever was answered is on the disk already; this waits for the rest before the file closes.
       await group.settled().catch(() => {});
       group.close();

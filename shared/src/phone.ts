@@ -191,6 +191,13 @@ export const WEBHOOK_EVENTS = [
   'complaint.answered',
 ] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+/**
+ * What Settings' "Send a test" posts: sent to one webhook when an admin asks, whatever its events,
+ * so it is not one of WEBHOOK_EVENTS (nobody subscribes to it).
+ */
+export const WEBHOOK_TEST_EVENT = 'webhook.test';
+/** Every `event` a delivery can carry. */
+export type DeliveryEvent = WebhookEvent | typeof WEBHOOK_TEST_EVENT;
 
 export const webhookInputSchema = z.strictObject({
   url: z.url({ protocol: /^https?$/, message: 'expected an http:// or https:// address' }).max(500),
@@ -217,7 +224,7 @@ export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 export interface DeliveryView {
   id: number;
   webhookId: string;
-  event: WebhookEvent;
+  event: DeliveryEvent;
   status: DeliveryStatus;
   attempts: number;
   /** Epoch ms of the next try (pending only). */
@@ -231,7 +238,7 @@ export interface DeliveryView {
 /** The body every delivery POSTs (JSON). The signature header covers `${timestamp}.${body}`. */
 export interface WebhookBody<T = unknown> {
   id: string;
-  event: WebhookEvent;
+  event: DeliveryEvent;
   centerId: string;
   at: number;
   data: T;

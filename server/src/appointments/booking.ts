@@ -25,6 +25,7 @@ import type { Hub } from '../center/hub.js';
 import type { CenterRuntime } from '../center/runtime.js';
 import { AppError } from '../http/errors.js';
 import type { AppointmentRow, AppointmentStore, BookingChannel, ContactKeys } from '../storage/appointment-store.js';
+import type { Webhooks } from '../webhooks/webhooks.js';
 import { slotMinOf, slotsOfDay } from './slots.js';
 
 const DAY = 24 * 60 * MINUTE;
@@ -35,6 +36,8 @@ export class Appointments {
     private readonly store: AppointmentStore,
     private readonly commands: Commands,
     private readonly clock: () => number,
+    /** Bookings, cancellations and check-ins told to the center's webhooks, in the change's transaction. */
+    private readonly webhooks?: Pick<Webhooks, 'enqueue'>,
   ) {}
 
   /** What the booking page needs: what to ask and what can be booked. */
@@ -100,17 +103,21 @@ export class Appointments {
       }
       this.checkPerPerson(rt, service, keys, req.at);
     }
-    const row = this.store.book({
-      centerId,
-      serviceId: service.id,
-      at: req.at,
-      slotMin: slotMinOf(service),
-      places,
-      language: req.language ?? null,
-      ...details,
-      keys,
-      channel: channelOf(by, centerId),
-      now,
+    const row = this.store.atomically(() => {
+      const booked = this.store.book({
+        centerId,
+        serviceId: service.id,
+        at: req.at,
+        slotMin: slotMinOf(service),
+        places,
+        language: req.language ?? null,
+        ...details,
+        keys,
+        channel: channelOf(by, centerId),
+        now,
+      });
+      if (booked) this.publish(rt, 'appointment.booked', booked, booked.phone);
+      return booked;
     });
     if (!row) throw slotFull();
     return this.viewOf(rt, row);
@@ -138,7 +145,10 @@ export class Appointments {
   cancel(centerId: string, code: string): AppointmentView {
     const rt = this.runtime(centerId);
     const row = this.open(rt, code);
-    this.store.setStatus(centerId, row.code, 'cancelled', this.clock());
+    this.store.atomically(() => {
+      this.store.setStatus(centerId, row.code, 'cancelled', this.clock());
+      this.publish(rt, 'appointment.cancelled', { ...row, status: 'cancelled' });
+    });
     return this.viewOf(rt, this.row(rt, code));
   }
 
@@ -184,7 +194,11 @@ export class Appointments {
       );
     }
     const issued = this.commands.checkIn(by, rt, { code: row.code, serviceId: row.serviceId, at: row.at, language: row.language as Language | null });
-    this.store.setStatus(centerId, row.code, 'checked-in', now, issued.ticket.id);
+    // The ticket's fact opened the group commit's batch: this joins it, as does the delivery.
+    this.store.atomically(() => {
+      this.store.setStatus(centerId, row.code, 'checked-in', now, issued.ticket.id);
+      this.publish(rt, 'appointment.checked-in', { ...row, status: 'checked-in', ticketId: issued.ticket.id }, null, { number: issued.ticket.number });
+    });
     return { appointment: this.viewOf(rt, this.row(rt, code)), ...issued };
   }
 
@@ -294,6 +308,18 @@ export class Appointments {
       return v;
     };
     return { name: field(req.name, ask.askName, 'name'), phone: field(req.phone, ask.askPhone, 'phone'), email: field(req.email, ask.askEmail, 'email') };
+  }
+
+  /**
+   * A booking's change for the center's webhooks: the booking as its visitor's confirmation says
+   * it (the code is what a text message gateway sends back to them), never a name or e-mail; the
+   * phone only to webhooks that asked for it.
+   */
+  private publish(rt: CenterRuntime, event: 'appointment.booked' | 'appointment.cancelled' | 'appointment.checked-in', r: AppointmentRow, phone: string | null = null, extra: Record<string, unknown> = {}): void {
+    if (!this.webhooks) return;
+    const { code, serviceId, at, slotMin, status, language, channel, bookedAt, ticketId } = r;
+    const window = windowOf(rt, at);
+    this.webhooks.enqueue(rt.centerId, event, { code, serviceId, at, slotMin, status, language, channel, bookedAt, ticketId, checkInFrom: window.from, checkInTo: window.to, ...extra }, phone);
   }
 
   private viewOf(rt: CenterRuntime, r: AppointmentRow): AppointmentView {

@@ -94,6 +94,11 @@ function newCode(): string {
 export class AppointmentStore {
   constructor(private readonly db: Db) {}
 
+  /** `write` in one transaction (a savepoint inside one already open): a change and what it tells others (webhooks). */
+  atomically<T>(write: () => T): T {
+    return this.db.transaction(write)();
+  }
+
   get(centerId: string, code: string): AppointmentRow | undefined {
     const r = this.db.prepare<[string, string], Raw>('SELECT * FROM appointments WHERE center_id = ? AND code = ?').get(centerId, code);
     return r && rowOf(r);
