@@ -41,6 +41,15 @@ const envSchema = z.object({
    */
   QMS_BOARD_PER_MIN: limit('requests', 600),
   QMS_BOOK_PER_10MIN: limit('bookings', 20),
+  /**
+   * The wait before a failed webhook delivery is tried again, ms; it doubles with each failure up
+   * to an hour (docs/webhooks.md). Shorter for a receiver on the center's own network.
+   */
+  QMS_WEBHOOK_RETRY_MS: z
+    .string()
+    .regex(/^\d{3,7}$/, 'expected a whole number of milliseconds, 100 or more (30000 = 30 s)')
+    .transform(Number)
+    .default(30_000),
   /** Open connections at most (HTTP and Socket.IO); unset: what the descriptor limit leaves, at most 5,000. */
   QMS_MAX_CONNECTIONS: z.preprocess((v) => (v === '' ? undefined : v), limit('connections', 0).optional()),
   /**

@@ -48,6 +48,7 @@ function main(): void {
     boardPerMin: env.QMS_BOARD_PER_MIN,
     bookPer10Min: env.QMS_BOOK_PER_10MIN,
     metricsToken: env.QMS_METRICS_TOKEN,
+    webhookRetryMs: env.QMS_WEBHOOK_RETRY_MS,
     vapidSubject: env.QMS_VAPID_SUBJECT,
     connections: { maxConnections: env.QMS_MAX_CONNECTIONS ?? defaultMaxConnections() },
     sockets: { perDevice: env.QMS_SOCKETS_PER_DEVICE, perSession: env.QMS_SOCKETS_PER_SESSION, perAddress: env.QMS_SOCKETS_PER_ADDRESS },
