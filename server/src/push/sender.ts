@@ -119,6 +119,14 @@ export class PushSender {
     for (const id of this.nearDone) if (!this.deps.store.has(id)) this.nearDone.delete(id);
   }
 
+  /** Resolves once every alert decided so far has been sent and answered (tests; a clean stop). */
+  async idle(): Promise<void> {
+    await this.deps.settled();
+    // The alerts queued behind that settle run first; then the requests they started.
+    await new Promise((resolve) => setImmediate(resolve));
+    while (this.inflight.size > 0) await Promise.allSettled([...this.inflight]);
+  }
+
   /** Stop listening, cancel the requests under way and wait for them. */
   async close(): Promise<void> {
     this.closed = true;
