@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { TICKET_STATUSES, localTime, type CounterState, type FactBody, type Lane, type Policy, type Ticket, type TicketStatus } from '@qms/shared';
+import type { CenterConfigInput } from '@qms/shared';
 import { computeEtas, createEngineState, decide, evolve, formatNumber, serviceLoads, type Command, type EngineState } from '../../server/src/engine/index.js';
 import { strandedTickets } from '../../server/src/engine/state.js';
 import { Sim, engineConfig, min, snapshotOf, ticketIds } from './harness.js';
@@ -64,6 +65,10 @@ const opArb = fc.oneof(
   },
   { weight: 2, arbitrary: fc.record({ k: fc.constant('reactivate' as const), pick: fc.nat(), any: fc.constantFrom(false, false, true) }) },
   { weight: 1, arbitrary: fc.record({ k: fc.constant('cancel' as const), pick: fc.nat(), any: fc.constantFrom(false, false, true) }) },
+  // V1–V5: remote tickets joined, arriving (or not), and the sweep that holds and ends them.
+  { weight: 2, arbitrary: fc.record({ k: fc.constant('join' as const), s }) },
+  { weight: 2, arbitrary: fc.record({ k: fc.constant('arrive' as const), pick: fc.nat(), any: fc.constantFrom(false, false, true) }) },
+  { weight: 2, arbitrary: fc.record({ k: fc.constant('remote-sweep' as const) }) },
   {
     weight: 1,
     arbitrary: fc.record({
@@ -138,6 +143,14 @@ function toCommand(state: EngineState, op: Op, nextId: () => string): Command {
       return { type: 'reactivate', ticketId: pickTicket(state, op.pick, op.any, 'no_show') };
     case 'cancel':
       return { type: 'cancel', ticketId: pickTicket(state, op.pick, op.any, 'waiting') };
+    case 'join': {
+      const ticketId = nextId();
+      return { type: 'issue', ticketId, serviceId: at0(SERVICES, op.s), lane: 'normal', remote: { code: `R${ticketId}` } };
+    }
+    case 'arrive':
+      return { type: 'arrive', ticketId: pickTicket(state, op.pick, op.any, 'waiting'), via: 'kiosk' };
+    case 'remote-sweep':
+      return { type: 'remote-sweep' };
     case 'set-services':
       return {
         type: 'set-services',
@@ -160,7 +173,9 @@ const TRANSITIONS: Record<string, [TicketStatus[] | null, TicketStatus]> = {
   'ticket:recalled': [['called'], 'called'],
   'ticket:started': [['called'], 'serving'],
   'ticket:completed': [['called', 'serving'], 'done'],
-  'ticket:no-show': [['called'], 'no_show'],
+  'ticket:no-show': [['called', 'waiting'], 'no_show'],
+  'ticket:arrived': [['waiting'], 'waiting'],
+  'ticket:held': [['waiting'], 'waiting'],
   'ticket:reactivated': [['no_show'], 'waiting'],
   'ticket:transferred': [['called', 'serving'], 'waiting'],
   'ticket:returned': [['done'], 'waiting'],
@@ -206,6 +221,11 @@ function checkFact(state: EngineState, fact: FactBody): void {
   }
   check(prev !== undefined, () => `${fact.type}: unknown ticket ${t.id}`);
   check(from.includes(prev.status), () => `${fact.type} from ${prev.status}`);
+  // V3: a remote visitor who has not arrived is never called; V5: only they become a no-show while waiting.
+  if (fact.type === 'ticket:called') check(!prev.remote || prev.remote.arrivedAt !== null, () => `${prev.number} called before its visitor arrived`);
+  if (fact.type === 'ticket:no-show' && prev.status === 'waiting') {
+    check(fact.reason === 'not-arrived' && prev.remote?.arrivedAt === null && prev.remote.heldAt !== null, () => `${prev.number} ended while waiting, not a held remote ticket`);
+  }
   for (const key of FIXED) check(t[key] === prev[key], () => `${fact.type} changed ${key} of ${prev.number}: ${prev[key]} → ${t[key]}`);
 }
 
@@ -299,6 +319,12 @@ function checkNumbers(state: EngineState): void {
   check(isDeepStrictEqual(new Map([...state.issuedToday].sort()), new Map([...today].sort())), () => `issuedToday ${JSON.stringify([...state.issuedToday])}`);
 }
 
+/** Passport and property can be joined from outside (V1), a short grace so that V5 happens. */
+const joinable = (cfg: CenterConfigInput) => {
+  for (const svc of cfg.services.slice(0, 2)) svc.remote = { enabled: true, maxShare: 0.6, stopBeforeCloseMin: 0 };
+  cfg.center.remote = { graceMin: 3 };
+};
+
 interface World {
   sim: Sim;
   issued: number;
@@ -344,7 +370,7 @@ describe('engine properties', () => {
         fc.subarray([...COUNTERS]),
         fc.array(stepArb, { minLength: 1, maxLength: 120, size: 'max' }),
         (policy, startMin, opened, plan) => {
-          const w: World = { sim: new Sim({ policy, now: MIDNIGHT + min(startMin) }), issued: 0, refused, facts };
+          const w: World = { sim: new Sim({ policy, now: MIDNIGHT + min(startMin), edit: joinable }), issued: 0, refused, facts };
           checkInvariants(w.sim.state, 0);
           for (const id of opened) step(w, 0, { k: 'open', c: COUNTERS.indexOf(id), staff: 'a', takeover: false });
           for (const { dt, op } of plan) step(w, dt, op);
