@@ -217,6 +217,9 @@ describe('Web Push to a local push service', () => {
       { ...good, keys: { p256dh: good.keys.p256dh } },
       { ...good, keys: { ...good.keys, p256dh: 'short' } },
       { ...good, keys: { ...good.keys, auth: '!'.repeat(22) } },
+      // Well spelled, but not a point on the curve, or a secret of the wrong length.
+      { ...good, keys: { ...good.keys, p256dh: `B${'A'.repeat(86)}` } },
+      { ...good, keys: { ...good.keys, auth: 'A'.repeat(24) } },
       { ...good, endpoint: 'ftp://push.example/x' },
       { ...good, endpoint: 'not a url' },
       { ...good, extra: 1 },

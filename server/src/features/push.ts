@@ -3,6 +3,7 @@
  * for (or leaving) its ticket's alerts. The ticket's unguessable id is the credential, as for the
  * page itself; a finished ticket takes no subscription (nothing more will happen to it).
  */
+import { createPublicKey } from 'node:crypto';
 import { ErrorCode, pushSubscriptionSchema } from '@qms/shared';
 import { findTicket, isFinal } from '../center/public-ticket.js';
 import { AppError } from '../http/errors.js';
@@ -18,6 +19,20 @@ export const pushUnsubscribeSchema = pushSubscriptionSchema.pick({ endpoint: tru
  * lets a test's local push service on http://127.0.0.1 in.
  */
 export type PushEndpoints = 'https' | 'any';
+
+/** The schema checks the keys' spelling; this that the phone's key is a point on P-256 and the secret 16 bytes, as RFC 8291 needs. */
+export function keysProblem(keys: { p256dh: string; auth: string }): string | null {
+  const point = Buffer.from(keys.p256dh, 'base64url');
+  try {
+    // An uncompressed point (0x04, x, y); OpenSSL refuses one that is not on the curve.
+    if (point.length !== 65 || point[0] !== 4) throw new Error('not an uncompressed point');
+    createPublicKey({ key: { kty: 'EC', crv: 'P-256', x: point.subarray(1, 33).toString('base64url'), y: point.subarray(33).toString('base64url') }, format: 'jwk' });
+  } catch {
+    return "body.keys.p256dh: not a P-256 public key; send the browser's PushSubscription.toJSON() unchanged";
+  }
+  if (Buffer.from(keys.auth, 'base64url').length !== 16) return "body.keys.auth: expected a 16-byte secret; send the browser's PushSubscription.toJSON() unchanged";
+  return null;
+}
 
 export function endpointProblem(endpoint: string, allowed: PushEndpoints): string | null {
   if (allowed === 'any') return null;
@@ -57,7 +72,7 @@ export function pushRoutes({ hub }: Deps, push: PushSender, endpoints: PushEndpo
       handler: ({ params, body }) => {
         const { rt, ticket } = ticketOf(params.ticketId);
         if (isFinal(ticket.status)) throw new AppError(ErrorCode.InvalidTransition, `Ticket ${ticket.number} is ${ticket.status === 'done' ? 'done' : 'cancelled'}: there is nothing more to alert you about.`);
-        const problem = endpointProblem(body.endpoint, endpoints);
+        const problem = endpointProblem(body.endpoint, endpoints) ?? keysProblem(body.keys);
         if (problem) throw new AppError(ErrorCode.BadRequest, problem);
         return { subscriptions: push.subscribe(rt, ticket, body) };
       },

@@ -27,15 +27,16 @@ export type Delivery =
   | { ok: false; status: number | null; gone: boolean; error: string };
 
 export async function deliver(row: PushRow, payload: PushPayload, opts: SendOptions, signal: AbortSignal): Promise<Delivery> {
-  const details = webpush.generateRequestDetails({ endpoint: row.endpoint, keys: { p256dh: row.p256dh, auth: row.auth } }, JSON.stringify(payload), {
-    vapidDetails: opts.vapid,
-    TTL: opts.ttlSec,
-    urgency: opts.urgency,
-    topic: opts.topic,
-  });
-  // fetch counts the body itself (and refuses a Content-Length given by hand).
-  const headers = Object.fromEntries(Object.entries(details.headers).filter(([k]) => k.toLowerCase() !== 'content-length').map(([k, v]) => [k, String(v)]));
   try {
+    // Throws on keys it cannot use (the route checks them, but a row is never trusted to be right).
+    const details = webpush.generateRequestDetails({ endpoint: row.endpoint, keys: { p256dh: row.p256dh, auth: row.auth } }, JSON.stringify(payload), {
+      vapidDetails: opts.vapid,
+      TTL: opts.ttlSec,
+      urgency: opts.urgency,
+      topic: opts.topic,
+    });
+    // fetch counts the body itself (and refuses a Content-Length given by hand).
+    const headers = Object.fromEntries(Object.entries(details.headers).filter(([k]) => k.toLowerCase() !== 'content-length').map(([k, v]) => [k, String(v)]));
     const res = await fetch(details.endpoint, {
       method: 'POST',
       headers,
@@ -48,7 +49,7 @@ export async function deliver(row: PushRow, payload: PushPayload, opts: SendOpti
     if (res.ok) return { ok: true, status: res.status };
     return { ok: false, status: res.status, gone: res.status === 404 || res.status === 410, error: withoutTokens(text.slice(0, 300)) };
   } catch (err) {
-    return { ok: false, status: null, gone: false, error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) };
+    return { ok: false, status: null, gone: false, error: withoutTokens(err instanceof Error ? `${err.name}: ${err.message}` : String(err)) };
   }
 }
 

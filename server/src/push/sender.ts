@@ -193,7 +193,7 @@ export class PushSender {
         this.deps.store.remove(row.ticketId, row.endpoint);
         this.deps.log.info(where, 'push subscription expired at its push service; dropped');
       } else this.deps.log.warn({ ...where, error: d.error }, 'push alert not delivered');
-    });
+    }).catch((err: unknown) => this.deps.log.error({ err }, 'push subscription could not be dropped'));
     this.inflight.add(p);
     void p.finally(() => this.inflight.delete(p));
   }
