@@ -19,6 +19,8 @@ export interface Hall {
   dir: string;
   tokens: { kiosk: string; display: string; op1: string; op2: string; op3: string; super: string; admin: string };
   tickets: { noShow: string; calledAt1: string; calledAt2: string; waiting: string; waitingBenefits: string };
+  /** An admin's webhook (never sent to: tests tick no dispatcher) and one of its deliveries, failed. */
+  webhook: { id: string; failedDelivery: number };
 }
 
 export function hallConfig() {
@@ -46,10 +48,14 @@ export async function recordHall(): Promise<Hall> {
     await ok('POST', '/api/counters/1/call-next', op2, {});
     await ok('POST', '/api/counters/2/claim', op1, {});
     await ok('POST', '/api/counters/2/call-next', op1, {});
+    const hook = (await ok('POST', '/api/admin/webhooks', admin, { url: 'http://127.0.0.1:9/hall', events: ['ticket.called'] })).id as string;
+    const failed = (await ok('POST', `/api/admin/webhooks/${hook}/test`, admin)).id as number;
+    s.db.prepare(`UPDATE webhook_deliveries SET status = 'failed', attempts = 10, next_at = NULL, last_error = 'ECONNREFUSED' WHERE id = ?`).run(failed);
     return {
       dir,
       tokens: { kiosk: KIOSK_TOKEN, display: DISPLAY_TOKEN, op1, op2, op3, super: sup, admin },
       tickets: { noShow: a1, calledAt1: a2, calledAt2: a3, waiting: b1, waitingBenefits: c1 },
+      webhook: { id: hook, failedDelivery: failed },
     };
   } finally {
     await s.stop();
@@ -58,7 +64,7 @@ export async function recordHall(): Promise<Hall> {
 
 /** Every id that names something in the hall: hostile ids are drawn from outside this set. */
 export function hallIds(hall: Hall): Set<string> {
-  return new Set(['c1', 'passport', 'property', 'benefits', 'disability', '1', '2', '3', '4', 'admin', 'super', 'op1', 'op2', 'op3', 'kiosk', 'tv', ...Object.values(hall.tickets)]);
+  return new Set(['c1', 'passport', 'property', 'benefits', 'disability', '1', '2', '3', '4', 'admin', 'super', 'op1', 'op2', 'op3', 'kiosk', 'tv', ...Object.values(hall.tickets), hall.webhook.id, String(hall.webhook.failedDelivery)]);
 }
 
 export function dropHall(hall: Hall): void {
@@ -80,7 +86,7 @@ export async function openHall(hall: Hall): Promise<TestServer> {
 
 /** Columns that change on a mere read (sliding sessions, a device's last contact): not state. */
 const VOLATILE = new Set(['expires_at', 'last_seen_at']);
-const TABLES = ['centers', 'services', 'priority_categories', 'counters', 'staff', 'devices', 'sessions', 'counter_state', 'tickets', 'events', 'appointments', 'push_subscriptions'];
+const TABLES = ['centers', 'services', 'priority_categories', 'counters', 'staff', 'devices', 'sessions', 'counter_state', 'tickets', 'events', 'appointments', 'webhooks', 'webhook_deliveries', 'webhook_cursors'];
 
 /**
  * Everything a request could change, part by part: every table (less the read-touched columns),

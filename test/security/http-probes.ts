@@ -75,9 +75,10 @@ function realParam(route: RouteInfo, name: string, hall: Hall): string | undefin
   if (name === 'counterId') return '2';
   if (name === 'ticketId') return hall.tickets.waiting;
   if (name === 'login') return 'op3';
+  if (name === 'deliveryId') return String(hall.webhook.failedDelivery);
   if (name === 'id') {
     const collection = /^\/api\/admin\/([\w-]+)\//.exec(route.path)?.[1];
-    return ({ services: 'passport', 'priority-categories': 'disability', counters: '2', devices: 'kiosk' } as Record<string, string>)[collection ?? ''];
+    return ({ services: 'passport', 'priority-categories': 'disability', counters: '2', devices: 'kiosk', webhooks: hall.webhook.id } as Record<string, string>)[collection ?? ''];
   }
   return undefined;
 }

@@ -74,10 +74,6 @@ const HTTP_MATRIX: Record<string, Row> = {
   'GET /api/counters/holders':                        [U,        F,    F,      ok,      ok,        ok],
   'POST /api/auth/logout':                            [U,        F,    F,      ok,      ok,        ok],
   'POST /api/tickets/{ticketId}/withdraw':            [ok,       ok,   ok,     ok,      ok,        ok],
-  // Web Push (issue 14): the key is public; the ticket id is the phone's credential, as for withdrawing.
-  'GET /api/push/key':                                [ok,       ok,   ok,     ok,      ok,        ok],
-  'POST /api/tickets/{ticketId}/push':                [ok,       ok,   ok,     ok,      ok,        ok],
-  'DELETE /api/tickets/{ticketId}/push':              [ok,       ok,   ok,     ok,      ok,        ok],
   'POST /api/tickets/{ticketId}/cancel':              [U,        F,    F,      ok,      ok,        ok],
   'POST /api/tickets/{ticketId}/reactivate':          [U,        F,    F,      ok,      ok,        ok],
   'POST /api/counters/{counterId}/claim':             [U,        F,    F,      ok,      H,         H],
@@ -119,6 +115,15 @@ const HTTP_MATRIX: Record<string, Row> = {
   'POST /api/admin/devices/{id}/pairing':             [U,        F,    F,      F,       F,         ok],
   'GET /api/admin/config':                            [U,        F,    F,      F,       F,         ok],
   'PUT /api/admin/config':                            [U,        F,    F,      F,       F,         ok],
+  // Webhooks: an admin's alone, reading included (a URL may carry a gateway's key).
+  'GET /api/admin/webhooks':                          [U,        F,    F,      F,       F,         ok],
+  'POST /api/admin/webhooks':                         [U,        F,    F,      F,       F,         ok],
+  'PUT /api/admin/webhooks/{id}':                     [U,        F,    F,      F,       F,         ok],
+  'DELETE /api/admin/webhooks/{id}':                  [U,        F,    F,      F,       F,         ok],
+  'POST /api/admin/webhooks/{id}/rotate-secret':      [U,        F,    F,      F,       F,         ok],
+  'POST /api/admin/webhooks/{id}/test':               [U,        F,    F,      F,       F,         ok],
+  'GET /api/admin/webhooks/{id}/deliveries':          [U,        F,    F,      F,       F,         ok],
+  'POST /api/admin/webhooks/deliveries/{deliveryId}/retry': [U,  F,    F,      F,       F,         ok],
 };
 
 /** Operators on someone else's counter, or one they are not trained for; a kiosk faking an appointment. */
@@ -213,9 +218,6 @@ function probeFor(key: string, hall: Hall, s: TestServer): Probe {
     'POST /api/tickets': { body: { serviceId: 'passport' } },
     // The visitor's own cancel: the id is the credential (the first column withdraws it; the others are told it is cancelled already, 409).
     'POST /api/tickets/{ticketId}/withdraw': { params: { ticketId: hall.tickets.waiting } },
-    // A real P-256 key: the route checks the point. `.invalid` never resolves, so the alerts this hall's facts trigger go nowhere.
-    'POST /api/tickets/{ticketId}/push': { params: { ticketId: hall.tickets.waiting }, body: { endpoint: 'https://push.invalid/probe', keys: { p256dh: 'BL9iz3KCdMWlvFqXFblgkN8G7IvMEPZkgtpwYvP1ElPnBCiKy15qqnu4NNye4Y30hVXd0qonYLqtgDKzp9dKxnE', auth: '-jeH1kpUiFxNFO85UuiYdQ' } } },
-    'DELETE /api/tickets/{ticketId}/push': { params: { ticketId: hall.tickets.waiting }, body: { endpoint: 'https://push.invalid/probe' } },
     'POST /api/tickets/{ticketId}/cancel': { params: { ticketId: hall.tickets.waiting } },
     'POST /api/tickets/{ticketId}/reactivate': { params: { ticketId: hall.tickets.noShow } },
     'PUT /api/counters/{counterId}/services': { params: { counterId: '2' }, body: { services: [{ serviceId: 'passport' }, { serviceId: 'property', role: 'secondary' }], reason: 'test' } },
@@ -237,6 +239,13 @@ function probeFor(key: string, hall: Hall, s: TestServer): Probe {
     'PUT /api/admin/appointments': { body: { checkInEarlyMin: 20, checkInLateMin: 10, askName: 'off', askPhone: 'required', askEmail: 'optional', retentionDays: 14, perContactPerDay: 2 } },
     'PUT /api/admin/schedule': { body: { hours: { mon: [{ from: '08:00', to: '18:00' }] }, closedDays: [{ date: '2026-05-01', reason: 'Labour Day' }] } },
     'PUT /api/admin/config': { body: s.app.deps.configs.read('c1') },
+    'POST /api/admin/webhooks': { body: { url: 'https://crm.example.org/qms', events: ['ticket.issued', 'ticket.completed'] } },
+    'PUT /api/admin/webhooks/{id}': { params: { id: hall.webhook.id }, body: { url: 'https://crm.example.org/qms', events: ['ticket.completed'], enabled: false } },
+    'DELETE /api/admin/webhooks/{id}': { params: { id: hall.webhook.id } },
+    'POST /api/admin/webhooks/{id}/rotate-secret': { params: { id: hall.webhook.id } },
+    'POST /api/admin/webhooks/{id}/test': { params: { id: hall.webhook.id } },
+    'GET /api/admin/webhooks/{id}/deliveries': { params: { id: hall.webhook.id }, query: 'status=failed&limit=5' },
+    'POST /api/admin/webhooks/deliveries/{deliveryId}/retry': { params: { deliveryId: String(hall.webhook.failedDelivery) } },
   };
   return probes[key] ?? {};
 }
@@ -324,7 +333,6 @@ const OTHER_DEVICE_READS = [
   'GET /api/board',
   'GET /api/board/{centerId}',
   'GET /api/tickets/{ticketId}',
-  'GET /api/push/key',
   'GET /api/auth/me',
   'GET /api/appointments/{centerId}',
   'GET /api/appointments/{centerId}/slots',
