@@ -74,6 +74,10 @@ const HTTP_MATRIX: Record<string, Row> = {
   'GET /api/counters/holders':                        [U,        F,    F,      ok,      ok,        ok],
   'POST /api/auth/logout':                            [U,        F,    F,      ok,      ok,        ok],
   'POST /api/tickets/{ticketId}/withdraw':            [ok,       ok,   ok,     ok,      ok,        ok],
+  // Web Push (issue 14): the key is public; the ticket id is the phone's credential, as for withdrawing.
+  'GET /api/push/key':                                [ok,       ok,   ok,     ok,      ok,        ok],
+  'POST /api/tickets/{ticketId}/push':                [ok,       ok,   ok,     ok,      ok,        ok],
+  'DELETE /api/tickets/{ticketId}/push':              [ok,       ok,   ok,     ok,      ok,        ok],
   'POST /api/tickets/{ticketId}/cancel':              [U,        F,    F,      ok,      ok,        ok],
   'POST /api/tickets/{ticketId}/reactivate':          [U,        F,    F,      ok,      ok,        ok],
   'POST /api/counters/{counterId}/claim':             [U,        F,    F,      ok,      H,         H],
@@ -218,6 +222,9 @@ function probeFor(key: string, hall: Hall, s: TestServer): Probe {
     'POST /api/tickets': { body: { serviceId: 'passport' } },
     // The visitor's own cancel: the id is the credential (the first column withdraws it; the others are told it is cancelled already, 409).
     'POST /api/tickets/{ticketId}/withdraw': { params: { ticketId: hall.tickets.waiting } },
+    // A real P-256 key: the route checks the point. `.invalid` never resolves, so the alerts this hall's facts trigger go nowhere.
+    'POST /api/tickets/{ticketId}/push': { params: { ticketId: hall.tickets.waiting }, body: { endpoint: 'https://push.invalid/probe', keys: { p256dh: 'BL9iz3KCdMWlvFqXFblgkN8G7IvMEPZkgtpwYvP1ElPnBCiKy15qqnu4NNye4Y30hVXd0qonYLqtgDKzp9dKxnE', auth: '-jeH1kpUiFxNFO85UuiYdQ' } } },
+    'DELETE /api/tickets/{ticketId}/push': { params: { ticketId: hall.tickets.waiting }, body: { endpoint: 'https://push.invalid/probe' } },
     'POST /api/tickets/{ticketId}/cancel': { params: { ticketId: hall.tickets.waiting } },
     'POST /api/tickets/{ticketId}/reactivate': { params: { ticketId: hall.tickets.noShow } },
     'PUT /api/counters/{counterId}/services': { params: { counterId: '2' }, body: { services: [{ serviceId: 'passport' }, { serviceId: 'property', role: 'secondary' }], reason: 'test' } },
@@ -333,6 +340,7 @@ const OTHER_DEVICE_READS = [
   'GET /api/board',
   'GET /api/board/{centerId}',
   'GET /api/tickets/{ticketId}',
+  'GET /api/push/key',
   'GET /api/auth/me',
   'GET /api/appointments/{centerId}',
   'GET /api/appointments/{centerId}/slots',
