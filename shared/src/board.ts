@@ -30,6 +30,8 @@ export const boardServiceSchema = z
     servedNow: z.boolean(),
     /** When not served now because of its hours: the next opening, epoch ms. */
     opensAt: epochMs,
+    /** A ticket can be taken from a phone now (/join/, docs/SPEC.md V1). */
+    joinableNow: z.boolean(),
   })
   .strict();
 

@@ -194,3 +194,17 @@ describe('GET /api/board/:centerId', () => {
     expect(doc.paths['/api/board'].get).toMatchObject({ tags: ['board'], security: [] });
   });
 });
+
+describe('the board points the crowd at the join page (issue 14)', () => {
+  it('V1: a service joinable from outside right now says so; others and a full share do not', async () => {
+    const cfg = testCenter();
+    cfg.services[0]!.remote = { enabled: true, maxShare: 0.5 };
+    s = await startServer({ config: cfg });
+    const joinable = async () => Object.fromEntries(boardSchema.parse((await board()).body).services.map((x) => [x.id, x.joinableNow]));
+    expect(await joinable()).toEqual({ passport: true, property: false, benefits: false });
+    expect((await s.call('POST', '/api/join/c1', { body: { serviceId: 'passport', deviceId: 'board-test-device-1' } })).status).toBe(201);
+    // One remote ticket alone in line: a second would be all of it, past the share.
+    s.clock.advance(2000);
+    expect((await joinable()).passport).toBe(false);
+  });
+});

@@ -49,6 +49,7 @@ export function BoardApp() {
           </p>
         )}
         <Summary lang={lang} />
+        <JoinLink lang={lang} />
         <ServiceList lang={lang} />
       </main>
       <BoardFooter lang={lang} />
@@ -90,6 +91,22 @@ function BoardHeader({ lang }: { lang: Language }) {
         </nav>
       )}
     </header>
+  );
+}
+
+/** Seed 000's crowd at the gate: where some service can be joined from a phone, the board says how. */
+function JoinLink({ lang }: { lang: Language }) {
+  const { t } = useTranslation(undefined, { lng: lang });
+  const id = useBoard((s) => s.board!.center.id);
+  const joinable = useBoard((s) => s.board!.services.some((x) => x.joinableNow));
+  if (!joinable) return null;
+  return (
+    <p className="board-join">
+      <a href={`/join/?center=${encodeURIComponent(id)}&lang=${lang}`} data-testid="board-join">
+        {t('joinFromPhone')}
+      </a>{' '}
+      <span>{t('joinHint')}</span>
+    </p>
   );
 }
 

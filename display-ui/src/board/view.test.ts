@@ -12,6 +12,7 @@ const service = (id: string, names: BoardService['names'], extra: Partial<BoardS
   openCounters: 1,
   servedNow: true,
   opensAt: null,
+  joinableNow: false,
   ...extra,
 });
 

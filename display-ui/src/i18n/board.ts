@@ -47,6 +47,8 @@ const en = {
   unknownCenter: 'There is no center “{{center}}” here. Check the address.',
   noCenter: 'This server has no center yet.',
   openData: 'Open data for websites (JSON)',
+  joinFromPhone: 'Join the queue from your phone',
+  joinHint: 'Take a ticket now and come in when it is nearly your turn.',
 };
 
 export type BoardStrings = typeof en;
@@ -93,6 +95,8 @@ const ru: BoardStrings = {
   unknownCenter: 'Центра «{{center}}» здесь нет. Проверьте адрес.',
   noCenter: 'На этом сервере ещё нет ни одного центра.',
   openData: 'Открытые данные для сайтов (JSON)',
+  joinFromPhone: 'Встать в очередь с телефона',
+  joinHint: 'Возьмите талон сейчас и приходите, когда подойдёт ваша очередь.',
 };
 
 const vi: BoardStrings = {
@@ -137,6 +141,8 @@ const vi: BoardStrings = {
   unknownCenter: 'Không có trung tâm “{{center}}” ở đây. Hãy kiểm tra lại địa chỉ.',
   noCenter: 'Máy chủ này chưa có trung tâm nào.',
   openData: 'Dữ liệu mở cho trang web (JSON)',
+  joinFromPhone: 'Lấy số từ điện thoại',
+  joinHint: 'Lấy số ngay bây giờ và đến khi gần tới lượt bạn.',
 };
 
 const uz: BoardStrings = {
@@ -181,6 +187,8 @@ const uz: BoardStrings = {
   unknownCenter: 'Bu yerda “{{center}}” markazi yoʻq. Manzilni tekshiring.',
   noCenter: 'Bu serverda hali birorta markaz yoʻq.',
   openData: 'Saytlar uchun ochiq maʼlumotlar (JSON)',
+  joinFromPhone: 'Telefondan navbatga yozilish',
+  joinHint: 'Chiptani hozir oling va navbatingiz yaqinlashganda keling.',
 };
 
 export const BOARD_STRINGS: Record<Language, BoardStrings> = { en, ru, vi, uz };

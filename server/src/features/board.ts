@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { BOARD_CENTER_ID, ErrorCode, isOpenAt, nextOpening, openWindows, scheduleOf, type Board, type Schedule } from '@qms/shared';
+import { remoteRefusal } from '../engine/remote.js';
 import type { Request, RequestHandler, Response } from 'express';
 import type { CenterRuntime } from '../center/runtime.js';
 import { serviceLoads } from '../engine/index.js';
@@ -60,6 +61,7 @@ export function buildBoard(rt: CenterRuntime): Board {
         openCounters: load?.openCounters ?? 0,
         servedNow: a?.servedNow ?? false,
         opensAt: a?.opensAt ?? null,
+        joinableNow: s.remote?.enabled === true && remoteRefusal(state, s, now) === null,
       };
     }),
     categories: categories.filter((c) => used.has(c.id)).map((c) => ({ id: c.id, names: c.names })),
