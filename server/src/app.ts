@@ -25,6 +25,9 @@ import { queueRoutes } from './features/queue.js';
 import { startSummaries } from './features/report-build.js';
 import { reportRoutes } from './features/reports.js';
 import { ticketRoutes } from './features/tickets.js';
+import { ratingRoutes } from './features/ratings.js';
+import { Ratings } from './ratings/ratings.js';
+import { RatingStore } from './ratings/store.js';
 import { addressLimit } from './http/address-limit.js';
 import { DEFAULT_CONNECTION_LIMITS, guardConnections, serverOptions, type ConnectionLimits } from './http/connections.js';
 import { errorHandler, notFound } from './http/errors.js';
@@ -132,7 +135,9 @@ export function createApp(opts: AppOptions): QmsApp {
   const hub = new Hub(configs, live, clock, (err) => log.error({ err }, 'storage write failed'));
   const commands = new Commands(hub, auth, opts.newTicketId ?? newTicketId, new IssueLimiter(opts.kioskIssuePerMin ?? 0, clock));
   const push = new PushSender({ hub, store: new PushStore(opts.db), keys: vapidKeys(opts.db), subject: opts.vapidSubject, clock, settled: () => group.settled(), log });
-  const deps: Deps = { hub, commands, auth, configs, live, clock, version: opts.version ?? '0.0.0', settled: () => group.settled(), demo: demoCredentials(configs), push };
+  // Ratings and complaints (issue 14); their events reach webhooks and Web Push through RatingSinks (ratings.ts).
+  const ratings = new Ratings(new RatingStore(opts.db), hub, clock);
+  const deps: Deps = { hub, commands, auth, configs, live, clock, version: opts.version ?? '0.0.0', settled: () => group.settled(), demo: demoCredentials(configs), ratings, push };
   const webhooks = new Webhooks({
     db: opts.db,
     hub,
@@ -156,6 +161,7 @@ export function createApp(opts: AppOptions): QmsApp {
     ...webhookRoutes(hub, webhooks),
     ...pushRoutes(deps, push, opts.pushEndpoints ?? 'https'),
     ...reportRoutes({ ...deps, reports: reportStore, replays: new ReplayStore(opts.db) }),
+    ...ratingRoutes(deps),
     ...appointmentRoutes(deps, appointments),
   ];
   // `io` exists by the time anyone scrapes.
@@ -182,6 +188,11 @@ export function createApp(opts: AppOptions): QmsApp {
   });
   app.use(['/api/auth/login', '/api/devices/pair'], addressLimit({ windowMs: 5 * 60_000, limit: 30, message: 'Too many attempts; wait a few minutes.', name: 'login' }, log));
   // Counted apart from logins: visitors on the hall's Wi-Fi share one address with each other, not with staff.
+  // A visitor rates once per ticket; a script trying ticket ids, or flooding ratings, is stopped here.
+  app.use(
+    '/api/tickets/:ticketId/rating',
+    addressLimit({ windowMs: 10 * 60_000, limit: 30, message: 'Too many ratings from this network address; wait ten minutes and try again.', name: 'rating' }, log),
+  );
   app.use(
     '/api/tickets/:ticketId/withdraw',
     addressLimit({ windowMs: 5 * 60_000, limit: 30, message: 'Too many requests to cancel tickets from this network address; wait a few minutes, or ask at the information desk.', name: 'withdraw' }, log),

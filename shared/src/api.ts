@@ -16,7 +16,7 @@ export type LoginBody = z.infer<typeof loginBody>;
 export const pairBody = z.object({
   code: z.string().regex(/^\d{6}$/, 'expected the 6-digit pairing code'),
   /** The app asking: a code made for the other kind is refused and stays valid (issue 11). */
-  kind: z.enum(['kiosk', 'display']).optional(),
+  kind: z.enum(['kiosk', 'display', 'rating']).optional(),
 });
 
 export const issueTicketBody = z
@@ -76,7 +76,7 @@ export const ticketHandshake = z.object({ ticketId: z.string().regex(/^[A-Za-z0-
 export const createDeviceBody = z
   .object({
     id,
-    kind: z.enum(['kiosk', 'display']),
+    kind: z.enum(['kiosk', 'display', 'rating']),
     name: visibleText(120),
     counters: z.array(id).default([]),
     services: z.array(id).default([]),

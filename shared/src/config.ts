@@ -284,7 +284,7 @@ export const deviceSchema = z.object({
   id,
   kind: z.enum(DEVICE_KINDS),
   name: visibleText(120),
-  /** Displays only: limit to these counters (ids); empty = all. */
+  /** Displays: limit to these counters (ids); empty = all. A rating terminal: the one counter it stands at. */
   counters: z.array(id).default([]),
   /** Displays only: limit to these services; empty = all. */
   services: z.array(id).default([]),
@@ -380,6 +380,8 @@ export const centerConfigSchema = z
     });
     const counterIds = new Set(cfg.counters.map((c) => c.id));
     cfg.devices.forEach((d, i) => {
+      // Its ratings go to whoever served at that counter: with none, or two, nobody could tell whom.
+      if (d.kind === 'rating' && d.counters.length !== 1) ctx.addIssue({ code: 'custom', path: ['devices', i, 'counters'], message: 'a rating terminal stands at one counter: name exactly one' });
       d.counters.forEach((cid, j) => {
         if (!counterIds.has(cid)) ctx.addIssue({ code: 'custom', path: ['devices', i, 'counters', j], message: `unknown counter "${cid}"` });
       });

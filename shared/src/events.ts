@@ -164,6 +164,20 @@ export interface PublicTicketStatus {
  * the capability. The server sends the status at once, then whenever it changes.
  */
 export const TICKET_NAMESPACE = '/ticket';
+
+/**
+ * Whether what the phone page shows of a ticket may still change, so that the page (and the
+ * server's `/ticket` room) keep following it: until it is done or cancelled, and once done while
+ * it may still be rated (from a rating terminal too) or its complaint is not closed (the
+ * supervisor's answer comes to the same page).
+ */
+export function ticketStillChanges(s: Pick<PublicTicketStatus, 'status' | 'rating'>): boolean {
+  if (s.status === 'cancelled') return false;
+  if (s.status !== 'done') return true;
+  const r = s.rating;
+  if (!r) return false;
+  return r.open || (r.given !== null && r.given.complaint && r.given.complaintStatus !== 'closed');
+}
 export interface TicketServerToClientEvents {
   'ticket:status': (status: PublicTicketStatus) => void;
 }

@@ -143,6 +143,35 @@ export interface SatisfactionReport {
   total: SatisfactionFigures;
   rows: SatisfactionRow[];
 }
+export const SATISFACTION_GROUPINGS = ['none', 'service', 'operator', 'counter', 'day'] as const satisfies readonly SatisfactionReport['groupBy'][];
+
+/**
+ * POST /api/rating-terminal/rating: the terminal names the visit it showed, so that a tap made
+ * just as the counter finished someone else never goes to the wrong visit.
+ */
+export const terminalRatingSchema = ratingRequestSchema.extend({
+  ticketId: z.string().min(1).max(64),
+});
+export type TerminalRatingRequest = z.infer<typeof terminalRatingSchema>;
+
+/** The visit a rating terminal offers: its counter's last, finished a moment ago and not rated yet. */
+export interface TerminalVisit {
+  ticketId: string;
+  number: string;
+  service: { id: string; names: z.infer<typeof namesSchema> } | null;
+  completedAt: number;
+  /** The visitor's language at the kiosk; the terminal opens in it. */
+  language: string | null;
+  /** After this (epoch ms) the visit is no longer offered. */
+  until: number;
+}
+
+/** GET /api/rating-terminal/current: what the terminal shows, idle or asking. */
+export interface RatingTerminalState {
+  center: { id: string; name: string; names?: z.infer<typeof namesSchema>; languages: string[]; defaultLanguage: string; timezone: string };
+  counter: { id: string; number: string };
+  visit: TerminalVisit | null;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Web Push

@@ -14,7 +14,7 @@ export type ReportChannel = (typeof REPORT_CHANNELS)[number];
 /** The longest period one report covers: a year and a day (a leap year, or "this day last year" to today). */
 export const MAX_REPORT_DAYS = 367;
 
-const localDay = z
+export const localDay = z
   .string({ error: (iss) => (iss.input === undefined ? 'required: a date "YYYY-MM-DD"' : 'expected a date "YYYY-MM-DD"') })
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date "YYYY-MM-DD"')
   .refine((d) => {

@@ -153,14 +153,17 @@ describe('the phone follows its ticket on /ticket', () => {
     }
   });
 
-  it('a finished ticket shows its end and the server lets the phone go', async () => {
+  it('a finished ticket shows its end; once rated (issue 14: nothing more can change), the server lets the phone go', async () => {
     await act('1', 'claim');
     const id = await issue();
     await act('1', 'call-next');
     await act('1', 'complete');
     const p = phone({ ticketId: id });
     const gone = serverDisconnect(p);
-    expect((await heard(p, 1)).status).toBe('done');
+    // While it may still be rated, the page keeps following: a rating terminal's rating would show there too.
+    expect(await heard(p, 1)).toMatchObject({ status: 'done', rating: { open: true, given: null } });
+    expect((await s.call('POST', `/api/tickets/${id}/rating`, { body: { scores: { overall: 5 } } })).status).toBe(201);
+    expect(await heard(p, 2)).toMatchObject({ status: 'done', rating: { open: false, given: { scores: { overall: 5 } } } });
     expect(await gone).toBe('io server disconnect');
   });
 });

@@ -74,6 +74,15 @@ const HTTP_MATRIX: Record<string, Row> = {
   'GET /api/counters/holders':                        [U,        F,    F,      ok,      ok,        ok],
   'POST /api/auth/logout':                            [U,        F,    F,      ok,      ok,        ok],
   'POST /api/tickets/{ticketId}/withdraw':            [ok,       ok,   ok,     ok,      ok,        ok],
+  // Issue 14, ratings: the ticket id is the phone's credential; the terminal routes are a paired rating
+  // terminal's only (no column here: test/http/ratings.test.ts pairs one); complaints are supervisors'.
+  'POST /api/tickets/{ticketId}/rating':              [ok,       ok,   ok,     ok,      ok,        ok],
+  'GET /api/rating-terminal/current':                 [U,        F,    F,      F,       F,         F],
+  'POST /api/rating-terminal/rating':                 [U,        F,    F,      F,       F,         F],
+  'GET /api/complaints':                              [U,        F,    F,      F,       ok,        ok],
+  'GET /api/complaints/open-count':                   [U,        F,    F,      F,       ok,        ok],
+  'POST /api/complaints/{ticketId}/answer':           [U,        F,    F,      F,       ok,        ok],
+  'GET /api/reports/satisfaction':                    [U,        F,    F,      ok,      ok,        ok],
   // Web Push (issue 14): the key is public; the ticket id is the phone's credential, as for withdrawing.
   'GET /api/push/key':                                [ok,       ok,   ok,     ok,      ok,        ok],
   'POST /api/tickets/{ticketId}/push':                [ok,       ok,   ok,     ok,      ok,        ok],
@@ -226,6 +235,12 @@ function probeFor(key: string, hall: Hall, s: TestServer): Probe {
     'POST /api/tickets/{ticketId}/push': { params: { ticketId: hall.tickets.waiting }, body: { endpoint: 'https://push.invalid/probe', keys: { p256dh: 'BL9iz3KCdMWlvFqXFblgkN8G7IvMEPZkgtpwYvP1ElPnBCiKy15qqnu4NNye4Y30hVXd0qonYLqtgDKzp9dKxnE', auth: '-jeH1kpUiFxNFO85UuiYdQ' } } },
     'DELETE /api/tickets/{ticketId}/push': { params: { ticketId: hall.tickets.waiting }, body: { endpoint: 'https://push.invalid/probe' } },
     'POST /api/tickets/{ticketId}/cancel': { params: { ticketId: hall.tickets.waiting } },
+    // Nothing in the hall is done yet: every caller is told the visit is not over (RATING_CLOSED), none is refused for who they are.
+    'POST /api/tickets/{ticketId}/rating': { params: { ticketId: hall.tickets.waiting }, body: { scores: { overall: 5 } } },
+    'POST /api/rating-terminal/rating': { body: { ticketId: hall.tickets.calledAt2, scores: { overall: 5 } } },
+    'GET /api/complaints': { query: 'status=open' },
+    'POST /api/complaints/{ticketId}/answer': { params: { ticketId: hall.tickets.calledAt2 }, body: { text: 'We are sorry.', status: 'answered' } },
+    'GET /api/reports/satisfaction': { query: 'from=2026-03-01&to=2026-03-02&groupBy=operator' },
     'POST /api/tickets/{ticketId}/reactivate': { params: { ticketId: hall.tickets.noShow } },
     'PUT /api/counters/{counterId}/services': { params: { counterId: '2' }, body: { services: [{ serviceId: 'passport' }, { serviceId: 'property', role: 'secondary' }], reason: 'test' } },
     'PUT /api/balance/mode': { body: { mode: 'suggest' } },

@@ -3,6 +3,7 @@
  * route, the withdraw route and the `/ticket` namespace, so the three never say different things.
  */
 import type { PublicTicketStatus, Ticket } from '@qms/shared';
+import type { Ratings } from '../ratings/ratings.js';
 import type { Hub } from './hub.js';
 import type { CenterRuntime } from './runtime.js';
 
@@ -16,7 +17,8 @@ export function findTicket(hub: Hub, ticketId: string): { rt: CenterRuntime; tic
   return undefined;
 }
 
-export function publicStatus(rt: CenterRuntime, t: Ticket): PublicTicketStatus {
+/** `ratings`: a done ticket's rating (and its complaint's answer) is part of what its visitor sees. */
+export function publicStatus(rt: CenterRuntime, t: Ticket, ratings: Pick<Ratings, 'statusOf'>): PublicTicketStatus {
   const service = rt.config.services.find((s) => s.id === t.serviceId);
   const counter = t.counterId ? rt.state.counters.get(t.counterId) : undefined;
   const { id, name, names, languages, defaultLanguage, timezone } = rt.config.center;
@@ -35,7 +37,7 @@ export function publicStatus(rt: CenterRuntime, t: Ticket): PublicTicketStatus {
     center: { id, name, ...(names ? { names } : {}), languages, defaultLanguage, timezone },
     ...(t.remote ? { remote: remoteView(rt, t) } : {}),
     alert: { people: rt.config.center.remote.alertPeople, minutes: rt.config.center.remote.alertMinutes },
-    rating: null,
+    rating: ratings.statusOf(t),
   };
 }
 

@@ -60,14 +60,14 @@ export function authRoutes({ hub, auth, commands }: Deps): RouteDef[] {
       method: 'post',
       path: '/api/devices/pair',
       tag: 'auth',
-      summary: 'A kiosk or display exchanges the 6-digit pairing code an admin created for its long-lived token',
+      summary: 'A kiosk, display or rating terminal exchanges the 6-digit pairing code an admin created for its long-lived token',
       access: 'public',
       body: pairBody,
       handler: ({ body }) => {
         const paired = auth.pair(body.code, body.kind);
         if (!paired) throw new AppError(ErrorCode.Unauthorized, 'Unknown or expired pairing code: ask an admin for a new one.');
         if ('wrongKind' in paired) {
-          const [is, at] = paired.wrongKind === 'kiosk' ? ['a kiosk', '/kiosk/'] : ['a hall display', '/display/'];
+          const [is, at] = ({ kiosk: ['a kiosk', '/kiosk/'], display: ['a hall display', '/display/'], rating: ['a rating terminal', '/kiosk/rate/'] } as const)[paired.wrongKind];
           throw new AppError(ErrorCode.Conflict, `This pairing code is for ${is}: enter it at ${at} on that device. The code stays valid.`);
         }
         return paired;

@@ -19,7 +19,7 @@ function centerOf(params: Record<string, string>): string {
 /** Where the phone page and the posters live, as the center's public address has them. */
 const phonePage = (base: string, ticketId: string, lang: string) => `${base}/kiosk/t/${encodeURIComponent(ticketId)}?lang=${lang}`;
 
-export function joinRoutes({ hub }: Deps, remote: RemoteJoins): RouteDef[] {
+export function joinRoutes({ hub, ratings }: Deps, remote: RemoteJoins): RouteDef[] {
   return [
     route({
       method: 'get',
@@ -43,7 +43,7 @@ export function joinRoutes({ hub }: Deps, remote: RemoteJoins): RouteDef[] {
         const issued = remote.join(centerId, body);
         const rt = hub.get(centerId);
         const lang = issued.ticket.language ?? rt.config.center.defaultLanguage;
-        return { ...publicStatus(rt, issued.ticket), statusUrl: phonePage(rt.config.center.publicUrl ?? '', issued.ticket.id, lang) };
+        return { ...publicStatus(rt, issued.ticket, ratings), statusUrl: phonePage(rt.config.center.publicUrl ?? '', issued.ticket.id, lang) };
       },
     }),
     route({
@@ -55,7 +55,7 @@ export function joinRoutes({ hub }: Deps, remote: RemoteJoins): RouteDef[] {
       body: arriveRequestSchema,
       handler: ({ params, body }) => {
         const { rt, ticket } = remote.arriveByHall(params.ticketId ?? '', body.hallCode);
-        return publicStatus(rt, ticket);
+        return publicStatus(rt, ticket, ratings);
       },
     }),
     route({

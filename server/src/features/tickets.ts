@@ -4,7 +4,7 @@ import { AppError } from '../http/errors.js';
 import { route, type RouteDef } from '../http/registry.js';
 import type { Deps } from './deps.js';
 
-export function ticketRoutes({ hub, commands }: Deps): RouteDef[] {
+export function ticketRoutes({ hub, commands, ratings }: Deps): RouteDef[] {
   return [
     route({
       method: 'post',
@@ -25,7 +25,7 @@ export function ticketRoutes({ hub, commands }: Deps): RouteDef[] {
       handler: ({ params }) => {
         const found = findTicket(hub, params.ticketId ?? '');
         if (!found) throw new AppError(ErrorCode.UnknownTicket, 'No such ticket.');
-        return publicStatus(found.rt, found.ticket);
+        return publicStatus(found.rt, found.ticket, ratings);
       },
     }),
     route({
@@ -37,7 +37,7 @@ export function ticketRoutes({ hub, commands }: Deps): RouteDef[] {
       access: 'public',
       handler: ({ params }) => {
         const { rt, ticket } = commands.withdraw(params.ticketId ?? '');
-        return publicStatus(rt, ticket);
+        return publicStatus(rt, ticket, ratings);
       },
     }),
     ...(['cancel', 'reactivate'] as const).map((action) =>

@@ -6,10 +6,12 @@
  *
  * Cost stays bounded: only tickets with a listening phone are looked at, at most every
  * PHONE_EVERY_MS per center (a burst of calls costs one look), and a phone hears only of a change.
+ * A done ticket is still followed while it may be rated or its complaint waits for an answer
+ * (ticketStillChanges): those are not queue facts, so the ratings tell this center to look too.
  */
-import { TICKET_NAMESPACE, type TicketClientToServerEvents, type TicketServerToClientEvents } from '@qms/shared';
+import { TICKET_NAMESPACE, ticketStillChanges, type TicketClientToServerEvents, type TicketServerToClientEvents } from '@qms/shared';
 import type { Namespace, Socket } from 'socket.io';
-import { isFinal, publicStatus } from '../center/public-ticket.js';
+import { publicStatus } from '../center/public-ticket.js';
 import type { CenterRuntime } from '../center/runtime.js';
 import type { Deps } from '../features/deps.js';
 import type { Overload } from '../http/overload.js';
@@ -25,7 +27,7 @@ export const PHONE_EVERY_MS = 500;
 export const ticketRoom = (ticketId: string) => `ticket:${ticketId}`;
 
 export function attachTicketSockets(io: QmsServer, deps: Deps, perAddress: number, overload: Overload): () => void {
-  const { hub, settled } = deps;
+  const { hub, settled, ratings } = deps;
   const nsp = io.of(TICKET_NAMESPACE) as unknown as TicketNamespace;
   admitTicketSockets(nsp, hub, perAddress, overload);
 
@@ -38,8 +40,8 @@ export function attachTicketSockets(io: QmsServer, deps: Deps, perAddress: numbe
     const rt = hub.get(centerId);
     const ticket = rt.ticket(ticketId);
     if (!ticket) return void socket.disconnect(true);
-    const status = publicStatus(rt, ticket);
-    if (!isFinal(status.status)) {
+    const status = publicStatus(rt, ticket, ratings);
+    if (ticketStillChanges(status)) {
       void socket.join(ticketRoom(ticketId));
       const seen = followed(centerId);
       // A ticket others follow keeps its last sent status: a change they have not heard yet still goes out to all.
@@ -53,7 +55,7 @@ export function attachTicketSockets(io: QmsServer, deps: Deps, perAddress: numbe
       if (!socket.connected) return;
       socket.emit('ticket:status', status);
       // Nothing more will happen to it: the page shows the end, and the connection is let go.
-      if (isFinal(status.status)) socket.disconnect();
+      if (!ticketStillChanges(status)) socket.disconnect();
     }, () => {});
   });
 
@@ -63,12 +65,12 @@ export function attachTicketSockets(io: QmsServer, deps: Deps, perAddress: numbe
     for (const [ticketId, last] of seen) {
       const ticket = rt.ticket(ticketId);
       if (!ticket) continue;
-      const status = publicStatus(rt, ticket);
+      const status = publicStatus(rt, ticket, ratings);
       const json = JSON.stringify(status);
       if (json === last) continue;
       seen.set(ticketId, json);
       nsp.to(ticketRoom(ticketId)).emit('ticket:status', status);
-      if (isFinal(status.status)) {
+      if (!ticketStillChanges(status)) {
         seen.delete(ticketId);
         nsp.in(ticketRoom(ticketId)).disconnectSockets();
       }
@@ -90,9 +92,14 @@ export function attachTicketSockets(io: QmsServer, deps: Deps, perAddress: numbe
     // A center nobody follows a ticket of costs nothing more than this look-up.
     if (watched.get(rt.centerId)?.size) void settled().then(() => changed(rt), () => {});
   });
+  // A rating given (the terminal's too) or a complaint answered: the same look, for the same price.
+  const stopRatings = ratings.onChange((centerId, ticketId) => {
+    if (watched.get(centerId)?.has(ticketId)) void settled().then(() => changed(hub.get(centerId)), () => {});
+  });
 
   return () => {
     stop();
+    stopRatings();
     for (const p of pace.values()) if (p.timer) clearTimeout(p.timer);
   };
 }

@@ -39,7 +39,7 @@ export function deviceToken(storageKey: string): string | null {
 }
 
 /** `kind`: the app asking; the server refuses another kind's code without using it up. */
-export async function pairDevice(storageKey: string, code: string, kind?: 'kiosk' | 'display'): Promise<Response<{ token: string; deviceId: string; kind: string }>> {
+export async function pairDevice(storageKey: string, code: string, kind?: 'kiosk' | 'display' | 'rating'): Promise<Response<{ token: string; deviceId: string; kind: string }>> {
   const res = await api<{ token: string; deviceId: string; kind: string; centerId: string }>('/api/devices/pair', { body: kind ? { code, kind } : { code } });
   if (res.ok) localStorage.setItem(storageKey, res.data.token);
   return res;
