@@ -136,7 +136,12 @@ export function createApp(opts: AppOptions): QmsApp {
   const commands = new Commands(hub, auth, opts.newTicketId ?? newTicketId, new IssueLimiter(opts.kioskIssuePerMin ?? 0, clock));
   const push = new PushSender({ hub, store: new PushStore(opts.db), keys: vapidKeys(opts.db), subject: opts.vapidSubject, clock, settled: () => group.settled(), log });
   // Ratings and complaints (issue 14); their events reach webhooks and Web Push through RatingSinks (ratings.ts).
-  const ratings = new Ratings(new RatingStore(opts.db), hub, clock);
+  const ratings = new Ratings(new RatingStore(opts.db), hub, clock, {
+    // rating.given and complaint.answered join the outbox in the same turn as the rating's write (webhooks.ts);
+    // `webhooks` is built below, before any request can rate.
+    publish: (centerId, event, data) => webhooks.enqueue(centerId, event, data),
+    notify: (ticketId, kind, key) => void push.notify(ticketId, kind, key),
+  });
   const deps: Deps = { hub, commands, auth, configs, live, clock, version: opts.version ?? '0.0.0', settled: () => group.settled(), demo: demoCredentials(configs), ratings, push };
   const webhooks = new Webhooks({
     db: opts.db,

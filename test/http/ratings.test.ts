@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ErrorCode, TICKET_NAMESPACE, type PublicTicketStatus, type TicketClientToServerEvents, type TicketServerToClientEvents } from '@qms/shared';
 import { tokenHash } from '../../server/src/auth/passwords.js';
 import { KIOSK_TOKEN, testCenter } from '../helpers/center.js';
+import { decrypt, LocalPushService } from '../helpers/push-service.js';
 import { startServer, T0, type TestServer } from '../helpers/server.js';
 
 const RATING_1 = 'test-rating-terminal-1';
@@ -374,6 +375,44 @@ describe('the satisfaction index', () => {
     await refused(await s.call('GET', '/api/reports/satisfaction?from=2026-03-01&to=2026-03-02&groupBy=lane', { token: sup }), ErrorCode.BadRequest, 400, /query\.groupBy: expected one of: none, service, operator, counter, day/);
     await refused(await s.call('GET', '/api/reports/satisfaction?from=2026-03-01&to=2026-03-02', { token: KIOSK_TOKEN }), ErrorCode.Forbidden, 403, /staff/);
     await refused(await s.call('GET', '/api/reports/satisfaction?from=2026-03-01&to=2026-03-02'), ErrorCode.Unauthorized, 401, /token/);
+  });
+});
+
+describe('beyond the phone page', () => {
+  it('webhooks hear rating.given and complaint.answered (without the visitor\'s words); the answer reaches the phone by Web Push', async () => {
+    // A server of its own, whose phones may subscribe with a local push service.
+    await s.stop();
+    s = await startServer({ config: center(), app: { pushEndpoints: 'any' } });
+    const svc = await LocalPushService.start();
+    try {
+      const [admin, op] = [await s.login('admin'), await s.login('op1')];
+      expect((await s.call('POST', '/api/admin/webhooks', { token: admin, body: { url: 'http://127.0.0.1:9/hook', events: ['rating.given', 'complaint.answered'] } })).status).toBe(201);
+      await ok('POST', '/api/counters/1/claim', op);
+      const { ticket } = await ok('POST', '/api/tickets', KIOSK_TOKEN, { serviceId: 'passport', language: 'en' });
+      const phone = svc.phone();
+      expect((await s.call('POST', `/api/tickets/${ticket.id}/push`, { body: phone.json })).status).toBe(201);
+      await ok('POST', '/api/counters/1/call-next', op, {});
+      await ok('POST', '/api/counters/1/complete', op, {});
+      expect((await rate(ticket.id, { scores: { overall: 2, courtesy: 1 }, comment: 'My name is Ivan and nobody helped', complaint: true })).status).toBe(201);
+      await ok('POST', `/api/complaints/${ticket.id}/answer`, await s.login('super'), { text: 'We are sorry, Ivan.', status: 'answered' });
+
+      await s.app.deps.push.idle();
+      const kinds = svc.received.map((r) => (JSON.parse(decrypt(phone, r.body)) as { kind: string }).kind);
+      expect(kinds).toEqual(expect.arrayContaining(['called', 'rate', 'answered']));
+      expect(kinds.filter((k) => k === 'answered')).toHaveLength(1);
+
+      const deliveries = s.db.prepare('SELECT event, body FROM webhook_deliveries ORDER BY id').all() as { event: string; body: string }[];
+      expect(deliveries.map((d) => d.event)).toEqual(['rating.given', 'complaint.answered']);
+      const [given, answered] = deliveries.map((d) => JSON.parse(d.body));
+      expect(given.data).toEqual({
+        ticketId: ticket.id, number: 'A001', day: '2026-03-02', serviceId: 'passport', counterId: '1', counterNumber: '1', operator: 'op1', channel: 'phone',
+        scores: { overall: 2, courtesy: 1 }, hasComment: true, complaint: true,
+      });
+      expect(answered.data).toEqual({ ticketId: ticket.id, number: 'A001', day: '2026-03-02', serviceId: 'passport', status: 'answered', answeredAt: s.clock.now });
+      expect(deliveries.map((d) => d.body).join()).not.toContain('Ivan');
+    } finally {
+      await svc.stop();
+    }
   });
 });
 
