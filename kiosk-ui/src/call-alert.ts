@@ -17,6 +17,8 @@ export interface CallAlert {
   /** From a click: unlocks audio, plays the chime once so the visitor knows it, remembers the choice. */
   soundOn(): void;
   soundOff(): void;
+  /** Vibration, and the chime when sound alerts are on: for the page's other alerts (phone-alerts.ts). */
+  ring(): void;
   stop(): void;
 }
 
@@ -72,10 +74,12 @@ export function bindCallAlert(store: KioskStore, storage: Storage = localStorage
     }
   }
 
-  const unsubscribe = store.subscribe((state, prev) => {
-    if (!isNewCall(prev.ticketView, state.ticketView)) return;
+  const ring = () => {
     navigator.vibrate?.(VIBRATION);
-    if (state.soundAlerts === 'on' && ctx?.state === 'running') chime(ctx);
+    if (store.getState().soundAlerts === 'on' && ctx?.state === 'running') chime(ctx);
+  };
+  const unsubscribe = store.subscribe((state, prev) => {
+    if (isNewCall(prev.ticketView, state.ticketView)) ring();
   });
 
   return {
@@ -92,6 +96,7 @@ export function bindCallAlert(store: KioskStore, storage: Storage = localStorage
       storage.setItem(SOUND_KEY, 'off');
       set('off');
     },
+    ring,
     stop: unsubscribe,
   };
 }

@@ -10,6 +10,8 @@ import { bindDocument } from './bind-document';
 import { startBooking } from './book-start';
 import { bookRoute } from './booking';
 import { bindCallAlert } from './call-alert';
+import { bindPhoneAlerts } from './phone-alerts';
+import { bindPush } from './push';
 import { browserLanguage, initI18n, isLanguage } from './i18n';
 import { statusRouteId } from './links';
 import { TOKEN_KEY } from './pairing';
@@ -31,6 +33,7 @@ import './styles/ticket.css';
 import './styles/screens.css';
 import './styles/print.css';
 import './styles/phone.css';
+import './styles/phone-alerts.css';
 import './styles/book.css';
 import './styles/book-card.css';
 import './styles/checkin.css';
@@ -61,10 +64,12 @@ if (booking) {
   bindDocument(useKiosk, 'statusTitle');
   document.body.classList.add('phone-body');
   const callAlert = bindCallAlert(useKiosk);
+  bindPhoneAlerts(useKiosk, { ring: callAlert.ring });
+  const push = bindPush(useKiosk, ticketId);
   const follow = followTicket(useKiosk, ticketId, isLanguage(urlLang));
   root.render(
     <StrictMode>
-      <StatusPage actions={{ refresh: follow.refresh, withdraw: follow.withdraw, soundOn: callAlert.soundOn, soundOff: callAlert.soundOff }} />
+      <StatusPage actions={{ refresh: follow.refresh, withdraw: follow.withdraw, soundOn: callAlert.soundOn, soundOff: callAlert.soundOff, push }} />
     </StrictMode>,
   );
 } else {

@@ -200,6 +200,24 @@ export const en = {
   checkInTakeOrdinary: 'Take an ordinary ticket',
   checkInAnother: 'Enter another code',
   ticketAppointment: 'Appointment at {{time}}',
+  // The phone page's alerts and Web Push (issue 14).
+  alertNearTitle: 'Almost your turn',
+  alertNearAhead: 'People ahead of you: {{count}}',
+  alertNearGo: 'Please come to the hall and wait near the counters.',
+  alertHeldTitle: 'Your turn has come, but you have not checked in',
+  alertHeldBy: 'Come in and scan the poster in the hall, or type your code {{code}} at the kiosk, by {{time}}. After that your place in line is lost.',
+  alertHeldSoon: 'Come in and scan the poster in the hall, or type your code {{code}} at the kiosk, as soon as you can.',
+  alertDismiss: 'OK',
+  pushTitle: 'Notifications',
+  pushOff: 'This phone can tell you when your turn is near and when you are called, even when this page is closed.',
+  pushTurnOn: 'Notify me even when this page is closed',
+  pushWorking: 'One moment…',
+  pushOn: 'Notifications are on: this phone will tell you when your turn is near and when you are called, even with this page closed.',
+  pushTurnOff: 'Turn off notifications',
+  pushBlocked: 'Your browser blocks notifications from this site, so this phone cannot alert you while the page is closed.',
+  pushUnblock: 'To allow them: tap the lock or site icon next to the address, open Permissions or Site settings, set Notifications to Allow, then reload this page.',
+  pushDismissed: 'The browser asked whether to allow notifications and got no answer. Tap the button again and choose Allow.',
+  pushFailed: 'Notifications could not be turned on. Check your internet connection and try again.',
 } as const;
 
 export type Strings = Record<keyof typeof en, string>;

@@ -1,7 +1,10 @@
 import { centerNameIn, type Response } from '@qms/shared';
 import { useTranslation } from 'react-i18next';
 import { formatTime, nameIn } from '@qms/shared/client';
+import { PhoneAlerts } from '../components/PhoneAlerts';
 import { PhoneLangSwitch } from '../components/PhoneLangSwitch';
+import { PushToggle } from '../components/PushToggle';
+import type { PushToggle as PushActions } from '../push';
 import { SoundAlerts } from '../components/SoundAlerts';
 import { StatusPanel } from '../components/StatusPanel';
 import { WithdrawTicket } from '../components/WithdrawTicket';
@@ -14,6 +17,8 @@ export interface StatusActions {
   withdraw(): Promise<Response<unknown>>;
   soundOn(): void;
   soundOff(): void;
+  /** Web Push for this ticket (push.ts). */
+  push: PushActions;
 }
 
 /** The QR code's page, on the visitor's phone: where their ticket stands, live; alerts, and cancelling. */
@@ -38,6 +43,7 @@ export function StatusPage({ actions }: { actions: StatusActions }) {
       <main className="phone-main">
         <h1 className="phone-title">{t('statusTitle')}</h1>
         {missing && <p className="phone-problem" role="alert">{t('statusNotFound')}</p>}
+        <PhoneAlerts />
         {view && (
           <>
             <p className="phone-number" data-testid="status-number">
@@ -47,6 +53,7 @@ export function StatusPage({ actions }: { actions: StatusActions }) {
             {view.lane === 'priority' && <p className="phone-lane">{t('priorityLane')}</p>}
             <StatusPanel view={view} />
             {!isFinal(view.status) && <SoundAlerts onOn={actions.soundOn} onOff={actions.soundOff} />}
+            {!isFinal(view.status) && <PushToggle actions={actions.push} />}
             {view.status === 'waiting' && <WithdrawTicket number={view.number} onWithdraw={actions.withdraw} />}
           </>
         )}

@@ -1,5 +1,6 @@
 /** The kiosk's one store, built from slices (STYLE 9); read it through narrow selectors. */
 import { create } from 'zustand';
+import { alertsSlice } from './alerts';
 import { appointmentSlice } from './appointment';
 import { bookingSlice } from './booking';
 import { catalogueSlice } from './catalogue';
@@ -19,6 +20,7 @@ export function createKioskStore() {
     ...ticketSlice(...a),
     ...settingsSlice(...a),
     ...statusSlice(...a),
+    ...alertsSlice(...a),
     ...bookingSlice(...a),
     ...appointmentSlice(...a),
     ...checkInSlice(...a),

@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import type { AlertsSlice } from './alerts';
 import type { AppointmentSlice } from './appointment';
 import type { BookingSlice } from './booking';
 import type { CatalogueSlice } from './catalogue';
@@ -9,6 +10,6 @@ import type { SettingsSlice } from './settings';
 import type { StatusSlice } from './status';
 import type { TicketSlice } from './ticket';
 
-export type KioskState = DeviceSlice & CatalogueSlice & FlowSlice & TicketSlice & SettingsSlice & StatusSlice & BookingSlice & AppointmentSlice & CheckInSlice;
+export type KioskState = DeviceSlice & CatalogueSlice & FlowSlice & TicketSlice & SettingsSlice & StatusSlice & BookingSlice & AppointmentSlice & CheckInSlice & AlertsSlice;
 
 export type Slice<T> = StateCreator<KioskState, [], [], T>;
