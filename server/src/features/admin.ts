@@ -6,6 +6,7 @@ import {
   ErrorCode,
   centerConfigSchema,
   centerAppointmentsSchema,
+  centerRemoteSchema,
   centerScheduleBody,
   counterSchema,
   createDeviceBody,
@@ -163,6 +164,28 @@ export function adminRoutes(deps: Deps): RouteDef[] {
         const cfg = current(ctx);
         cfg.center = { ...cfg.center, appointments: ctx.body };
         return save(ctx, cfg).center.appointments;
+      },
+    }),
+
+    route({
+      method: 'get',
+      path: '/api/admin/remote',
+      tag: 'admin',
+      summary: "The center's rules for joining from a phone (docs/SPEC.md V1–V5): grace time, per-phone and per-number limits a day, whether the join page asks for a number, the hall poster's code, when the phone alerts",
+      access: 'supervisor',
+      handler: (ctx) => current(ctx).center.remote,
+    }),
+    route({
+      method: 'put',
+      path: '/api/admin/remote',
+      tag: 'admin',
+      summary: "Replace the center's rules for joining from a phone alone, so that Settings saving them cannot undo another admin's edit (each service's own are in its service); no hallCode: one derived from the server's secret",
+      access: 'admin',
+      body: centerRemoteSchema.strict(),
+      handler: (ctx) => {
+        const cfg = current(ctx);
+        cfg.center = { ...cfg.center, remote: ctx.body };
+        return save(ctx, cfg).center.remote;
       },
     }),
 
