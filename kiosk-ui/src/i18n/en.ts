@@ -217,7 +217,7 @@ export const en = {
   pushBlocked: 'Your browser blocks notifications from this site, so this phone cannot alert you while the page is closed.',
   pushUnblock: 'To allow them: tap the lock or site icon next to the address, open Permissions or Site settings, set Notifications to Allow, then reload this page.',
   pushDismissed: 'The browser asked whether to allow notifications and got no answer. Tap the button again and choose Allow.',
-  pushFailed: 'Notifications could not be turned on. Check your internet connection and try again.',
+  pushFailed: 'Notifications could not be turned on. Check your internet connection and try again. In a private (incognito) window the browser does not allow them.',
 } as const;
 
 export type Strings = Record<keyof typeof en, string>;

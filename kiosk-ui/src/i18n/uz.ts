@@ -218,5 +218,5 @@ export const uz: Strings = {
   pushBlocked: 'Brauzer bu saytdan bildirishnomalarni taqiqlagan, shuning uchun sahifa yopiq boʻlsa, telefon sizni ogohlantira olmaydi.',
   pushUnblock: 'Ruxsat berish uchun: manzil yonidagi qulf belgisini bosing, «Ruxsatlar» yoki «Sayt sozlamalari»ni oching, bildirishnomalarga ruxsat bering va sahifani yangilang.',
   pushDismissed: 'Brauzer bildirishnomalarga ruxsat berish-bermasligini soʻradi, lekin javob olmadi. Tugmani yana bosing va «Ruxsat berish»ni tanlang.',
-  pushFailed: 'Bildirishnomalarni yoqib boʻlmadi. Internetga ulanishni tekshiring va qayta urinib koʻring.',
+  pushFailed: 'Bildirishnomalarni yoqib boʻlmadi. Internetga ulanishni tekshiring va qayta urinib koʻring. Inkognito oynasida brauzer ularga ruxsat bermaydi.',
 };

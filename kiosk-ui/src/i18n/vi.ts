@@ -217,5 +217,5 @@ export const vi: Strings = {
   pushBlocked: 'Trình duyệt đang chặn thông báo của trang này, nên điện thoại không thể báo cho quý khách khi trang đã đóng.',
   pushUnblock: 'Để cho phép: chạm vào biểu tượng ổ khóa cạnh địa chỉ trang, mở Quyền hoặc Cài đặt trang web, đặt Thông báo thành Cho phép, rồi tải lại trang.',
   pushDismissed: 'Trình duyệt đã hỏi có cho phép thông báo không nhưng chưa có câu trả lời. Mời quý khách chạm lại vào nút và chọn Cho phép.',
-  pushFailed: 'Không bật được thông báo. Vui lòng kiểm tra kết nối Internet và thử lại.',
+  pushFailed: 'Không bật được thông báo. Vui lòng kiểm tra kết nối Internet và thử lại. Trong cửa sổ ẩn danh, trình duyệt không cho phép thông báo.',
 };
