@@ -67,6 +67,36 @@ describe('demo history', () => {
   });
 });
 
+describe('ratings in the demo\'s past (issue 14)', () => {
+  it('some visitors of those days rated them, mostly 4–5: the satisfaction card has figures, and each rating is a served ticket\'s, with its operator', async () => {
+    const token = await s.login('supervisor', 'supervisor-demo');
+    const res = await s.call('GET', '/api/reports/satisfaction?from=2026-02-22&to=2026-03-02&groupBy=operator', { token });
+    expect(res.status).toBe(200);
+    expect(res.body.total.ratings).toBe(history.ratings);
+    expect(history.ratings).toBeGreaterThan(history.tickets * 0.05);
+    expect(history.ratings).toBeLessThan(history.tickets * 0.2);
+    expect(res.body.total.satisfiedShare).toBeGreaterThan(0.7);
+    expect(res.body.total.satisfiedShare).toBeLessThan(0.95);
+    expect(Object.keys(res.body.total.means).sort()).toEqual(['comfort', 'competence', 'courtesy', 'overall', 'waiting']);
+    expect(res.body.rows.map((r: any) => r.key)).toEqual(expect.arrayContaining(['op1', 'op9']));
+    // Honest: every rating belongs to a ticket served that day, to the operator who served it, after it ended.
+    const stray = s.db
+      .prepare(
+        `SELECT count(*) AS n FROM ratings r LEFT JOIN report_tickets t ON t.center_id = r.center_id AND t.id = r.ticket_id
+          WHERE t.status IS NOT 'done' OR t.staff_login IS NOT r.operator OR t.service_id IS NOT r.service_id OR t.day IS NOT r.day OR r.at < t.finished_at`,
+      )
+      .get() as { n: number };
+    expect(stray.n).toBe(0);
+    // Complaints carry a comment, and none is answered before it was made.
+    const complaints = (await s.call('GET', '/api/complaints', { token })).body as any[];
+    expect(complaints.length).toBe(res.body.total.complaints);
+    for (const c of complaints) {
+      expect(c.comment).toMatch(/\S/);
+      if (c.answeredAt !== null) expect(c.answeredAt).toBeGreaterThan(c.at);
+    }
+  });
+});
+
 describe('what balancing saved', () => {
   it('replays each past day without balancing, keeps the replay, and shows the moves that were made', async () => {
     const token = await s.login('supervisor', 'supervisor-demo');

@@ -10,6 +10,8 @@
  */
 import { addCalendarDays, calendarWeekday, localMidnight, localTime, type CenterConfig, type FactBody } from '@qms/shared';
 import { newTicketId } from '../center/commands.js';
+import { addDemoRatings } from '../ratings/demo.js';
+import { RatingStore } from '../ratings/store.js';
 import { findPolicy } from '../sim/policies.js';
 import { parseScenario, type Scenario } from '../sim/scenario.js';
 import { simulateDay } from '../sim/day.js';
@@ -74,6 +76,8 @@ export interface HistoryResult {
   days: number;
   tickets: number;
   facts: number;
+  /** Of the tickets, how many their visitors rated (issue 14). */
+  ratings: number;
 }
 
 /**
@@ -89,6 +93,9 @@ export function generateHistory(db: Db, config: CenterConfig, days: number, now:
   const categories = config.priorityCategories.map((c) => c.id);
   let tickets = 0;
   let facts = 0;
+  let ratings = 0;
+  const ratingStore = new RatingStore(db);
+  const supervisor = config.staff.find((s) => s.role === 'supervisor')?.login ?? config.staff[0]?.login ?? 'system';
   const write = db.transaction(() => {
     for (let back = days; back >= 1; back -= 1) {
       const day = addCalendarDays(today, -back);
@@ -116,6 +123,7 @@ export function generateHistory(db: Db, config: CenterConfig, days: number, now:
         i = j;
       }
       for (const [id, minutes] of promised) live.recordPromise(config.center.id, id, minutes);
+      ratings += addDemoRatings(ratingStore, config, moved.map((m) => m.body), now, supervisor);
       tickets += run.visitors.length;
       facts += moved.length;
     }
@@ -123,7 +131,7 @@ export function generateHistory(db: Db, config: CenterConfig, days: number, now:
     db.prepare('DELETE FROM counter_state WHERE center_id = ?').run(config.center.id);
   });
   write();
-  return { days, tickets, facts };
+  return { days, tickets, facts, ratings };
 }
 
 interface Relocation {
