@@ -175,11 +175,12 @@ describe('the rating terminal at a counter', () => {
     expect(rows().find((r) => r.ticket_id === at2)).toMatchObject({ counter_id: '2', operator: 'op3', channel: 'terminal' });
   });
 
-  it('stops offering a visit after 3 minutes, or once the next visitor is being served; a late tap is refused', async () => {
+  it('stops offering a visit after 3 minutes, or once the next visitor is being served; a tap on a visit shown is taken a minute longer, then refused', async () => {
     await ok('POST', '/api/counters/1/claim', op1);
     const first = await served('1', op1);
     s.clock.advance(3 * MIN + 1000);
     expect((await s.call('GET', '/api/rating-terminal/current', { token: RATING_1 })).body.visit).toBeNull();
+    s.clock.advance(MIN);
     await refused(await s.call('POST', '/api/rating-terminal/rating', { token: RATING_1, body: { ticketId: first, scores: { overall: 4 } } }), ErrorCode.RatingClosed, 409, /phone page/);
 
     const second = await served('1', op1);
@@ -191,8 +192,12 @@ describe('the rating terminal at a counter', () => {
     await ok('POST', '/api/counters/1/start', op1, {});
     expect((await s.call('GET', '/api/rating-terminal/current', { token: RATING_1 })).body.visit).toBeNull();
     expect(rows()).toEqual([]);
-    // The phone page still takes both.
+    // Its visitor, choosing the optional criteria on the screen they were shown, is still heard (within 3 + 1 minutes).
+    s.clock.advance(3 * MIN + 30_000);
+    expect((await s.call('POST', '/api/rating-terminal/rating', { token: RATING_1, body: { ticketId: second, scores: { overall: 4, comfort: 5 } } })).status).toBe(201);
+    // The phone page still takes the first.
     expect((await rate(first, { scores: { overall: 4 } })).status).toBe(201);
+    expect(rows().map((r) => [r.ticket_id, r.channel])).toEqual([[second, 'terminal'], [first, 'phone']]);
   });
 
   it('only a paired rating terminal: a kiosk, a display and staff are refused', async () => {

@@ -53,7 +53,8 @@ export function ratingRoutes(deps: Deps): RouteDef[] {
       method: 'post',
       path: '/api/rating-terminal/rating',
       tag: 'ratings',
-      summary: "A paired rating terminal rates the visit it offers (named by ticketId): its own counter's only, so the rating goes to the operator who served it",
+      summary:
+        "A paired rating terminal rates the visit it offered (named by ticketId): its own counter's last only, so the rating goes to the operator who served it; taken up to a minute after the offer ends, for a visitor still choosing",
       access: 'device-or-staff',
       body: terminalRatingSchema,
       status: 201,

@@ -30,7 +30,7 @@ import { AppError } from '../http/errors.js';
 import { round1, waitMinOf } from '../kpi/waits.js';
 import { satisfactionReport } from './satisfaction.js';
 import type { ComplaintRow, RatingChannel, RatingRow, RatingStore } from './store.js';
-import { TERMINAL_WINDOW_MS, terminalTicket } from './terminal.js';
+import { TERMINAL_WINDOW_MS, terminalTakes, terminalTicket } from './terminal.js';
 
 /** A visit may be rated this long after it ended. */
 export const RATING_WINDOW_MS = 24 * 60 * 60_000;
@@ -130,7 +130,7 @@ export class Ratings {
       throw new AppError(ErrorCode.NotYourCounter, `This visit was ${at ? `served at counter ${at}` : 'not served at a counter'}: this terminal rates only counter ${counter.number}'s visits.`);
     }
     this.checkRateable(rt, ticket);
-    if (this.offered(rt, counter.id)?.id !== ticket.id) {
+    if (!terminalTakes(rt.state.tickets.values(), counter.id, ticket.id, this.clock())) {
       throw new AppError(ErrorCode.RatingClosed, `The terminal offers a visit for ${TERMINAL_WINDOW_MS / 60_000} minutes after it ends, until the next visitor is served; this one can still be rated on the phone page of its ticket.`);
     }
     return this.rate(rt, ticket, req, 'terminal');
