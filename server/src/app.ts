@@ -28,6 +28,9 @@ import { ticketRoutes } from './features/tickets.js';
 import { ratingRoutes } from './features/ratings.js';
 import { Ratings } from './ratings/ratings.js';
 import { RatingStore } from './ratings/store.js';
+import { joinRoutes } from './features/join.js';
+import { RemoteJoins } from './remote/joins.js';
+import { RemoteStore } from './storage/remote-store.js';
 import { addressLimit } from './http/address-limit.js';
 import { DEFAULT_CONNECTION_LIMITS, guardConnections, serverOptions, type ConnectionLimits } from './http/connections.js';
 import { errorHandler, notFound } from './http/errors.js';
@@ -73,6 +76,10 @@ export interface AppOptions {
   bookPer10Min?: number;
   /** How often bookings nobody checked in for become no-shows and old personal data is erased, ms; 0 = never (tests call it). */
   appointmentSweepMs?: number;
+  /** How often remote tickets whose turn came while away are held, and held ones past their grace ended (V4, V5), ms; 0 = never (tests call it). Default 5 s. */
+  remoteSweepMs?: number;
+  /** Remote tickets taken per address in any 10 minutes; 0 = no limit (main.ts: QMS_JOIN_PER_10MIN, 20). */
+  joinPer10Min?: number;
   /** Reads of the public board per address in any minute; 0 = no limit (main.ts: QMS_BOARD_PER_MIN, 600). */
   boardPerMin?: number;
   /** Bearer token GET /metrics requires; omitted = /metrics is open. */
@@ -104,6 +111,8 @@ export interface AppOptions {
 
 export interface QmsApp {
   http: HttpServer;
+  /** Remote tickets (V1–V6): tests run its sweep themselves. */
+  remote: RemoteJoins;
   io: QmsServer;
   deps: Deps;
   webhooks: Webhooks;
@@ -155,6 +164,7 @@ export function createApp(opts: AppOptions): QmsApp {
 
   const reportStore = new ReportStore(opts.db);
   const appointments = new Appointments(hub, new AppointmentStore(opts.db), commands, clock, webhooks);
+  const remote = new RemoteJoins(hub, new RemoteStore(opts.db), commands, clock, opts.db);
   const routes = [
     ...queueRoutes(deps),
     ...authRoutes(deps),
@@ -163,11 +173,12 @@ export function createApp(opts: AppOptions): QmsApp {
     ...balanceRoutes(deps),
     ...boardRoutes(deps),
     ...adminRoutes(deps),
-    ...webhookRoutes(hub, webhooks),
     ...pushRoutes(deps, push, opts.pushEndpoints ?? 'https'),
+    ...webhookRoutes(hub, webhooks),
     ...reportRoutes({ ...deps, reports: reportStore, replays: new ReplayStore(opts.db) }),
     ...ratingRoutes(deps),
-    ...appointmentRoutes(deps, appointments),
+    ...appointmentRoutes(deps, appointments, remote),
+    ...joinRoutes(deps, remote),
   ];
   // `io` exists by the time anyone scrapes.
   const metrics = createMetrics({ hub, clock, socketClients: () => io.engine.clientsCount, storage: group });
@@ -218,6 +229,15 @@ export function createApp(opts: AppOptions): QmsApp {
       if (req.path.endsWith('/check-in')) return next();
       return (req.method === 'POST' ? changes : lookups)(req, res, next);
     });
+  }
+
+  // Joining from outside (V1) and the hall poster's code (V2), per address: a family joins a few
+  // times, a bot many; guessing a hall code takes far more tries than this allows.
+  const joinPer10Min = opts.joinPer10Min ?? 20;
+  if (joinPer10Min > 0) {
+    const joins = addressLimit({ windowMs: 10 * 60_000, limit: joinPer10Min, message: 'Too many tickets taken from this network address; wait ten minutes, or take a ticket at the kiosk when you come.', name: 'join' }, log);
+    app.post('/api/join/:centerId', joins);
+    app.post('/api/tickets/:ticketId/arrive', addressLimit({ windowMs: 10 * 60_000, limit: 60, message: 'Too many check-ins from this network address; show your code at the kiosk instead.', name: 'arrive' }, log));
   }
 
   // The public board: a portal's server polls it every few seconds, and the phones of a crowd
@@ -275,15 +295,18 @@ export function createApp(opts: AppOptions): QmsApp {
   // A4 and retention: bookings nobody came for become no-shows, personal data goes after its days.
   const sweepEvery = opts.appointmentSweepMs ?? 60_000;
   const sweeping = sweepEvery > 0 ? setInterval(() => appointments.sweepAll(), sweepEvery) : undefined;
+  const remoteEvery = opts.remoteSweepMs ?? 5_000;
+  const remoteSweeping = remoteEvery > 0 ? setInterval(() => remote.sweepAll(), remoteEvery) : undefined;
+  webhooks.start(opts.webhookTickMs ?? 1_000);
   // Web Push: `near` as waits shrink with time alone, and past days' subscriptions dropped (at start too).
   const pushEvery = opts.pushEveryMs ?? 60_000;
   push.tick();
   const pushing = pushEvery > 0 ? setInterval(() => push.tick(), pushEvery) : undefined;
-  webhooks.start(opts.webhookTickMs ?? 1_000);
   const balancing = balanceEvery > 0 ? setInterval(() => hub.ids().forEach((id) => hub.get(id).balancer.tick(clock())), balanceEvery) : undefined;
 
   return {
     http,
+    remote,
     io,
     deps,
     webhooks,
@@ -299,6 +322,7 @@ export function createApp(opts: AppOptions): QmsApp {
       clearInterval(balancing);
       clearInterval(sweeping);
       clearInterval(pushing);
+      clearInterval(remoteSweeping);
       stopSummaries();
       unsubscribe();
       stopTicketSockets();

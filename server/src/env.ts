@@ -41,6 +41,7 @@ const envSchema = z.object({
    */
   QMS_BOARD_PER_MIN: limit('requests', 600),
   QMS_BOOK_PER_10MIN: limit('bookings', 20),
+  QMS_JOIN_PER_10MIN: limit('remote tickets', 20),
   /**
    * The wait before a failed webhook delivery is tried again, ms; it doubles with each failure up
    * to an hour (docs/webhooks.md). Shorter for a receiver on the center's own network.

@@ -47,6 +47,7 @@ function main(): void {
     kioskIssuePerMin: env.QMS_KIOSK_ISSUE_PER_MIN,
     boardPerMin: env.QMS_BOARD_PER_MIN,
     bookPer10Min: env.QMS_BOOK_PER_10MIN,
+    joinPer10Min: env.QMS_JOIN_PER_10MIN,
     metricsToken: env.QMS_METRICS_TOKEN,
     webhookRetryMs: env.QMS_WEBHOOK_RETRY_MS,
     vapidSubject: env.QMS_VAPID_SUBJECT,

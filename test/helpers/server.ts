@@ -54,7 +54,7 @@ export async function startServer(
   const configs = new ConfigStore(db);
   if (configs.centerIds().length === 0) configs.write(opts.config ?? testCenter());
   const clock = { now: T0, advance(ms: number) { this.now += ms; } };
-  const app = createApp({ db, clock: () => clock.now, balanceEveryMs: 0, summariseEveryMs: 0, appointmentSweepMs: 0, webhookTickMs: 0, ...(opts.rootDir ? { rootDir: opts.rootDir } : {}), ...opts.app });
+  const app = createApp({ db, clock: () => clock.now, balanceEveryMs: 0, summariseEveryMs: 0, appointmentSweepMs: 0, webhookTickMs: 0, remoteSweepMs: 0, ...(opts.rootDir ? { rootDir: opts.rootDir } : {}), ...opts.app });
   const port = await app.listen(opts.port ?? 0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
   const sockets: ClientSocket[] = [];

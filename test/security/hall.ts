@@ -86,7 +86,7 @@ export async function openHall(hall: Hall): Promise<TestServer> {
 
 /** Columns that change on a mere read (sliding sessions, a device's last contact): not state. */
 const VOLATILE = new Set(['expires_at', 'last_seen_at']);
-const TABLES = ['centers', 'services', 'priority_categories', 'counters', 'staff', 'devices', 'sessions', 'counter_state', 'tickets', 'events', 'appointments', 'ratings', 'push_subscriptions', 'webhooks', 'webhook_deliveries', 'webhook_cursors'];
+const TABLES = ['centers', 'services', 'priority_categories', 'counters', 'staff', 'devices', 'sessions', 'counter_state', 'tickets', 'events', 'appointments', 'push_subscriptions', 'ratings', 'remote_joins', 'webhooks', 'webhook_deliveries', 'webhook_cursors'];
 
 /**
  * Everything a request could change, part by part: every table (less the read-touched columns),

@@ -53,6 +53,12 @@ const HTTP_MATRIX: Record<string, Row> = {
   'POST /api/appointments/{centerId}/check-in':       [U,        ok,   F,      ok,      ok,        ok],
   'GET /api/appointments/{centerId}/list':            [U,        F,    F,      ok,      ok,        ok],
   'GET /api/appointments/{centerId}/schedule':        [U,        F,    F,      F,       ok,        ok],
+  // Joining from outside is public (V1); the hall poster's code is the phone's (V2); staff confirm at the desk.
+  'GET /api/join/{centerId}':                         [ok,       ok,   ok,     ok,      ok,        ok],
+  'POST /api/join/{centerId}':                        [ok,       ok,   ok,     ok,      ok,        ok],
+  'POST /api/tickets/{ticketId}/arrive':              [ok,       ok,   ok,     ok,      ok,        ok],
+  'POST /api/tickets/{ticketId}/check-in':            [U,        F,    F,      ok,      ok,        ok],
+  'GET /api/admin/remote/posters':                    [U,        F,    F,      F,       ok,        ok],
   'GET /api/tickets/{ticketId}':                      [ok,       ok,   ok,     ok,      ok,        ok],
   'POST /api/auth/login':                             [ok,       ok,   ok,     ok,      ok,        ok],
   'POST /api/devices/pair':                           [ok,       ok,   ok,     ok,      ok,        ok],
@@ -74,6 +80,10 @@ const HTTP_MATRIX: Record<string, Row> = {
   'GET /api/counters/holders':                        [U,        F,    F,      ok,      ok,        ok],
   'POST /api/auth/logout':                            [U,        F,    F,      ok,      ok,        ok],
   'POST /api/tickets/{ticketId}/withdraw':            [ok,       ok,   ok,     ok,      ok,        ok],
+  // Web Push (issue 14): the key is public; the ticket id is the phone's credential, as for withdrawing.
+  'GET /api/push/key':                                [ok,       ok,   ok,     ok,      ok,        ok],
+  'POST /api/tickets/{ticketId}/push':                [ok,       ok,   ok,     ok,      ok,        ok],
+  'DELETE /api/tickets/{ticketId}/push':              [ok,       ok,   ok,     ok,      ok,        ok],
   // Issue 14, ratings: the ticket id is the phone's credential; the terminal routes are a paired rating
   // terminal's only (no column here: test/http/ratings.test.ts pairs one); complaints are supervisors'.
   'POST /api/tickets/{ticketId}/rating':              [ok,       ok,   ok,     ok,      ok,        ok],
@@ -83,10 +93,6 @@ const HTTP_MATRIX: Record<string, Row> = {
   'GET /api/complaints/open-count':                   [U,        F,    F,      F,       ok,        ok],
   'POST /api/complaints/{ticketId}/answer':           [U,        F,    F,      F,       ok,        ok],
   'GET /api/reports/satisfaction':                    [U,        F,    F,      ok,      ok,        ok],
-  // Web Push (issue 14): the key is public; the ticket id is the phone's credential, as for withdrawing.
-  'GET /api/push/key':                                [ok,       ok,   ok,     ok,      ok,        ok],
-  'POST /api/tickets/{ticketId}/push':                [ok,       ok,   ok,     ok,      ok,        ok],
-  'DELETE /api/tickets/{ticketId}/push':              [ok,       ok,   ok,     ok,      ok,        ok],
   'POST /api/tickets/{ticketId}/cancel':              [U,        F,    F,      ok,      ok,        ok],
   'POST /api/tickets/{ticketId}/reactivate':          [U,        F,    F,      ok,      ok,        ok],
   'POST /api/counters/{counterId}/claim':             [U,        F,    F,      ok,      H,         H],
@@ -226,6 +232,10 @@ function probeFor(key: string, hall: Hall, s: TestServer): Probe {
     'POST /api/appointments/{centerId}/check-in': { params: { centerId: 'c1' }, body: { code: 'ZZZZZZZZ' } },
     'GET /api/appointments/{centerId}/list': { params: { centerId: 'c1' }, query: 'day=2026-03-02' },
     'GET /api/appointments/{centerId}/schedule': { params: { centerId: 'c1' }, query: 'from=2026-03-02&to=2026-03-03' },
+    'GET /api/join/{centerId}': { params: { centerId: 'c1' } },
+    'POST /api/join/{centerId}': { params: { centerId: 'c1' }, body: { serviceId: 'passport', deviceId: 'probe-device-0000' } },
+    'POST /api/tickets/{ticketId}/arrive': { params: { ticketId: hall.tickets.waiting }, body: { hallCode: 'WRONGCODE' } },
+    'POST /api/tickets/{ticketId}/check-in': { params: { ticketId: hall.tickets.waiting } },
     // Correct credentials: logging in is for anyone, whatever token they already carry.
     'POST /api/auth/login': { body: { login: 'op3', password: PASSWORD } },
     // A code of the wrong shape: answered 400, so the route let the caller through (a wrong 6-digit code would be a 401 for everyone).
@@ -364,6 +374,7 @@ const OTHER_DEVICE_READS = [
   'GET /api/appointments/{centerId}/slots',
   'GET /api/appointments/{centerId}/{code}',
   'GET /api/appointments/{centerId}/{code}/calendar.ics',
+  'GET /api/join/{centerId}',
 ];
 const SEES: Record<Role, 'nothing' | 'kiosk' | 'display' | 'staff'> = { anonymous: 'nothing', kiosk: 'kiosk', display: 'display', operator: 'staff', supervisor: 'staff', admin: 'staff' };
 

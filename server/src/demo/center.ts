@@ -51,9 +51,12 @@ export function demoCenter(): CenterConfigInput {
   // tickets anyway (a real center decides per service, in Settings).
   // Justice, land and business take appointments (/book/), a fifth of their counters' time.
   const bookable = new Set(['justice', 'land', 'business']);
+  // Transport, labour and health can be joined from a phone (/join/), up to half of their line.
+  const joinable = new Set(['transport', 'labour', 'health']);
   const demoServices = services.map((s) => ({
     ...s,
     acceptWhenUnstaffed: true,
+    ...(joinable.has(s.id) ? { remote: { enabled: true, maxShare: 0.5, stopBeforeCloseMin: 60 } } : {}),
     ...(bookable.has(s.id) ? { appointments: { enabled: true, bookableShare: 0.2, daysAhead: 14, targetWaitMin: 10, perPersonDays: 1 } } : {}),
   }));
   return {

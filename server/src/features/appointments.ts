@@ -19,6 +19,7 @@ import {
 } from '@qms/shared';
 import { z } from 'zod';
 import type { Appointments } from '../appointments/booking.js';
+import type { RemoteJoins } from '../remote/joins.js';
 import type { Principal } from '../auth/principal.js';
 import { calendarFile } from '../appointments/ics.js';
 import { AppError } from '../http/errors.js';
@@ -55,7 +56,7 @@ const ICS_TEXT: Record<Language, { summary: string; checkIn: string }> = {
   uz: { summary: 'Navbat: {service}', checkIn: 'Terminalda {from} dan {to} gacha belgilang, kod:' },
 };
 
-export function appointmentRoutes({ hub, clock }: Deps, appointments: Appointments): RouteDef[] {
+export function appointmentRoutes({ hub, clock }: Deps, appointments: Appointments, remote: RemoteJoins): RouteDef[] {
   /** Staff and devices act in their own center only (a center that does not exist is just that: 404). */
   const ownCenter = (centerId: string, p: Principal | null): string => {
     if (!hub.ids().includes(centerId)) throw new AppError(ErrorCode.NotFound, `There is no center "${centerId}" on this server.`);
@@ -106,7 +107,7 @@ export function appointmentRoutes({ hub, clock }: Deps, appointments: Appointmen
       path: '/api/appointments/:centerId/check-in',
       tag: 'appointments',
       summary:
-        'A paired kiosk or staff checks a booking in by its code (as typed or scanned): inside the window a booked-lane ticket carrying the slot (A1, A5), the same ticket again on a second check-in; CHECK_IN_TOO_EARLY says when to come back, CHECK_IN_TOO_LATE offers an ordinary ticket.',
+        'A paired kiosk or staff checks a booking in by its code (as typed or scanned): inside the window a booked-lane ticket carrying the slot (A1, A5), the same ticket again on a second check-in; CHECK_IN_TOO_EARLY says when to come back, CHECK_IN_TOO_LATE offers an ordinary ticket. The same entry takes a remote ticket\'s code (V2): its visitor has arrived (`appointment: null`, `arrived: true`).',
       access: 'device-or-staff',
       body: checkInRequestSchema,
       status: 201,
@@ -115,7 +116,9 @@ export function appointmentRoutes({ hub, clock }: Deps, appointments: Appointmen
         if (principal?.kind === 'device' && principal.deviceKind !== 'kiosk') throw new AppError(ErrorCode.Forbidden, 'Bookings are checked in at a kiosk or by staff.');
         const code = normaliseCode(body.code);
         if (!code) throw new AppError(ErrorCode.UnknownAppointment, 'This is not a booking code: it has 8 letters and digits, as on the confirmation (e.g. K7M2-QX9P).');
-        return appointments.checkIn(centerId, code, principal!);
+        // One entry at the kiosk for both codes a phone shows: a booking's, or a remote ticket's (V2).
+        const arrived = remote.arriveByCode(hub.get(centerId), code, principal!);
+        return arrived ? { appointment: null, arrived: true, ...arrived } : appointments.checkIn(centerId, code, principal!);
       },
     }),
     route({

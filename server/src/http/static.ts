@@ -35,9 +35,11 @@ export function staticApps(rootDir: string, demo: () => DemoInUse | null = () =>
   // address; its assets load from /kiosk/assets as for the kiosk.
   const kioskIndex = join(rootDir, 'kiosk-ui', 'dist', 'index.html');
   if (existsSync(kioskIndex)) {
-    router.get(['/book', '/book/{*rest}'], (req, res) => {
+    // The join page (issue 14) likewise: /join/ to take a ticket from outside, /join/here for the hall's poster.
+    router.get(['/book', '/book/{*rest}', '/join', '/join/{*rest}'], (req, res) => {
       const q = req.originalUrl.indexOf('?');
-      if ((q < 0 ? req.originalUrl : req.originalUrl.slice(0, q)) === '/book') return res.redirect(301, `/book/${q < 0 ? '' : req.originalUrl.slice(q)}`);
+      const path = q < 0 ? req.originalUrl : req.originalUrl.slice(0, q);
+      if (path === '/book' || path === '/join') return res.redirect(301, `${path}/${q < 0 ? '' : req.originalUrl.slice(q)}`);
       res.setHeader('Cache-Control', 'no-cache');
       res.sendFile(kioskIndex);
     });
@@ -79,6 +81,7 @@ a{color:#0645ad}li{margin:.4rem 0}code{background:#f2f2f2;padding:.1rem .3rem}</
 <li><a href="/kiosk/">Kiosk</a>: visitors take tickets</li>
 <li><a href="/counter/">Counter</a>: staff call and serve; supervisors watch the hall</li>
 <li><a href="/display/">Hall display</a>: the TV that announces calls</li>
+<li><a href="/join/">Join the queue from your phone</a>: take a ticket before you come, and check in at the kiosk or on the hall's poster when you arrive</li>
 <li><a href="/book/">Book an appointment</a>: visitors choose a service, a day and a time, on a phone or a computer, and get a code to check in with at the kiosk</li>
 <li><a href="/board/">Live board</a>: open counters, people waiting and the expected wait per service, for anyone, on a phone or a website (<a href="/api/board">JSON</a>)</li>
 <li><a href="/api/openapi.json">API (OpenAPI)</a> and <a href="/api/health">health</a></li>

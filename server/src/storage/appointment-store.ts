@@ -85,7 +85,8 @@ export interface NewBooking {
   now: number;
 }
 
-function newCode(): string {
+/** A fresh code of CODE_LENGTH symbols: bookings and remote tickets (issue 14) alike. */
+export function newCode(): string {
   let code = '';
   for (let i = 0; i < CODE_LENGTH; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
   return code;
