@@ -1,4 +1,5 @@
 /** The refused-command banner and the "something happened to you" notice. */
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { balanceReasonText } from '../screens/Supervisor/balanceText';
 import { useStore } from '../store';
@@ -42,7 +43,7 @@ export function NoticeBanner() {
   );
 }
 
-function noticeText(n: Notice, t: ReturnType<typeof useTranslation>['t'], serviceName: (id: string) => string): string {
+function noticeText(n: Notice, t: TFunction, serviceName: (id: string) => string): string {
   switch (n.kind) {
     case 'sessionEnded':
       return t('notice.sessionEnded');

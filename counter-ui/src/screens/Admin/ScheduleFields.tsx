@@ -1,4 +1,5 @@
 /** The editors of weekly opening hours and of closed days: the center's screen and a service's form share them. */
+import type { TFunction } from 'i18next';
 import { WEEKDAYS, type ClosedDay, type Interval, type Weekday } from '@qms/shared';
 import { formatCalendarDay } from '@qms/shared/client';
 import { useState } from 'react';
@@ -96,7 +97,7 @@ function DayRow({ day, list, onChange }: { day: Weekday; list: Interval[]; onCha
   );
 }
 
-function problemText(t: ReturnType<typeof useTranslation>['t'], p: IntervalProblem): string {
+function problemText(t: TFunction, p: IntervalProblem): string {
   switch (p.kind) {
     case 'time':
       return t('admin.schedule.problemTime');

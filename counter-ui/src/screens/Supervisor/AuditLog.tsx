@@ -1,4 +1,5 @@
 /** Today's merges, releases and proposals (GET /api/balance/log), newest first, collapsible. */
+import type { TFunction } from 'i18next';
 import { formatTime } from '@qms/shared/client';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +8,7 @@ import { useStore } from '../../store';
 import type { AuditEntry } from '../../store/balance';
 import { actorLabel, balanceReasonText } from './balanceText';
 
-type T = ReturnType<typeof useTranslation>['t'];
+type T = TFunction;
 
 export function AuditLog() {
   const { t } = useTranslation();

@@ -1,9 +1,9 @@
 /** Wording shared by the rebalancing panel, its proposal cards and the audit log. */
 import type { AppErrorBody, BalanceReason } from '@qms/shared';
-import type { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { errorText } from '../../components/errorText';
 
-type T = ReturnType<typeof useTranslation>['t'];
+type T = TFunction;
 
 /** A 404 on a proposal means the hall moved on: say that plainly, not "not found". */
 export function balanceErrorText(t: T, lang: string, error: AppErrorBody): string {
