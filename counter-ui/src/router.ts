@@ -1,5 +1,5 @@
 /** Routes live in the address (/counter/supervisor, /counter/admin/devices) so a reload keeps the place. */
-export const ADMIN_TABS = ['services', 'hours', 'counters', 'staff', 'categories', 'devices', 'config'] as const;
+export const ADMIN_TABS = ['services', 'hours', 'counters', 'staff', 'categories', 'devices', 'webhooks', 'config'] as const;
 export type AdminTab = (typeof ADMIN_TABS)[number];
 
 export type Route = { view: 'counter' } | { view: 'supervisor' } | { view: 'reports' } | { view: 'bookings' } | { view: 'admin'; tab: AdminTab };

@@ -192,6 +192,7 @@ export const en = {
     CHECK_IN_TOO_EARLY: 'Too early to check in',
     CHECK_IN_TOO_LATE: 'Too late to check in',
     BOOKING_LIMIT: 'Booking limit reached',
+    UNKNOWN_WEBHOOK: 'No such webhook',
   },
   sup: {
     alerts: 'Alerts',
@@ -377,6 +378,7 @@ export const en = {
       categories: 'Priority categories',
       devices: 'Devices',
       config: 'Import / export',
+      webhooks: 'Webhooks',
     },
     id: 'Id',
     name: 'Name',

@@ -9,6 +9,7 @@ import { en } from './en';
 import { ru } from './ru';
 import { uz } from './uz';
 import { vi } from './vi';
+import { webhooksEn, webhooksRu, webhooksUz, webhooksVi } from './webhooks';
 
 export const UI_LANGUAGES = ['ru', 'en', 'vi', 'uz'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
@@ -31,7 +32,12 @@ export function initialLanguage(): UiLanguage {
 export function initI18n(): void {
   void i18next.use(initReactI18next).use(missingKeyPostProcessor).init({
     ...missingKeyOptions,
-    resources: { en: { translation: en }, ru: { translation: ru }, vi: { translation: vi }, uz: { translation: uz } },
+    resources: {
+      en: { translation: en, webhooks: webhooksEn },
+      ru: { translation: ru, webhooks: webhooksRu },
+      vi: { translation: vi, webhooks: webhooksVi },
+      uz: { translation: uz, webhooks: webhooksUz },
+    },
     lng: initialLanguage(),
     fallbackLng: 'en',
     interpolation: { escapeValue: false },

@@ -195,6 +195,7 @@ export const ru: Messages<typeof en> = {
     CHECK_IN_TOO_EARLY: 'Слишком рано для отметки',
     CHECK_IN_TOO_LATE: 'Время отметки истекло',
     BOOKING_LIMIT: 'Превышен лимит записей',
+    UNKNOWN_WEBHOOK: 'Вебхук не найден',
   },
   sup: {
     alerts: 'Предупреждения',
@@ -380,6 +381,7 @@ export const ru: Messages<typeof en> = {
       categories: 'Льготные категории',
       devices: 'Устройства',
       config: 'Импорт и экспорт',
+      webhooks: 'Вебхуки',
     },
     id: 'Идентификатор',
     name: 'Название',

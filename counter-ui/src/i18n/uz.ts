@@ -195,6 +195,7 @@ export const uz: Messages<typeof en> = {
     CHECK_IN_TOO_EARLY: 'Belgilash uchun juda erta',
     CHECK_IN_TOO_LATE: 'Belgilash vaqti oʻtgan',
     BOOKING_LIMIT: 'Yozilishlar chegarasiga yetildi',
+    UNKNOWN_WEBHOOK: 'Bunday vebxuk yoʻq',
   },
   sup: {
     alerts: 'Ogohlantirishlar',
@@ -380,6 +381,7 @@ export const uz: Messages<typeof en> = {
       categories: 'Imtiyozli toifalar',
       devices: 'Qurilmalar',
       config: 'Import / eksport',
+      webhooks: 'Vebxuklar',
     },
     id: 'Identifikator',
     name: 'Nomi',

@@ -195,6 +195,7 @@ export const vi: Messages<typeof en> = {
     CHECK_IN_TOO_EARLY: 'Quá sớm để xác nhận',
     CHECK_IN_TOO_LATE: 'Đã quá giờ xác nhận',
     BOOKING_LIMIT: 'Đã đạt giới hạn đặt lịch',
+    UNKNOWN_WEBHOOK: 'Không tìm thấy webhook',
   },
   sup: {
     alerts: 'Cảnh báo',
@@ -380,6 +381,7 @@ export const vi: Messages<typeof en> = {
       categories: 'Diện ưu tiên',
       devices: 'Thiết bị',
       config: 'Nhập / xuất',
+      webhooks: 'Webhook',
     },
     id: 'Mã',
     name: 'Tên',

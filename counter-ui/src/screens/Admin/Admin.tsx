@@ -9,6 +9,7 @@ import { DevicesAdmin } from './DevicesAdmin';
 import { HoursAdmin } from './HoursAdmin';
 import { ServicesAdmin } from './ServicesAdmin';
 import { StaffAdmin } from './StaffAdmin';
+import { WebhooksAdmin } from './WebhooksAdmin';
 
 const SCREENS: Record<AdminTab, () => React.JSX.Element> = {
   services: ServicesAdmin,
@@ -17,6 +18,7 @@ const SCREENS: Record<AdminTab, () => React.JSX.Element> = {
   staff: StaffAdmin,
   categories: CategoriesAdmin,
   devices: DevicesAdmin,
+  webhooks: WebhooksAdmin,
   config: ConfigAdmin,
 };
 
