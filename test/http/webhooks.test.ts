@@ -321,6 +321,66 @@ describe('what is sent to whom', () => {
     expect(JSON.stringify(got('/crm'))).not.toMatch(/123-45-67/);
     // The same event reaches both under one id, each in its own delivery.
     expect(crmBooked.id).toBe(got('/sms')[0].id);
+    // Delivered, the outbox keeps no phone number (the log is kept 30 days).
+    expect(JSON.stringify(s.db.prepare('SELECT body FROM webhook_deliveries').all())).not.toMatch(/123-45-67/);
+  });
+
+  it("a remote ticket says so (channel, arrived); its visitor's phone goes to the include-phone webhook alone; staff confirming arrival is ticket.arrived", async () => {
+    const cfg = testCenter();
+    cfg.services![0]!.remote = { enabled: true, maxShare: 1 };
+    cfg.center.remote = { askPhone: 'optional' };
+    const { s, admin } = await setup({ config: cfg });
+    const r = await receiver();
+    const sms = await createHook(s, admin, { url: r.url('/sms'), events: ['ticket.issued', 'ticket.arrived'], includePhone: true });
+    await createHook(s, admin, { url: r.url('/crm'), events: ['ticket.issued', 'ticket.arrived'] });
+    const joined = await s.call('POST', '/api/join/c1', { body: { serviceId: 'passport', language: 'en', deviceId: 'phone-000000000001', phone: '+7 900 765-43-21' } });
+    expect(joined.status, JSON.stringify(joined.body)).toBe(201);
+    const walkIn = await issue(s);
+    const confirmed = await s.call('POST', `/api/tickets/${joined.body.id}/check-in`, { token: await s.login('super') });
+    expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
+    await s.app.webhooks.dispatcher.tick();
+    await s.app.webhooks.dispatcher.tick();
+    const got = (path: string, event: string, ticketId: string) => r.received.find((x) => x.path === path && x.body.event === event && x.body.data.ticketId === ticketId)?.body.data;
+    expect(got('/sms', 'ticket.issued', joined.body.id)).toMatchObject({ channel: 'remote', remote: { arrived: false }, language: 'en', phone: '+7 900 765-43-21' });
+    expect(got('/crm', 'ticket.issued', joined.body.id)).toMatchObject({ channel: 'remote', remote: { arrived: false } });
+    expect(got('/crm', 'ticket.issued', joined.body.id)).not.toHaveProperty('phone');
+    expect(got('/sms', 'ticket.arrived', joined.body.id)).toMatchObject({ via: 'staff', remote: { arrived: true }, phone: '+7 900 765-43-21' });
+    // A kiosk ticket has no phone and no remote part, for either.
+    expect(got('/sms', 'ticket.issued', walkIn.id)).toMatchObject({ channel: 'kiosk' });
+    expect(got('/sms', 'ticket.issued', walkIn.id)).not.toHaveProperty('phone');
+    expect(got('/sms', 'ticket.issued', walkIn.id)).not.toHaveProperty('remote');
+    // The number is read from the join when sent, never written to the outbox; once the join's day
+    // is over and the number erased, a retry goes without it.
+    expect(JSON.stringify(s.db.prepare('SELECT body FROM webhook_deliveries').all())).not.toMatch(/765-43-21/);
+    s.db.prepare('UPDATE remote_joins SET phone = NULL').run();
+    const [arrival] = await log(s, admin, sms.id, '?limit=1');
+    s.db.prepare(`UPDATE webhook_deliveries SET status = 'failed' WHERE id = ?`).run(arrival!.id);
+    await s.call('POST', `/api/admin/webhooks/deliveries/${arrival!.id}/retry`, { token: admin });
+    await s.app.webhooks.dispatcher.tick();
+    const resent = r.received.filter((x) => x.headers['qms-delivery'] === String(arrival!.id));
+    expect(resent).toHaveLength(2);
+    expect(resent[0]!.body.data.phone).toBe('+7 900 765-43-21');
+    expect(resent[1]!.body.data).not.toHaveProperty('phone');
+  });
+
+  it('a booking checked in at the kiosk is appointment.checked-in with its ticket, then the ticket.issued of a booked-lane ticket', async () => {
+    const cfg = testCenter();
+    cfg.services![0]!.appointments = { enabled: true, bookableShare: 0.5 };
+    const { s, admin } = await setup({ config: cfg });
+    const r = await receiver();
+    await createHook(s, admin, { url: r.url(), events: ['appointment.checked-in', 'ticket.issued'] });
+    const at = Date.UTC(2026, 2, 2, 7, 20);
+    const booked = await s.call('POST', '/api/appointments/c1', { body: { serviceId: 'passport', at } });
+    expect(booked.status, JSON.stringify(booked.body)).toBe(201);
+    const checkedIn = await s.call('POST', '/api/appointments/c1/check-in', { token: KIOSK_TOKEN, body: { code: booked.body.code } });
+    expect(checkedIn.status, JSON.stringify(checkedIn.body)).toBe(201);
+    // A second scan returns the same ticket and tells nobody again.
+    expect((await s.call('POST', '/api/appointments/c1/check-in', { token: KIOSK_TOKEN, body: { code: booked.body.code } })).body.ticket.id).toBe(checkedIn.body.ticket.id);
+    await s.app.webhooks.dispatcher.tick();
+    const bodies = r.received.map((x) => x.body);
+    expect(bodies.map((b) => b.event).sort()).toEqual(['appointment.checked-in', 'ticket.issued']);
+    expect(bodies.find((b) => b.event === 'appointment.checked-in').data).toMatchObject({ code: booked.body.code, status: 'checked-in', ticketId: checkedIn.body.ticket.id, number: checkedIn.body.ticket.number, at });
+    expect(bodies.find((b) => b.event === 'ticket.issued').data).toMatchObject({ ticketId: checkedIn.body.ticket.id, lane: 'booked', appointmentAt: at, channel: 'kiosk' });
   });
 
   it("center A's webhooks never carry center B's facts, and B's admin cannot see, change or retry A's", async () => {

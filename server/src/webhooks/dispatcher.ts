@@ -103,22 +103,30 @@ export class Dispatcher {
     return p;
   }
 
+  private withPhone(d: DueDelivery): string {
+    const phone = ticketPhone(this.store, d);
+    if (phone === null) return d.body;
+    const body = JSON.parse(d.body) as { data: Record<string, unknown> };
+    return JSON.stringify({ ...body, data: { ...body.data, phone } });
+  }
+
   private async attempt(d: DueDelivery): Promise<void> {
     let status: number | null = null;
     let error: string;
     // Refused: the batch that wrote this row may have been rolled back. Whatever is still there is tried at the next tick.
     if (!(await this.settled().then(() => true, () => false))) return;
+    const body = this.withPhone(d);
     try {
       const res = await fetch(d.url, {
         method: 'POST',
         headers: {
           'Content-Type': 'application/json',
-          'Qms-Signature': sign(d.secret, d.body, Math.floor(this.clock() / 1000)),
+          'Qms-Signature': sign(d.secret, body, Math.floor(this.clock() / 1000)),
           'Qms-Event': d.event,
           'Qms-Delivery': String(d.id),
           'User-Agent': 'qms-webhooks/1',
         },
-        body: d.body,
+        body,
         redirect: 'manual',
         signal: AbortSignal.any([AbortSignal.timeout(this.opts.timeoutMs), this.stopping.signal]),
       });
@@ -139,6 +147,16 @@ export class Dispatcher {
     const next = attempts >= MAX_ATTEMPTS ? null : this.clock() + backoffMs(attempts, this.opts);
     this.store.markFailed(d.id, next, status, error.slice(0, MAX_ERROR));
   }
+}
+
+/**
+ * A remote ticket's phone number, for a webhook that asked for it, read when the delivery is sent:
+ * the outbox never holds it, so once remote_joins erases it (its day over) it is sent no more.
+ */
+function ticketPhone(store: WebhookStore, d: DueDelivery): string | null {
+  if (!d.includePhone || !d.event.startsWith('ticket.') || !d.body.includes('"channel":"remote"')) return null;
+  const ticketId = (JSON.parse(d.body) as { data?: { ticketId?: unknown } }).data?.ticketId;
+  return typeof ticketId === 'string' ? store.phoneOf(d.centerId, ticketId) : null;
 }
 
 /** A network failure in a few words (fetch wraps the system error in `cause`). */

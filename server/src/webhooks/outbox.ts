@@ -127,8 +127,8 @@ export class Outbox {
     const t = fact.ticket;
     const counters = () => (this.hub.ids().includes(centerId) ? this.hub.get(centerId).config.counters : []);
     const data = ticketData(fact, this.store.channelOf(centerId, t.id), (id) => counters().find((c) => c.id === id)?.number ?? null);
-    const phone = t.remote && hooks.some((h) => h.includePhone) ? this.store.phoneOf(centerId, t.id) : null;
-    this.insertFor(hooks, centerId, event, `evt_${centerId}_${fact.seq}`, fact.at, data as Record<string, unknown>, phone);
+    // A remote ticket's phone is not written here: the dispatcher reads it when it sends (withPhone).
+    this.insertFor(hooks, centerId, event, `evt_${centerId}_${fact.seq}`, fact.at, data as Record<string, unknown>, null);
   }
 
   private insertFor(hooks: WebhookRow[], centerId: string, event: DeliveryEvent, id: string, at: number, data: Record<string, unknown>, phone: string | null): void {

@@ -60,12 +60,14 @@ interface RawDelivery {
 /** A delivery as the dispatcher sends it. */
 export interface DueDelivery {
   id: number;
+  centerId: string;
   webhookId: string;
   event: DeliveryEvent;
   body: string;
   attempts: number;
   url: string;
   secret: string;
+  includePhone: boolean;
 }
 
 const viewOf = (r: RawDelivery): DeliveryView => ({
@@ -99,8 +101,8 @@ export class WebhookStore {
       insertDelivery: db.prepare<[string, string, string, string, number, number]>(
         `INSERT INTO webhook_deliveries (center_id, webhook_id, event, body, status, attempts, next_at, created_at) VALUES (?, ?, ?, ?, 'pending', 0, ?, ?)`,
       ),
-      due: db.prepare<[number, number], RawDelivery & { url: string; secret: string }>(
-        `SELECT d.*, w.url, w.secret FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id
+      due: db.prepare<[number, number], RawDelivery & { url: string; secret: string; include_phone: number }>(
+        `SELECT d.*, w.url, w.secret, w.include_phone FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id
          WHERE d.status = 'pending' AND d.next_at <= ? AND w.enabled = 1 ORDER BY d.next_at, d.id LIMIT ?`,
       ),
       delivered: db.prepare<[number | null, number, number]>(
@@ -110,7 +112,11 @@ export class WebhookStore {
         `UPDATE webhook_deliveries SET status = ?, attempts = attempts + 1, next_at = ?, last_status = ?, last_error = ? WHERE id = ? AND status = 'pending'`,
       ),
       giveUpPending: db.prepare<[string, string]>(
-        `UPDATE webhook_deliveries SET status = 'failed', next_at = NULL, last_error = ? WHERE webhook_id = ? AND status = 'pending'`,
+        `UPDATE webhook_deliveries SET status = 'failed', next_at = NULL, last_error = ?, body = json_remove(body, '$.data.phone') WHERE webhook_id = ? AND status = 'pending'`,
+      ),
+      // A finished delivery keeps no phone number: the log is kept 30 days, the number only as long as its source keeps it.
+      forgetPhone: db.prepare<[number]>(
+        `UPDATE webhook_deliveries SET body = json_remove(body, '$.data.phone') WHERE id = ? AND status != 'pending' AND json_extract(body, '$.data.phone') IS NOT NULL`,
       ),
       retry: db.prepare<[number, number, string]>(
         `UPDATE webhook_deliveries SET status = 'pending', attempts = 0, next_at = ? WHERE id = ? AND center_id = ? AND status = 'failed'`,
@@ -161,16 +167,28 @@ export class WebhookStore {
 
   /** Pending deliveries of enabled webhooks due by `now`, oldest first. */
   due(now: number, limit: number): DueDelivery[] {
-    return this.q.due.all(now, limit).map((r) => ({ id: r.id, webhookId: r.webhook_id, event: r.event as DeliveryEvent, body: r.body, attempts: r.attempts, url: r.url, secret: r.secret }));
+    return this.q.due.all(now, limit).map((r) => ({
+      id: r.id,
+      centerId: r.center_id,
+      webhookId: r.webhook_id,
+      event: r.event as DeliveryEvent,
+      body: r.body,
+      attempts: r.attempts,
+      url: r.url,
+      secret: r.secret,
+      includePhone: r.include_phone === 1,
+    }));
   }
 
   markDelivered(id: number, httpStatus: number, now: number): void {
     this.q.delivered.run(httpStatus, now, id);
+    this.q.forgetPhone.run(id);
   }
 
   /** One more failed attempt: pending again at `nextAt`, or failed for good when `nextAt` is null. */
   markFailed(id: number, nextAt: number | null, httpStatus: number | null, error: string): void {
     this.q.attemptFailed.run(nextAt === null ? 'failed' : 'pending', nextAt, httpStatus, error, id);
+    this.q.forgetPhone.run(id);
   }
 
   /** A webhook switched off: what it still had to send is given up (an admin may retry each). */
