@@ -383,6 +383,23 @@ describe('what is sent to whom', () => {
     expect(bodies.find((b) => b.event === 'ticket.issued').data).toMatchObject({ ticketId: checkedIn.body.ticket.id, lane: 'booked', appointmentAt: at, channel: 'kiosk' });
   });
 
+  it('a visitor rating the visit on the phone is rating.given, with the ticket and the scores, not the comment', async () => {
+    const { s, admin } = await setup();
+    const r = await receiver();
+    await createHook(s, admin, { url: r.url(), events: ['rating.given'] });
+    const op1 = await s.login('op1');
+    const ticket = await issue(s);
+    await s.call('POST', '/api/counters/2/claim', { token: op1, body: {} });
+    await s.call('POST', '/api/counters/2/call-next', { token: op1, body: {} });
+    await s.call('POST', '/api/counters/2/complete', { token: op1, body: {} });
+    const rated = await s.call('POST', `/api/tickets/${ticket.id}/rating`, { body: { scores: { overall: 5, courtesy: 4 }, comment: 'Спасибо, Анна!' } });
+    expect(rated.status, JSON.stringify(rated.body)).toBeLessThan(300);
+    await s.app.webhooks.dispatcher.tick();
+    expect(r.received.map((x) => x.body.event)).toEqual(['rating.given']);
+    expect(r.received[0]!.body.data).toMatchObject({ ticketId: ticket.id, number: 'A001', serviceId: 'passport', operator: 'op1', scores: { overall: 5, courtesy: 4 }, hasComment: true });
+    expect(r.received[0]!.raw).not.toContain('Анна');
+  });
+
   it("center A's webhooks never carry center B's facts, and B's admin cannot see, change or retry A's", async () => {
     const { s, admin } = await setup();
     s.app.deps.configs.write(testCenter('c2'));

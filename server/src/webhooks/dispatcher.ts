@@ -64,7 +64,8 @@ export class Dispatcher {
 
   /** Tick every `everyMs` (0: never; tests call tick() themselves). */
   start(everyMs: number): void {
-    if (everyMs > 0) this.timer = setInterval(() => void this.tick(), everyMs);
+    // A tick that fails (a busy or full disk) is logged and tried again at the next one.
+    if (everyMs > 0) this.timer = setInterval(() => void this.tick().catch((err: unknown) => this.log.error({ err }, 'webhooks: a dispatcher tick failed')), everyMs);
   }
 
   /** Stop ticking and abort what is in flight; those deliveries stay pending for the next start. */
