@@ -14,9 +14,11 @@ import { bindPhoneAlerts } from './phone-alerts';
 import { bindPush } from './push';
 import { browserLanguage, initI18n, isLanguage } from './i18n';
 import { statusRouteId } from './links';
+import { isRatingTerminalRoute, RATING_TOKEN_KEY, startRatingTerminal } from './rating-terminal';
 import { TOKEN_KEY } from './pairing';
 import { BookingPage } from './screens/BookingPage';
 import { KioskApp } from './screens/KioskApp';
+import { RatingTerminal } from './screens/RatingTerminal';
 import { StatusPage } from './screens/StatusPage';
 import { bindSpeech } from './speech';
 import { followTicket } from './status-follow';
@@ -33,6 +35,7 @@ import './styles/ticket.css';
 import './styles/screens.css';
 import './styles/print.css';
 import './styles/phone.css';
+import './styles/rating.css';
 import './styles/phone-alerts.css';
 import './styles/book.css';
 import './styles/book-card.css';
@@ -55,6 +58,17 @@ if (booking) {
   root.render(
     <StrictMode>
       <BookingPage />
+    </StrictMode>,
+  );
+} else if (isRatingTerminalRoute(window.location.pathname)) {
+  // The rating terminal at a counter (issue 14): paired like a kiosk, with a token of its own.
+  useKiosk.setState({ lang: browserLanguage() });
+  initI18n(useKiosk.getState().lang);
+  bindDocument(useKiosk, 'termTitle');
+  const terminal = startRatingTerminal(useKiosk, deviceToken(RATING_TOKEN_KEY));
+  root.render(
+    <StrictMode>
+      <RatingTerminal terminal={terminal} />
     </StrictMode>,
   );
 } else if (ticketId) {

@@ -2,9 +2,10 @@
  * The phone page's data, outside React (issue 11). The ticket comes live over its own socket
  * (the `/ticket` namespace): its status at once on every connection, a reconnection too, then each
  * change as it happens. The 15 s poll runs only while that connection is down. A ticket that is
- * done or cancelled ends both: nothing more will happen to it.
+ * done or cancelled ends both once nothing more will happen to it: a done one is followed while it
+ * may be rated and while its complaint waits for the center's answer (issue 14).
  */
-import { ErrorCode, type Response, type TicketStatus } from '@qms/shared';
+import { ErrorCode, ticketStillChanges, type Response, type TicketStatus } from '@qms/shared';
 import { connectTicket } from '@qms/shared/client';
 import { withdrawTicket, type TicketStatusView } from './api';
 import { statusPoll } from './status-poll';
@@ -37,7 +38,8 @@ export function followTicket(store: KioskStore, ticketId: string, langFromUrl: b
       s.setStatusCenter(view.center.languages, view.center.timezone);
       if (!langFromUrl && !s.langChosen) s.setLang(view.center.defaultLanguage);
     }
-    if (isFinal(view.status)) end();
+    // Done is not the end while it may be rated or its complaint waits for an answer (issue 14).
+    if (!ticketStillChanges(view)) end();
   };
   const missing = () => {
     store.getState().setTicketMissing();

@@ -4,6 +4,7 @@ import { formatTime, nameIn } from '@qms/shared/client';
 import { PhoneAlerts } from '../components/PhoneAlerts';
 import { PhoneLangSwitch } from '../components/PhoneLangSwitch';
 import { PushToggle } from '../components/PushToggle';
+import { RatingPanel } from '../components/RatingPanel';
 import type { PushToggle as PushActions } from '../push';
 import { SoundAlerts } from '../components/SoundAlerts';
 import { StatusPanel } from '../components/StatusPanel';
@@ -52,6 +53,7 @@ export function StatusPage({ actions }: { actions: StatusActions }) {
             {view.service && <p className="phone-service">{nameIn(view.service.names, lang, lang)}</p>}
             {view.lane === 'priority' && <p className="phone-lane">{t('priorityLane')}</p>}
             <StatusPanel view={view} />
+            <RatingPanel view={view} />
             {!isFinal(view.status) && <SoundAlerts onOn={actions.soundOn} onOff={actions.soundOff} />}
             {!isFinal(view.status) && <PushToggle actions={actions.push} />}
             {view.status === 'waiting' && <WithdrawTicket number={view.number} onWithdraw={actions.withdraw} />}

@@ -9,6 +9,7 @@ import { deviceSlice } from './device';
 import { flowSlice } from './flow';
 import { settingsSlice } from './settings';
 import { statusSlice } from './status';
+import { terminalSlice } from './terminal';
 import { ticketSlice } from './ticket';
 import type { KioskState } from './types';
 
@@ -20,6 +21,7 @@ export function createKioskStore() {
     ...ticketSlice(...a),
     ...settingsSlice(...a),
     ...statusSlice(...a),
+    ...terminalSlice(...a),
     ...alertsSlice(...a),
     ...bookingSlice(...a),
     ...appointmentSlice(...a),

@@ -8,8 +8,9 @@ import type { DeviceSlice } from './device';
 import type { FlowSlice } from './flow';
 import type { SettingsSlice } from './settings';
 import type { StatusSlice } from './status';
+import type { TerminalSlice } from './terminal';
 import type { TicketSlice } from './ticket';
 
-export type KioskState = DeviceSlice & CatalogueSlice & FlowSlice & TicketSlice & SettingsSlice & StatusSlice & BookingSlice & AppointmentSlice & CheckInSlice & AlertsSlice;
+export type KioskState = DeviceSlice & CatalogueSlice & FlowSlice & TicketSlice & SettingsSlice & StatusSlice & TerminalSlice & BookingSlice & AppointmentSlice & CheckInSlice & AlertsSlice;
 
 export type Slice<T> = StateCreator<KioskState, [], [], T>;
