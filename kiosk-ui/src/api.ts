@@ -61,10 +61,11 @@ export function issueTicket(token: string, body: IssueRequest): Promise<Response
   return api<Issued>('/api/tickets', { token, body, timeoutMs: 10_000 });
 }
 
-/** POST …/check-in → 201: the booked-lane ticket carrying its slot (A1), the same one on a second check-in. */
-export interface CheckedIn extends Issued {
-  appointment: AppointmentView;
-}
+/**
+ * POST …/check-in → 201: the booked-lane ticket carrying its slot (A1), the same one on a second
+ * check-in; or, for a ticket taken on a phone (issue 14, V2), that ticket with its visitor arrived.
+ */
+export type CheckedIn = Issued & ({ appointment: AppointmentView; arrived?: undefined } | { appointment: null; arrived: true });
 
 /** A booking's code, as typed or scanned, checked in with the kiosk's token (issue 13, A5). */
 export function checkInAppointment(token: string, centerId: string, code: string): Promise<Response<CheckedIn>> {

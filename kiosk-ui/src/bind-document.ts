@@ -2,7 +2,7 @@
 import { i18next } from './i18n';
 import type { KioskStore } from './store';
 
-export function bindDocument(store: KioskStore, titleKey: 'appTitle' | 'statusTitle' | 'termTitle' | 'bookTitle'): () => void {
+export function bindDocument(store: KioskStore, titleKey: 'appTitle' | 'statusTitle' | 'termTitle' | 'bookTitle' | 'joinTitle'): () => void {
   const apply = () => {
     const { lang, largeText } = store.getState();
     document.documentElement.lang = lang;

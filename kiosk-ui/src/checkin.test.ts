@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { momentOf, readCode, refusalOf, takesAppointments } from './checkin';
+import { checkInKind, momentOf, readCode, refusalOf, takesAppointments } from './checkin';
 
 describe('checking a booking in at the kiosk (issue 13, A5)', () => {
   it('reads a code as typed or scanned: any case, dashes and spaces; says so when it cannot be one', () => {
@@ -38,5 +38,16 @@ describe('checking a booking in at the kiosk (issue 13, A5)', () => {
   it('offers check-in only where some service takes bookings', () => {
     expect(takesAppointments([{}, { appointments: { enabled: false } }])).toBe(false);
     expect(takesAppointments([{}, { appointments: { enabled: true } }])).toBe(true);
+  });
+
+  it('says what the entry takes: bookings, tickets from phones (issue 14, V2), both, or neither', () => {
+    expect(checkInKind([{}, { appointments: { enabled: false }, remote: { enabled: false } }])).toBeNull();
+    expect(checkInKind([{ appointments: { enabled: true } }, {}])).toBe('appointment');
+    expect(checkInKind([{ remote: { enabled: true } }, {}])).toBe('remote');
+    expect(checkInKind([{ appointments: { enabled: true } }, { remote: { enabled: true } }])).toBe('both');
+  });
+
+  it("a phone's ticket that is no longer waiting (its place lapsed, V5) is told so, not \"try again\"", () => {
+    expect(refusalOf('INVALID_TRANSITION')).toEqual({ kind: 'problem', problem: 'checkInNotWaiting' });
   });
 });

@@ -14,10 +14,29 @@ export function takesAppointments(services: { appointments?: { enabled: boolean 
   return services.some((s) => s.appointments?.enabled === true);
 }
 
+/**
+ * What the kiosk's check-in entry is for: bookings, tickets taken on a phone (issue 14, V2: the
+ * same entry takes their code), or both; null: neither is offered, so no entry.
+ */
+export type CheckInKind = 'appointment' | 'remote' | 'both';
+
+export function checkInKind(services: { appointments?: { enabled: boolean } | undefined; remote?: { enabled: boolean } | undefined }[]): CheckInKind | null {
+  const booked = takesAppointments(services);
+  const remote = services.some((s) => s.remote?.enabled === true);
+  return booked && remote ? 'both' : booked ? 'appointment' : remote ? 'remote' : null;
+}
+
+/** The entry's and the code screen's words for each kind. */
+export const CHECK_IN_WORDS = {
+  appointment: { entry: 'appointmentEntry', entryHint: 'appointmentEntryHint', title: 'checkInTitle', hint: 'checkInHint' },
+  both: { entry: 'checkInEntryBoth', entryHint: 'checkInEntryBothHint', title: 'checkInTitleBoth', hint: 'checkInHintBoth' },
+  remote: { entry: 'checkInEntryRemote', entryHint: 'checkInEntryRemoteHint', title: 'checkInTitleRemote', hint: 'checkInHintRemote' },
+} as const satisfies Record<CheckInKind, Record<'entry' | 'entryHint' | 'title' | 'hint', Key>>;
+
 /** Why a code was refused before or by the server, as the key of the visitor's words. */
 export type CheckInProblem = Extract<
   Key,
-  'bookBadCode' | 'checkInLookalikes' | 'bookErrUnknown' | 'checkInCancelled' | 'checkInRate' | 'checkInOffline' | 'serviceClosed' | 'dailyCap' | 'issueFailed'
+  'bookBadCode' | 'checkInLookalikes' | 'bookErrUnknown' | 'checkInCancelled' | 'checkInRate' | 'checkInOffline' | 'serviceClosed' | 'dailyCap' | 'issueFailed' | 'checkInNotWaiting'
 >;
 
 export type CodeReading = { ok: true; code: string } | { ok: false; problem: CheckInProblem };
@@ -48,6 +67,8 @@ const PROBLEMS: Partial<Record<string, CheckInProblem>> = {
   [ErrorCode.Unavailable]: 'checkInOffline',
   [ErrorCode.ServiceClosed]: 'serviceClosed',
   [ErrorCode.DailyCapReached]: 'dailyCap',
+  // A ticket from a phone that is no longer waiting: its place lapsed (V5), or it was served or cancelled.
+  [ErrorCode.InvalidTransition]: 'checkInNotWaiting',
 };
 
 /** By the error's code, never its English message; anything unforeseen is "not issued, try again". */

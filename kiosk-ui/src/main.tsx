@@ -1,7 +1,7 @@
 /**
  * Composition: one store, the modules that feed it (catalogue sync, speech, the document), and
- * one of three apps: the kiosk, a ticket's status page for phones at /kiosk/t/<id>, or the
- * public booking page at /book/ (the server serves this build there too).
+ * one of four apps: the kiosk, a ticket's status page for phones at /kiosk/t/<id>, the public
+ * booking page at /book/, or the join page at /join/ (the server serves this build there too).
  */
 import { deviceToken } from '@qms/shared/client';
 import { StrictMode } from 'react';
@@ -13,10 +13,13 @@ import { bindCallAlert } from './call-alert';
 import { bindPhoneAlerts } from './phone-alerts';
 import { bindPush } from './push';
 import { browserLanguage, initI18n, isLanguage } from './i18n';
+import { joinRoute } from './join';
+import { startJoin } from './join-start';
 import { statusRouteId } from './links';
 import { isRatingTerminalRoute, RATING_TOKEN_KEY, startRatingTerminal } from './rating-terminal';
 import { TOKEN_KEY } from './pairing';
 import { BookingPage } from './screens/BookingPage';
+import { JoinPage } from './screens/JoinPage';
 import { KioskApp } from './screens/KioskApp';
 import { RatingTerminal } from './screens/RatingTerminal';
 import { StatusPage } from './screens/StatusPage';
@@ -40,6 +43,7 @@ import './styles/phone-alerts.css';
 import './styles/book.css';
 import './styles/book-card.css';
 import './styles/checkin.css';
+import './styles/join.css';
 
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('Missing #root element');
@@ -47,6 +51,7 @@ const root = createRoot(rootElement);
 const store = useKiosk.getState();
 const ticketId = statusRouteId(window.location.pathname);
 const booking = bookRoute(window.location.pathname);
+const join = joinRoute(window.location.pathname);
 
 if (booking) {
   // Until the center's languages are known: the phone's language, if the kiosk has words for it.
@@ -58,6 +63,17 @@ if (booking) {
   root.render(
     <StrictMode>
       <BookingPage />
+    </StrictMode>,
+  );
+} else if (join) {
+  useKiosk.setState({ lang: browserLanguage() });
+  initI18n(useKiosk.getState().lang);
+  bindDocument(useKiosk, 'joinTitle');
+  document.body.classList.add('phone-body');
+  startJoin(useKiosk, join, window.location.search);
+  root.render(
+    <StrictMode>
+      <JoinPage route={join} />
     </StrictMode>,
   );
 } else if (isRatingTerminalRoute(window.location.pathname)) {

@@ -34,7 +34,8 @@ export function StatusPanel({ view }: { view: TicketStatusView }) {
     case 'done':
       return <Final text={t('statusDone')} />;
     case 'no_show':
-      return <Final text={t('statusNoShow')} />;
+      // A ticket from a phone whose visitor never checked in was not called, its place lapsed (V5): RemotePanel says so.
+      return view.remote && !view.remote.arrived ? null : <Final text={t('statusNoShow')} />;
     case 'cancelled':
       return <Final text={t('statusCancelled')} />;
     default:

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Frame } from '../components/Frame';
 import { IdleGuard } from '../components/IdleGuard';
 import { PrintTicket } from '../components/PrintTicket';
-import { takesAppointments } from '../checkin';
+import { checkInKind } from '../checkin';
 import { useScanAnywhere } from '../hooks/useScanAnywhere';
 import { useKiosk } from '../store';
 import { CheckInScreen } from './CheckInScreen';
@@ -16,10 +16,12 @@ export function KioskApp({ onPaired }: { onPaired: () => void }) {
   const paired = useKiosk((s) => s.paired);
   const loaded = useKiosk((s) => s.catalogue !== null);
   const screen = useKiosk((s) => s.screen);
-  const issuing = useKiosk((s) => s.issue.state === 'issuing' || s.issue.state === 'issued');
+  // A ticket from a phone checked in is shown like an issued one: its own countdown and "done".
+  const arrived = useKiosk((s) => s.checkIn.state === 'arrived');
+  const issuing = useKiosk((s) => s.issue.state === 'issuing' || s.issue.state === 'issued') || arrived;
   // The ticket screens carry their own actions (try again, back, done).
-  const navigation = screen !== 'language' && screen !== 'ticket';
-  const bookable = useKiosk((s) => s.catalogue !== null && takesAppointments(s.catalogue.services));
+  const navigation = screen !== 'language' && screen !== 'ticket' && !arrived;
+  const bookable = useKiosk((s) => s.catalogue !== null && checkInKind(s.catalogue.services) !== null);
   useScanAnywhere(paired !== 'no' && bookable && (screen === 'language' || screen === 'services'), useKiosk.getState().checkInScanned);
 
   if (paired === 'no') {

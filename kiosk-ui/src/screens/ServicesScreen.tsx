@@ -10,7 +10,7 @@ import { SearchBox } from '../components/SearchBox';
 import { ServiceList } from '../components/ServiceList';
 import { TopicList } from '../components/TopicList';
 import { needsTopics, search, topics as groupTopics } from '../catalogue';
-import { takesAppointments } from '../checkin';
+import { CHECK_IN_WORDS, checkInKind } from '../checkin';
 import { useCatalogue, useNamedServices, useNameIn, useTopicName } from '../hooks/useCatalogue';
 import { useScreenSpeech } from '../hooks/useScreenSpeech';
 import { useKiosk } from '../store';
@@ -47,13 +47,14 @@ export function ServicesScreen() {
   // The ways into the priority lane and to a booking's check-in: before any list, for walk-ins only.
   const entries = lane === 'normal' && !inTopic && !searching;
   const priorityEntry = entries && catalogue.priorityCategories.length > 0;
-  const appointmentEntry = entries && takesAppointments(catalogue.services);
+  const checkIn = checkInKind(catalogue.services);
+  const appointmentEntry = entries && checkIn !== null;
   useScreenSpeech([
     category && t('priorityFor', { category: name(category.names) }),
     heading,
     !grouped && t('chooseServiceHint'),
     ...(showTopics ? allTopics.map((x) => topicName(x.id, t('otherTopic'))) : shown.map((x) => x.name)),
-    appointmentEntry && t('appointmentEntry'),
+    appointmentEntry && checkIn && t(CHECK_IN_WORDS[checkIn].entry),
     priorityEntry && t('priorityLane'),
   ]);
 
@@ -74,7 +75,7 @@ export function ServicesScreen() {
       <div className="catalogue">
         {(appointmentEntry || priorityEntry) && (
           <div className="entries">
-            {appointmentEntry && <AppointmentEntry />}
+            {appointmentEntry && checkIn && <AppointmentEntry kind={checkIn} />}
             {priorityEntry && <PriorityEntry />}
           </div>
         )}

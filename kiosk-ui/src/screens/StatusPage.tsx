@@ -6,6 +6,7 @@ import { PhoneLangSwitch } from '../components/PhoneLangSwitch';
 import { PushToggle } from '../components/PushToggle';
 import { RatingPanel } from '../components/RatingPanel';
 import type { PushToggle as PushActions } from '../push';
+import { RemotePanel } from '../components/RemotePanel';
 import { SoundAlerts } from '../components/SoundAlerts';
 import { StatusPanel } from '../components/StatusPanel';
 import { WithdrawTicket } from '../components/WithdrawTicket';
@@ -52,6 +53,7 @@ export function StatusPage({ actions }: { actions: StatusActions }) {
             </p>
             {view.service && <p className="phone-service">{nameIn(view.service.names, lang, lang)}</p>}
             {view.lane === 'priority' && <p className="phone-lane">{t('priorityLane')}</p>}
+            <RemotePanel view={view} />
             <StatusPanel view={view} />
             <RatingPanel view={view} />
             {!isFinal(view.status) && <SoundAlerts onOn={actions.soundOn} onOff={actions.soundOff} />}

@@ -1,4 +1,4 @@
-import type { AppointmentView } from '@qms/shared';
+import type { AppointmentView, Language, Ticket, TicketEta } from '@qms/shared';
 import { checkInAppointment } from '../api';
 import { fetchAppointment } from '../booking-api';
 import { readCode, refusalOf, type CheckInProblem } from '../checkin';
@@ -15,7 +15,9 @@ export type CheckInState =
   | { state: 'entry'; problem: CheckInProblem | null }
   | { state: 'checking' }
   | { state: 'early'; booking: AppointmentView | null }
-  | { state: 'late'; booking: AppointmentView | null };
+  | { state: 'late'; booking: AppointmentView | null }
+  /** A ticket taken on a phone (issue 14, V2): its visitor is in the hall, and waits in the place they had. */
+  | { state: 'arrived'; ticket: Ticket; eta: TicketEta | null };
 
 export interface CheckInSlice {
   checkIn: CheckInState;
@@ -54,6 +56,12 @@ export const checkInSlice: Slice<CheckInSlice> = (set, get) => ({
     const res = await checkInAppointment(s.token, centerId, read.code);
     // The visitor may have left meanwhile (start over, the idle timeout): the next one sees nothing of it.
     if (get().checkIn.state !== 'checking') return;
+    if (res.ok && res.data.arrived) {
+      // Welcomed in the language the visitor read on their phone, if this kiosk offers it.
+      const lang = res.data.ticket.language as Language | null;
+      if (lang && get().catalogue?.center.languages.includes(lang)) get().setLang(lang);
+      return set({ checkInCode: '', checkIn: { state: 'arrived', ticket: res.data.ticket, eta: res.data.eta } });
+    }
     if (res.ok) {
       const issue = await issuedOf(get(), res.data.ticket, res.data.eta);
       if (get().checkIn.state !== 'checking') return;

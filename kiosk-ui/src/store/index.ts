@@ -7,6 +7,7 @@ import { catalogueSlice } from './catalogue';
 import { checkInSlice } from './checkin';
 import { deviceSlice } from './device';
 import { flowSlice } from './flow';
+import { joinSlice } from './join';
 import { settingsSlice } from './settings';
 import { statusSlice } from './status';
 import { terminalSlice } from './terminal';
@@ -26,6 +27,7 @@ export function createKioskStore() {
     ...bookingSlice(...a),
     ...appointmentSlice(...a),
     ...checkInSlice(...a),
+    ...joinSlice(...a),
   }));
 }
 

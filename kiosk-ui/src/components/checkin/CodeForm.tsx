@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CHECK_IN_WORDS, checkInKind } from '../../checkin';
 import { useScanner } from '../../hooks/useScanner';
 import { useScreenSpeech } from '../../hooks/useScreenSpeech';
 import { useKiosk } from '../../store';
@@ -25,6 +26,9 @@ export function CodeForm() {
   const id = useId();
   const problem = checkIn.state === 'entry' ? checkIn.problem : null;
   const checking = checkIn.state === 'checking';
+  // Bookings, tickets from phones, or both: the kiosk's catalogue says which this entry takes.
+  const kind = useKiosk((s) => checkInKind(s.catalogue?.services ?? [])) ?? 'appointment';
+  const words = CHECK_IN_WORDS[kind];
   const type = (value: string) => setCode(value.slice(0, MAX_TYPED));
 
   useScanner(field, (ch) => type(ch), () => void submit());
@@ -36,7 +40,7 @@ export function CodeForm() {
   useEffect(() => {
     if (problem) field.current?.select();
   }, [problem]);
-  useScreenSpeech([t('checkInTitle'), t('checkInHint'), problem && t(problem)]);
+  useScreenSpeech([t(words.title), t(words.hint), problem && t(problem)]);
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -51,8 +55,8 @@ export function CodeForm() {
           <CalendarIcon />
         </span>
       }
-      heading={t('checkInTitle')}
-      hint={t('checkInHint')}
+      heading={t(words.title)}
+      hint={t(words.hint)}
     >
       <form id={`${id}-form`} className="checkin-form" onSubmit={onSubmit} noValidate>
         <label className="checkin-label" htmlFor={`${id}-code`}>
