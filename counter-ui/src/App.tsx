@@ -9,6 +9,7 @@ import { Admin } from './screens/Admin/Admin';
 import { CounterPicker } from './screens/CounterPicker';
 import { Login } from './screens/Login';
 import { Operator } from './screens/Operator/Operator';
+import { useRatingText } from './screens/Complaints/ratingText';
 import { Supervisor } from './screens/Supervisor/Supervisor';
 import { store, useStore } from './store';
 
@@ -18,6 +19,7 @@ export function App() {
   const token = useStore((s) => s.token);
   const defaultLanguage = useStore((s) => s.hall?.center.defaultLanguage);
   const view = useStore((s) => s.route.view);
+  const tr = useRatingText();
 
   useEffect(() => (status === 'ready' && token ? bindServerEvents(store, token) : undefined), [status, token]);
   useEffect(() => {
@@ -25,8 +27,9 @@ export function App() {
   }, [defaultLanguage]);
   // The tab's title in the user's language, naming the view (staff often keep two open).
   useEffect(() => {
-    document.title = `QMS – ${status === 'anonymous' ? t('login.title') : t(`nav.${view}`)}`;
-  }, [t, status, view]);
+    // Complaints' words are in their own namespace (i18n/ratings.ts).
+    document.title = `QMS – ${status === 'anonymous' ? t('login.title') : view === 'complaints' ? tr('complaints.title') : t(`nav.${view}`)}`;
+  }, [t, tr, status, view]);
 
   if (status === 'restoring' || status === 'offline') {
     return <p className="loading">{status === 'offline' ? t('login.offline') : t('common.loading')}</p>;
@@ -46,6 +49,7 @@ export function App() {
 /** Loaded when first opened: an operator's day at the counter does not wait for the charts. */
 const Reports = lazy(() => import('./screens/Reports/Reports'));
 const Bookings = lazy(() => import('./screens/Bookings/Bookings'));
+const Complaints = lazy(() => import('./screens/Complaints/Complaints'));
 
 function View() {
   const { t } = useTranslation();
@@ -66,6 +70,14 @@ function View() {
     return (
       <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>
         <Bookings />
+      </Suspense>
+    );
+  }
+  // Supervisors and admins answer complaints; an operator's own figures are in Reports.
+  if (route.view === 'complaints' && role !== 'operator') {
+    return (
+      <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>
+        <Complaints />
       </Suspense>
     );
   }

@@ -2,7 +2,7 @@
 export const ADMIN_TABS = ['services', 'hours', 'counters', 'staff', 'categories', 'devices', 'webhooks', 'config'] as const;
 export type AdminTab = (typeof ADMIN_TABS)[number];
 
-export type Route = { view: 'counter' } | { view: 'supervisor' } | { view: 'reports' } | { view: 'bookings' } | { view: 'admin'; tab: AdminTab };
+export type Route = { view: 'counter' } | { view: 'supervisor' } | { view: 'reports' } | { view: 'bookings' } | { view: 'complaints' } | { view: 'admin'; tab: AdminTab };
 
 const BASE = '/counter/';
 
@@ -11,6 +11,7 @@ export function parseRoute(pathname: string): Route {
   if (parts[0] === 'supervisor') return { view: 'supervisor' };
   if (parts[0] === 'reports') return { view: 'reports' };
   if (parts[0] === 'bookings') return { view: 'bookings' };
+  if (parts[0] === 'complaints') return { view: 'complaints' };
   if (parts[0] === 'admin') {
     const tab = ADMIN_TABS.find((t) => t === parts[1]) ?? 'services';
     return { view: 'admin', tab };
@@ -28,6 +29,8 @@ export function formatRoute(route: Route): string {
       return `${BASE}reports`;
     case 'bookings':
       return `${BASE}bookings`;
+    case 'complaints':
+      return `${BASE}complaints`;
     case 'admin':
       return `${BASE}admin/${route.tab}`;
   }

@@ -3,12 +3,15 @@ import { centerNameIn } from '@qms/shared';
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../navigation';
 import { SHORTCUTS } from '../logic/shortcuts';
+import { ComplaintBadge } from '../screens/Complaints/ComplaintBadge';
+import { useRatingText } from '../screens/Complaints/ratingText';
 import { useStore } from '../store';
 import { Kbd } from './Kbd';
 import { LangSwitch } from './LangSwitch';
 
 export function TopBar() {
   const { t, i18n } = useTranslation();
+  const tr = useRatingText();
   const staff = useStore((s) => s.staff);
   const view = useStore((s) => s.route.view);
   const centerName = useStore((s) => (s.hall ? centerNameIn(s.hall.center, i18n.language) : ''));
@@ -23,6 +26,7 @@ export function TopBar() {
     { view: 'supervisor' as const, label: t('nav.supervisor'), show: staff.role !== 'operator' },
     { view: 'reports' as const, label: t('nav.reports'), show: true },
     { view: 'bookings' as const, label: t('nav.bookings'), show: true },
+    { view: 'complaints' as const, label: tr('complaints.title'), show: staff.role !== 'operator' },
     { view: 'admin' as const, label: t('nav.admin'), show: staff.role === 'admin' },
   ].filter((x) => x.show);
 
@@ -43,6 +47,7 @@ export function TopBar() {
               onClick={() => navigate(tab.view === 'admin' ? { view: 'admin', tab: 'services' } : { view: tab.view })}
             >
               {tab.label}
+              {tab.view === 'complaints' && <ComplaintBadge />}
             </button>
           ))}
         </nav>

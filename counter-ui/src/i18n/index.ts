@@ -9,6 +9,7 @@ import { en } from './en';
 import { ru } from './ru';
 import { uz } from './uz';
 import { vi } from './vi';
+import { ratingsEn, ratingsRu, ratingsUz, ratingsVi } from './ratings';
 import { webhooksEn, webhooksRu, webhooksUz, webhooksVi } from './webhooks';
 
 export const UI_LANGUAGES = ['ru', 'en', 'vi', 'uz'] as const;
@@ -33,10 +34,10 @@ export function initI18n(): void {
   void i18next.use(initReactI18next).use(missingKeyPostProcessor).init({
     ...missingKeyOptions,
     resources: {
-      en: { translation: en, webhooks: webhooksEn },
-      ru: { translation: ru, webhooks: webhooksRu },
-      vi: { translation: vi, webhooks: webhooksVi },
-      uz: { translation: uz, webhooks: webhooksUz },
+      en: { translation: en, webhooks: webhooksEn, ratings: ratingsEn },
+      ru: { translation: ru, webhooks: webhooksRu, ratings: ratingsRu },
+      vi: { translation: vi, webhooks: webhooksVi, ratings: ratingsVi },
+      uz: { translation: uz, webhooks: webhooksUz, ratings: ratingsUz },
     },
     lng: initialLanguage(),
     fallbackLng: 'en',

@@ -48,7 +48,8 @@ export interface AdminSlice {
   reloadLists(): void;
   saveItem(kind: AdminKind, id: string, body: object): Promise<Response<unknown>>;
   deleteItem(kind: AdminKind, id: string): Promise<Response<unknown>>;
-  addDevice(body: { id: string; kind: DeviceKind; name: string }): Promise<Response<unknown>>;
+  /** `counters`: a rating terminal's one counter (issue 14). */
+  addDevice(body: { id: string; kind: DeviceKind; name: string; counters?: string[] }): Promise<Response<unknown>>;
   repairDevice(id: string): Promise<Response<unknown>>;
   clearPairing(): void;
 }

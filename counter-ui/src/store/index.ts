@@ -5,12 +5,13 @@ import { createAdminSlice, type AdminSlice } from './admin';
 import { createBalanceSlice, type BalanceSlice } from './balance';
 import { createBookingsSlice, type BookingsSlice } from './bookings';
 import { createHallSlice, type HallSlice } from './hall';
+import { createRatingsSlice, type RatingsSlice } from './ratings';
 import { createReportsSlice, type ReportsSlice } from './reports';
 import { createSessionSlice, type SessionSlice } from './session';
 import { createStatsSlice, type StatsSlice } from './stats';
 import { createUiSlice, type UiSlice } from './ui';
 
-export type Store = SessionSlice & HallSlice & UiSlice & StatsSlice & AdminSlice & BalanceSlice & ReportsSlice & BookingsSlice;
+export type Store = SessionSlice & HallSlice & UiSlice & StatsSlice & AdminSlice & BalanceSlice & ReportsSlice & BookingsSlice & RatingsSlice;
 
 export const useStore = create<Store>()((...a) => ({
   ...createSessionSlice(...a),
@@ -21,6 +22,7 @@ export const useStore = create<Store>()((...a) => ({
   ...createBalanceSlice(...a),
   ...createReportsSlice(...a),
   ...createBookingsSlice(...a),
+  ...createRatingsSlice(...a),
 }));
 
 export const store = useStore;

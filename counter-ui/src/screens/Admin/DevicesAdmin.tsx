@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useServerNow } from '../../components/hooks';
 import { formatClock } from '../../logic/waits';
 import { useStore } from '../../store';
+import { useRatingText } from '../Complaints/ratingText';
 import { Field, ServerError, useAdminList } from './parts';
 
 export function DevicesAdmin() {
@@ -43,7 +44,10 @@ export function DevicesAdmin() {
               {(list ?? []).map((d) => (
                 <tr key={d.id} data-testid="device-row" data-id={d.id}>
                   <td className="mono">{d.id}</td>
-                  <td>{t(`admin.kinds.${d.kind}`)}</td>
+                  <td>
+                    {t(`admin.kinds.${d.kind}`)}
+                    {d.kind === 'rating' && d.counters[0] && <CounterOf id={d.counters[0]} />}
+                  </td>
                   <td>{d.name}</td>
                   <td>{pairing?.deviceId === d.id ? <span className="pill pill-paused">{t('admin.pairingNow')}</span> : d.paired ? <span className="pill pill-open">{t('admin.pairedYes')}</span> : <span className="pill pill-closed">{t('admin.pairedNo')}</span>}</td>
                   <td className="actions-col">
@@ -81,19 +85,24 @@ function AddDevice() {
   // No default: a display paired as a kiosk (or back) is a wasted trip to the device (issue 11).
   const [kind, setKind] = useState<DeviceKind | null>(null);
   const [name, setName] = useState('');
+  const [counter, setCounter] = useState('');
+  const tr = useRatingText();
+  const counters = useStore((s) => s.hall?.counters);
   const [error, setError] = useState<AppErrorBody | null>(null);
   const [pending, setPending] = useState(false);
   const submit = async () => {
     if (!kind) return setError({ code: 'BAD_REQUEST', message: t('admin.kindRequired') });
+    if (kind === 'rating' && !counter) return setError({ code: 'BAD_REQUEST', message: tr('devices.counterRequired') });
     if (!id.trim() || !name.trim()) return setError({ code: 'BAD_REQUEST', message: t('admin.required') });
     setPending(true);
-    const res = await addDevice({ id: id.trim(), kind, name: name.trim() });
+    const res = await addDevice({ id: id.trim(), kind, name: name.trim(), ...(kind === 'rating' ? { counters: [counter] } : {}) });
     setPending(false);
     setError(res.ok ? null : res.error);
     if (res.ok) {
       setId('');
       setName('');
       setKind(null);
+      setCounter('');
     }
   };
   return (
@@ -121,6 +130,18 @@ function AddDevice() {
       <Field label={`${t('admin.name')} *`}>
         <input className="input" value={name} onChange={(e) => setName(e.target.value)} required data-testid="device-name" />
       </Field>
+      {kind === 'rating' && (
+        <Field label={`${tr('devices.counter')} *`} hint={tr('devices.counterHint')}>
+          <select className="input" value={counter} onChange={(e) => setCounter(e.target.value)} data-testid="device-counter">
+            <option value="">{tr('devices.chooseCounter')}</option>
+            {Object.values(counters ?? {}).map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.number}
+              </option>
+            ))}
+          </select>
+        </Field>
+      )}
       <ServerError error={error} />
       <footer className="dialog-foot">
         <button type="submit" className="btn btn-primary" disabled={pending} data-testid="device-add">
@@ -138,7 +159,7 @@ function PairingPanel({ onDone }: { onDone: () => void }) {
   const now = useServerNow(1000);
   if (!pairing) return null;
   const left = pairing.expiresAt - now;
-  const path = device?.kind === 'kiosk' ? '/kiosk/' : device?.kind === 'display' ? '/display/' : t('admin.kioskOrDisplay');
+  const path = device?.kind === 'kiosk' ? '/kiosk/' : device?.kind === 'display' ? '/display/' : device?.kind === 'rating' ? '/kiosk/rate/' : t('admin.kioskOrDisplay');
   return (
     <section className="pairing" aria-live="polite" data-testid="pairing">
       <div>
@@ -156,4 +177,11 @@ function PairingPanel({ onDone }: { onDone: () => void }) {
       </div>
     </section>
   );
+}
+
+/** A rating terminal's counter, by its number (issue 14). */
+function CounterOf({ id }: { id: string }) {
+  const tr = useRatingText();
+  const number = useStore((s) => s.hall?.counters[id]?.number ?? id);
+  return <span className="muted"> · {`${tr('devices.counter')} ${number}`}</span>;
 }

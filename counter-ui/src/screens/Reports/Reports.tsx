@@ -20,6 +20,7 @@ import { FiguresTable } from './FiguresTable';
 import { formatter } from './format';
 import { periodOf, periodProblem, todayIn, type Period } from './period';
 import { Pickers } from './Pickers';
+import { SatisfactionCard } from './Satisfaction';
 import { Summary } from './Summary';
 import { GROUP_COLUMNS, labeller, rowsOf } from './tables';
 import './reports.css';
@@ -161,6 +162,7 @@ function ReportsPage({ timeZone }: { timeZone: string }) {
             testId="group-table"
           />
         </section>
+        <SatisfactionCard period={period} fmt={fmt} lang={lang} round={round} />
         {/* Supervisors and admins only: the server refuses operators, and the panel does not ask for them. */}
         {!operator && <BalancingPanel period={period} today={today} targetMin={targetMin} fmt={fmt} lang={lang} dayLabel={dayLabel} file={file} round={round} />}
       </>
