@@ -40,6 +40,7 @@ import { ru as counterRu } from '../../counter-ui/src/i18n/ru.js';
 import { uz as counterUz } from '../../counter-ui/src/i18n/uz.js';
 import { vi as counterVi } from '../../counter-ui/src/i18n/vi.js';
 import { SHORTCUTS } from '../../counter-ui/src/logic/shortcuts.js';
+import { ratingsEn, ratingsRu, ratingsUz, ratingsVi } from '../../counter-ui/src/i18n/ratings.js';
 import { webhooksEn, webhooksRu, webhooksUz, webhooksVi } from '../../counter-ui/src/i18n/webhooks.js';
 import { BOARD_STRINGS as BOARD } from '../../display-ui/src/i18n/board.js';
 import { STRINGS as DISPLAY } from '../../display-ui/src/i18n/strings.js';
@@ -86,10 +87,10 @@ function flat(value: unknown, prefix = ''): Map<string, string> {
 }
 
 const CATALOGUES: Record<Language, unknown[]> = {
-  en: [kioskEn, counterEn, DISPLAY.en, BOARD.en, webhooksEn],
-  ru: [kioskRu, counterRu, DISPLAY.ru, BOARD.ru, webhooksRu],
-  vi: [kioskVi, counterVi, DISPLAY.vi, BOARD.vi, webhooksVi],
-  uz: [kioskUz, counterUz, DISPLAY.uz, BOARD.uz, webhooksUz],
+  en: [kioskEn, counterEn, DISPLAY.en, BOARD.en, webhooksEn, ratingsEn],
+  ru: [kioskRu, counterRu, DISPLAY.ru, BOARD.ru, webhooksRu, ratingsRu],
+  vi: [kioskVi, counterVi, DISPLAY.vi, BOARD.vi, webhooksVi, ratingsVi],
+  uz: [kioskUz, counterUz, DISPLAY.uz, BOARD.uz, webhooksUz, ratingsUz],
 };
 
 /** Month and weekday names as the apps write them in `lang` (a week, and a day in every month). */
