@@ -1,7 +1,8 @@
 /**
  * Tickets staff handle outside a counter command: one issued for a visitor at the counter (a
- * person without a phone, a kiosk out of order) and a waiting one cancelled (X1). REST, as the
- * kiosk issues; the hall follows from the facts like everyone else's.
+ * person without a phone, a kiosk out of order), a waiting one cancelled (X1), and a remote one's
+ * visitor confirmed at the desk (V2). REST, as the kiosk issues; the hall follows from the facts
+ * like everyone else's.
  */
 import type { AppErrorBody, CommandResult, IssueTicketBody, IssuedTicket, Response } from '@qms/shared';
 import { api } from '@qms/shared/client';
@@ -27,6 +28,14 @@ export function issueTicket(body: Pick<IssueTicketBody, 'serviceId'> & { categor
 
 export async function cancelTicket(ticketId: string): Promise<boolean> {
   const res = await run('cancel', (token) => api<CommandResult>(`/api/tickets/${encodeURIComponent(ticketId)}/cancel`, { token, body: {} }));
+  if (res.ok) store.getState().showError(null);
+  else if (res.error.code !== 'UNAUTHORIZED') store.getState().showError(res.error);
+  return res.ok;
+}
+
+/** A remote ticket's visitor is at the desk (issue 14, V2): staff confirm they have come, so it is called in its place. */
+export async function confirmArrival(ticketId: string): Promise<boolean> {
+  const res = await run('arrive', (token) => api<{ ticket: unknown }>(`/api/tickets/${encodeURIComponent(ticketId)}/check-in`, { token, body: {} }));
   if (res.ok) store.getState().showError(null);
   else if (res.error.code !== 'UNAUTHORIZED') store.getState().showError(res.error);
   return res.ok;

@@ -50,4 +50,12 @@ describe('callOrder mirrors the engine', () => {
     const ts = [ticket('B1', { serviceId: 'b', queuedAt: NOW - 5 * MIN }), ticket('A1', { queuedAt: NOW - 1 * MIN })];
     expect(order(ts, counter, { ...policy, secondaryWhenIdle: false })).toEqual(['A1', 'B1']);
   });
+  it('V3: a remote ticket whose visitor is not here yet is passed over, listed last; once here it is called in its place', () => {
+    const away = ticket('A1', { queuedAt: NOW - 20 * MIN, remote: { code: 'K7M2QX9P', arrivedAt: null, heldAt: null } });
+    const held = ticket('A2', { queuedAt: NOW - 15 * MIN, remote: { code: 'K7M2QX9Q', arrivedAt: null, heldAt: NOW - MIN } });
+    const walkIn = ticket('A3', { queuedAt: NOW - 2 * MIN });
+    expect(order([away, walkIn, held])).toEqual(['A3', 'A1', 'A2']);
+    const arrived = { ...away, remote: { code: 'K7M2QX9P', arrivedAt: NOW - MIN, heldAt: null } };
+    expect(order([arrived, walkIn, held])).toEqual(['A1', 'A3', 'A2']);
+  });
 });

@@ -46,9 +46,17 @@ function pick(left: Ticket[], counter: Pick<CounterState, 'id' | 'services'>, p:
   return best(pool, ranked(p));
 }
 
-/** `waiting`: the tickets this counter could call. Ones it would never call (S1 with `secondaryWhenIdle` off) come last. */
+/** V3: a remote ticket whose visitor has not checked in yet is never called (its place is kept for when they do). */
+export const isAway = (t: Pick<Ticket, 'remote'>): boolean => t.remote !== undefined && t.remote.arrivedAt === null;
+
+/**
+ * `waiting`: the tickets this counter could call. Ones it would never call (S1 with
+ * `secondaryWhenIdle` off) come last, and after them remote tickets whose visitors are not here
+ * yet (V3), in their place order: they are passed over until they check in.
+ */
 export function callOrder(waiting: Ticket[], counter: Pick<CounterState, 'id' | 'services' | 'priorityStreak'>, policy: Rules, now: number): Ticket[] {
-  const left = [...waiting];
+  const away = waiting.filter(isAway).sort(fifo);
+  const left = waiting.filter((t) => !isAway(t));
   const out: Ticket[] = [];
   let streak = counter.priorityStreak;
   while (left.length > 0) {
@@ -58,5 +66,5 @@ export function callOrder(waiting: Ticket[], counter: Pick<CounterState, 'id' | 
     left.splice(left.indexOf(next), 1);
     streak = next.lane === 'priority' ? streak + 1 : 0;
   }
-  return [...out, ...left.sort(ranked(policy))];
+  return [...out, ...left.sort(ranked(policy)), ...away];
 }

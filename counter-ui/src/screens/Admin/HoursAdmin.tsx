@@ -1,7 +1,8 @@
 /**
  * The center's weekly opening hours and closed days (GET/PUT /api/admin/schedule), saved together;
  * a service may have hours and closed days of its own (Services). Under them, the center's
- * appointment rules (CenterAppointments), saved on their own.
+ * appointment rules (CenterAppointments) and its rules for joining from a phone with their
+ * posters (RemoteAdmin), each saved on its own.
  */
 import { localTime, type AppErrorBody, type CenterScheduleBody, type ClosedDay } from '@qms/shared';
 import { api } from '@qms/shared/client';
@@ -11,6 +12,7 @@ import { useServerNow } from '../../components/hooks';
 import { hoursDraft, hoursHaveProblems, hoursOut, type HoursDraft } from '../../logic/schedule';
 import { useStore } from '../../store';
 import { CenterAppointments } from './CenterAppointments';
+import { RemoteAdmin } from './RemoteAdmin';
 import { SaveFoot, ServerError } from './parts';
 import { ClosedDaysFields, WeeklyHoursFields } from './ScheduleFields';
 
@@ -84,6 +86,7 @@ export function HoursAdmin() {
         <SaveFoot invalid={tried && invalid} error={error} saved={saved} pending={pending} testId="schedule" />
       </form>
       <CenterAppointments />
+      <RemoteAdmin />
     </div>
   );
 }

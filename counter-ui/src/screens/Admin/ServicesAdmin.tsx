@@ -1,15 +1,17 @@
-/** Services: prefix, names per language, kiosk category, target and expected service time, daily cap, hours, closed days and appointments. */
+/** Services: prefix, names per language, kiosk category, target and expected service time, daily cap, hours, closed days, appointments and joining from a phone. */
 import type { ClosedDay, Names, Service } from '@qms/shared';
 import { formatPercent } from '@qms/shared/client';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage, useNameIn } from '../../components/hooks';
 import { serviceDraft, serviceOut, serviceProblems } from '../../logic/appointmentSettings';
+import { serviceRemoteDraft, serviceRemoteOut, serviceRemoteProblems } from '../../logic/remoteSettings';
 import { hoursDraft, hoursHaveProblems, hoursOut } from '../../logic/schedule';
 import { useStore } from '../../store';
 import { ServiceAppointmentsFields } from './AppointmentFields';
 import { useCenterToday } from './HoursAdmin';
 import { AdminForm, EditorLayout, Field, FormFoot, ListHead, NamesFields, ServerError, hasName, optionalNumber, useAdminList } from './parts';
+import { ServiceRemoteFields } from './RemoteFields';
 import { ClosedDaysFields, WeeklyHoursFields } from './ScheduleFields';
 import { useEditor } from './useEditor';
 
@@ -35,6 +37,7 @@ export function ServicesAdmin() {
                 <th className="num">{t('admin.serviceTimeMin')}</th>
                 <th className="num">{t('admin.dailyCap')}</th>
                 <th>{t('admin.appointments.column')}</th>
+                <th>{t('remote.settings.column')}</th>
               </tr>
             </thead>
             <tbody>
@@ -49,6 +52,7 @@ export function ServicesAdmin() {
                   <td className="num">{s.serviceTimeMin}</td>
                   <td className="num">{s.dailyCap ?? '—'}</td>
                   <td data-testid="admin-appointments">{s.appointments?.enabled ? t('admin.appointments.share', { pct: formatPercent(s.appointments.bookableShare, lang) }) : '—'}</td>
+                  <td data-testid="admin-remote">{s.remote?.enabled ? t('remote.settings.share', { pct: formatPercent(s.remote.maxShare, lang) }) : '—'}</td>
                 </tr>
               ))}
             </tbody>
@@ -78,17 +82,21 @@ function ServiceForm({ item, ed }: { item: Service | null; ed: ReturnType<typeof
   const [hours, setHours] = useState(() => hoursDraft(item?.hours ?? centerHours));
   const [closedDays, setClosedDays] = useState<ClosedDay[]>(item?.closedDays ?? []);
   const [appointments, setAppointments] = useState(() => serviceDraft(item?.appointments));
+  const [remote, setRemote] = useState(() => serviceRemoteDraft(item?.remote));
   const [tried, setTried] = useState(false);
   const appointmentProblems = appointments.enabled && tried ? serviceProblems(appointments) : {};
+  const remoteProblems = remote.enabled && tried ? serviceRemoteProblems(remote) : {};
 
   const submit = () => {
     if (!id.trim() || !prefix.trim() || !hasName(names) || !serviceTime.trim()) return ed.invalid(t('admin.required'));
     if (ownHours && hoursHaveProblems(hours)) return ed.invalid(t('admin.schedule.fixFirst'));
     setTried(true);
     if (appointments.enabled && Object.keys(serviceProblems(appointments)).length > 0) return ed.invalid(t('admin.schedule.fixFirst'));
+    if (remote.enabled && Object.keys(serviceRemoteProblems(remote)).length > 0) return ed.invalid(t('admin.schedule.fixFirst'));
     const booking = serviceOut(appointments, item?.appointments);
+    const fromPhone = serviceRemoteOut(remote, item?.remote);
     // Keep what this form does not edit from the stored item.
-    const { id: _id, category: _c, targetWaitMin: _t, dailyCap: _d, acceptWhenUnstaffed: _a, hours: _h, closedDays: _cd, appointments: _ap, ...rest } = item ?? ({} as Partial<Service>);
+    const { id: _id, category: _c, targetWaitMin: _t, dailyCap: _d, acceptWhenUnstaffed: _a, hours: _h, closedDays: _cd, appointments: _ap, remote: _r, ...rest } = item ?? ({} as Partial<Service>);
     const body = {
       ...rest,
       prefix: prefix.trim().toUpperCase(),
@@ -101,6 +109,7 @@ function ServiceForm({ item, ed }: { item: Service | null; ed: ReturnType<typeof
       ...(ownHours ? { hours: hoursOut(hours) } : {}),
       ...(closedDays.length > 0 ? { closedDays } : {}),
       ...(booking ? { appointments: booking } : {}),
+      ...(fromPhone ? { remote: fromPhone } : {}),
     };
     void ed.save(() => saveItem('services', id.trim(), body));
   };
@@ -162,6 +171,7 @@ function ServiceForm({ item, ed }: { item: Service | null; ed: ReturnType<typeof
         <ClosedDaysFields days={closedDays} today={today} onChange={setClosedDays} />
       </fieldset>
       <ServiceAppointmentsFields draft={appointments} onChange={setAppointments} problems={appointmentProblems} serviceTimeMin={Number(serviceTime)} />
+      <ServiceRemoteFields draft={remote} onChange={setRemote} problems={remoteProblems} />
       <ServerError error={ed.error} />
       <FormFoot isNew={item === null} pending={ed.pending} onCancel={ed.close} onDelete={() => item && void ed.remove(item.id, () => deleteItem('services', item.id))} />
     </AdminForm>

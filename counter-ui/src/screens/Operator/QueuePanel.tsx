@@ -3,11 +3,13 @@ import { placeOf } from '@qms/shared';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { LaneTag } from '../../components/LaneTag';
+import { RemoteTag } from '../../components/RemoteTag';
 import { WaitTime } from '../../components/WaitTime';
 import { useServerNow, useServiceName, useTargetOf } from '../../components/hooks';
-import { callOrder } from '../../logic/callOrder';
+import { callOrder, isAway } from '../../logic/callOrder';
 import { useStore } from '../../store';
 import { selectMyCounter, selectMyQueue } from '../../store/selectors';
+import { confirmArrival } from '../../tickets';
 
 const MINUTE = 60_000;
 
@@ -69,7 +71,8 @@ export function QueuePanel() {
             <tbody>
               {queue.map((ticket, i) => (
                 <tr key={ticket.id} data-testid="queue-row" data-number={ticket.number} className={ticket.targetCounterId === counterId ? 'row-mine' : undefined}>
-                  <td className="num muted">{i + 1}</td>
+                  {/* V3: not called until their visitor checks in, so no place in this counter's order. */}
+                  <td className="num muted">{isAway(ticket) ? '—' : i + 1}</td>
                   <td>
                     <span className="qnum">{ticket.number}</span>
                   </td>
@@ -79,6 +82,19 @@ export function QueuePanel() {
                     <span className="cell-tags">
                       {ticket.targetCounterId === counterId && <span className="tag tag-mine">{t('op.queue.toMe')}</span>}
                       <LaneTag ticket={ticket} />
+                      <RemoteTag ticket={ticket} />
+                      {isAway(ticket) && (
+                        <button
+                          type="button"
+                          className="btn btn-small btn-arrived"
+                          disabled={busy}
+                          aria-label={t('remote.hereLabel', { number: ticket.number })}
+                          onClick={() => void confirmArrival(ticket.id)}
+                          data-testid="remote-here"
+                        >
+                          {t('remote.here')}
+                        </button>
+                      )}
                       {ticket.transfers > 0 && ticket.targetCounterId !== counterId && <span className="tag tag-transfer">{t('op.queue.transferred')}</span>}
                     </span>
                   </td>
