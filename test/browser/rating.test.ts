@@ -78,7 +78,7 @@ async function expectNoSideways(page: Page): Promise<void> {
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
 }
 
-async function expectClean(page: Page, what: string, lang?: 'ru' | 'en', typed: string[] = []): Promise<void> {
+async function expectClean(page: Page, what: string, lang?: 'ru' | 'en' | 'vi' | 'uz', typed: string[] = []): Promise<void> {
   expect(await axeSerious(page), `${what}: axe`).toEqual([]);
   if (lang) expect(languageJudge(lang, CONFIG, typed).problems(await page.evaluate(collectText, lang)), `${what}: language`).toEqual([]);
 }
@@ -214,6 +214,23 @@ describe('rating on the phone page, complaints answered in the counter app', () 
   });
 });
 
+describe('the rating form in Vietnamese and Uzbek', () => {
+  it.each(['vi', 'uz'] as const)('%s: fits a 360-pixel phone, in its own words, and sends', async (lang) => {
+    const { id } = await visit(lang);
+    const page = await phone(id, lang);
+    await page.getByTestId('rating-form').waitFor();
+    await page.screenshot({ path: `/tmp/rating-phone-form-${lang}.png`, fullPage: true });
+    await expectNoSideways(page);
+    await expectClean(page, `rating form (${lang})`, lang);
+    await page.getByTestId('score-overall').locator('label.score').nth(4).click();
+    await page.getByTestId('rating-send').click();
+    await page.getByTestId('rating-given').waitFor();
+    expect(rating(id)).toMatchObject({ overall: 5, language: lang, complaint: 0 });
+    await expectNoSideways(page);
+    await expectClean(page, `rating given (${lang})`, lang);
+  });
+});
+
 describe('the rating terminal at counter 1', () => {
   it('is added and paired from Settings, waits in the center\'s language, offers the visit just finished in the visitor\'s, and rates it for op1', async () => {
     const admin = await staff('admin', 'en');
@@ -271,11 +288,11 @@ describe('the Satisfaction card of Reports', () => {
     await sup.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Reports' }).click();
     const card = sup.getByTestId('satisfaction');
     await card.getByTestId('satisfaction-index').waitFor();
-    // Three ratings: 2 and 1 (the complaints) and the terminal's 4: one in three satisfied.
-    await expect(card.getByTestId('satisfaction-index').innerText()).resolves.toBe('33%');
+    // Five ratings: 2 and 1 (the complaints), 5 and 5 (Vietnamese, Uzbek) and the terminal's 4: three in five satisfied.
+    await expect(card.getByTestId('satisfaction-index').innerText()).resolves.toBe('60%');
     await expect(card.getByTestId('satisfaction-complaints').innerText()).resolves.toBe('2');
     const overall = await card.locator('.mean[data-criterion=overall] .mean-value').innerText();
-    expect(overall).toBe('2.33');
+    expect(overall).toBe('3.40');
     await expect(card.locator('[data-testid=satisfaction-row][data-key=passport] th').innerText()).resolves.toBe('Passport');
     await card.getByTestId('satisfaction-group').selectOption('operator');
     await card.locator('[data-testid=satisfaction-row][data-key=op1]').waitFor();
