@@ -44,8 +44,10 @@ export function addDemoRatings(store: RatingStore, config: CenterConfig, facts: 
   const languages = config.center.languages;
   let rated = 0;
   for (const f of facts) {
-    if (f.type !== 'ticket:completed' || f.ticket.finishedAt === null) continue;
+    if (f.type !== 'ticket:completed') continue;
     const t: Ticket = f.ticket;
+    const finishedAt = t.finishedAt;
+    if (finishedAt === null) continue;
     const r = (salt: number) => chance(t.id, salt);
     if (r(1) >= 0.12) continue;
     const wait = waitMinOf(t) ?? 0;
@@ -59,7 +61,7 @@ export function addDemoRatings(store: RatingStore, config: CenterConfig, facts: 
     const complaint = overall <= 2 && r(6) < 0.35;
     const comments = COMPLAINTS[language] ?? COMPLAINTS.en!;
     const comment = complaint ? comments[Math.floor(r(7) * comments.length)]! : overall === 5 && r(8) < 0.08 ? (PRAISE[language] ?? PRAISE.en!) : null;
-    const at = t.finishedAt + Math.round((2 + r(9) * 25) * 60_000);
+    const at = finishedAt + Math.round((2 + r(9) * 25) * 60_000);
     store.insert({
       ticketId: t.id,
       centerId: config.center.id,
