@@ -22,7 +22,8 @@ export type HereState =
   | { state: 'checking' }
   | { state: 'none' }
   | { state: 'noCode' }
-  | { state: 'wrongCode' }
+  /** With this phone's tickets: their pages have the code to show at the kiosk instead. */
+  | { state: 'wrongCode'; tickets: PublicTicketStatus[] }
   | { state: 'failed'; code: string }
   | { state: 'done'; tickets: PublicTicketStatus[] };
 
@@ -117,7 +118,7 @@ export const joinSlice: Slice<JoinSlice> = (set, get) => ({
       }
       const res = await arriveInHall(t.id, hallCode);
       if (res.ok) shown.push(res.data);
-      else if (res.error.code === ErrorCode.WrongHallCode) return set({ here: { state: 'wrongCode' } });
+      else if (res.error.code === ErrorCode.WrongHallCode) return set({ here: { state: 'wrongCode', tickets: mine.live } });
       // Called or ended meanwhile: the ticket's page says what it is now.
       else if (res.error.code === ErrorCode.InvalidTransition) shown.push(t);
       else return set({ here: { state: 'failed', code: res.error.code } });

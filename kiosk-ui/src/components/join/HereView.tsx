@@ -31,7 +31,11 @@ export function HereView() {
     case 'noCode':
       return <Here title={t('joinHereTitle')} problem={t('joinHereNoCode')} />;
     case 'wrongCode':
-      return <Here title={t('joinHereTitle')} problem={t('joinHereWrongCode')} />;
+      return (
+        <Here title={t('joinHereTitle')} problem={t('joinHereWrongCode')}>
+          <TicketLinks tickets={here.tickets} />
+        </Here>
+      );
     case 'failed':
       return (
         <Here title={t('joinHereTitle')} problem={t(joinRefusalKey(here.code, null))}>
