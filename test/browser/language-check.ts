@@ -14,8 +14,9 @@
  * center's data in L are its service, topic, priority-category and center names in L. Data in no
  * language are identifiers and what people typed: staff names and logins, device ids and names,
  * ids, icon keys, counter numbers and zones, service prefixes, keyboard keys (N, Esc), language
- * codes (the Settings' per-language fields), "QMS", and the free text the test itself types
- * (`typed`). Numbers, ticket numbers and times have no letters. Such data are taken out of a text
+ * codes (the Settings' per-language fields), "QMS", the free text the test itself types
+ * (`typed`), and what a page marks translate="no" (a ticket's code, a poster's address and hall
+ * code: the same in every language, and no browser's translator may change them either). Numbers, ticket numbers and times have no letters. Such data are taken out of a text
  * only as whole phrases, so a staff member called "Operator 1" does not excuse a stray "Operator".
  *
  * A shown text fails when:
@@ -211,6 +212,8 @@ export function collectText(lang: string): Shown[] {
     for (let e: Element | null = el; e && e !== document.body && parts.length < 3; e = e.parentElement) parts.unshift(name(e));
     return parts.join(' > ');
   };
+  /** Marked as no language's words (codes, addresses): HTML's translate="no". */
+  const untranslated = (el: Element) => el.closest('[translate="no"]') !== null;
   const otherLanguage = (el: Element) => {
     const declared = el.closest('[lang]')?.getAttribute('lang') ?? lang;
     return declared.slice(0, 2).toLowerCase() !== lang;
@@ -228,7 +231,7 @@ export function collectText(lang: string): Shown[] {
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const el = n.parentElement;
     if (!el || el.closest('script, style, noscript, template') || !n.textContent?.trim()) continue;
-    if (absent(el) || otherLanguage(el)) continue;
+    if (absent(el) || otherLanguage(el) || untranslated(el)) continue;
     out.push({ text: n.textContent, where: path(el) });
   }
   const ATTRIBUTES = ['aria-label', 'title', 'placeholder', 'alt', 'aria-description', 'aria-roledescription'];

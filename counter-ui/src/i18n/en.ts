@@ -749,7 +749,7 @@ export const en = {
       joinAlt: 'QR code of the join page',
       hall: 'Arrival in the hall — inside only',
       hallAlt: 'QR code of the arrival in the hall',
-      hallCode: 'Code: {{code}}',
+      hallCode: 'Code:',
       print: 'Print A4 poster',
       noPublicUrl: "This center has no public address, so these codes point to {{origin}}. Visitors' phones cannot open localhost or an internal address: set center.publicUrl (Settings → Import / export) before printing.",
     },

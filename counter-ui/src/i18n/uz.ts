@@ -752,7 +752,7 @@ export const uz: Messages<typeof en> = {
       joinAlt: 'Navbat sahifasining QR kodi',
       hall: 'Zalga kelganini belgilash — faqat ichkarida',
       hallAlt: 'Zalga kelganini belgilash QR kodi',
-      hallCode: 'Kod: {{code}}',
+      hallCode: 'Kod:',
       print: 'A4 plakatni chop etish',
       noPublicUrl: 'Markazning ommaviy manzili berilmagan, shuning uchun kodlar {{origin}} manziliga olib boradi. Tashrif buyuruvchilarning telefonlari localhost yoki ichki manzilni ocha olmaydi: chop etishdan oldin center.publicUrl ni bering (Sozlamalar → Import / eksport).',
     },

@@ -752,7 +752,7 @@ export const vi: Messages<typeof en> = {
       joinAlt: 'Mã QR của trang lấy phiếu',
       hall: 'Xác nhận đã đến — chỉ trong sảnh',
       hallAlt: 'Mã QR xác nhận đã đến trong sảnh',
-      hallCode: 'Mã: {{code}}',
+      hallCode: 'Mã:',
       print: 'In áp phích A4',
       noPublicUrl: 'Trung tâm chưa có địa chỉ công khai nên các mã này trỏ đến {{origin}}. Điện thoại của khách không mở được localhost hay địa chỉ nội bộ: hãy đặt center.publicUrl (Cài đặt → Nhập / xuất) trước khi in.',
     },

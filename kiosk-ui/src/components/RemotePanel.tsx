@@ -58,7 +58,7 @@ function NotHere({ code }: { code: string }) {
       <p>{t('remoteNotHereHint')}</p>
       <div className="book-code-card">
         <p className="book-code-label">{t('remoteCode')}</p>
-        <p className="book-code" data-testid="remote-code">
+        <p className="book-code" data-testid="remote-code" translate="no">
           {shown}
         </p>
         {qr && <img className="book-qr" src={qr} alt={t('remoteQrAlt', { code: shown })} width={200} height={200} data-testid="remote-qr" />}

@@ -86,10 +86,17 @@ export function Posters({ version }: { version: number }) {
               <img src={qr[kind]} alt={t(`remote.posters.${kind}Alt`)} width={180} height={180} />
               <figcaption>
                 <strong>{t(`remote.posters.${kind}`)}</strong>
-                <a href={url} target="_blank" rel="noreferrer" className="mono poster-url">
+                <a href={url} target="_blank" rel="noreferrer" className="mono poster-url" translate="no">
                   {url}
                 </a>
-                {kind === 'hall' && <span className="muted">{t('remote.posters.hallCode', { code: addresses.hallCode })}</span>}
+                {kind === 'hall' && (
+                  <span className="muted">
+                    {t('remote.posters.hallCode')}{' '}
+                    <span className="mono" translate="no">
+                      {addresses.hallCode}
+                    </span>
+                  </span>
+                )}
                 <button type="button" className="btn" onClick={() => setPrinting(kind)} data-testid={`poster-print-${kind}`}>
                   {t('remote.posters.print')}
                 </button>
@@ -123,7 +130,11 @@ export function Sheet({ kind, qr, url }: { kind: Kind; qr: string; url: string }
         );
       })}
       <img className="poster-qr" src={qr} alt="" />
-      {kind === 'join' && <p className="poster-url">{url}</p>}
+      {kind === 'join' && (
+        <p className="poster-url" translate="no">
+          {url}
+        </p>
+      )}
       {languages.map((lang) => (
         <p key={`text-${lang}`} className="poster-text" lang={lang}>
           {i18next.getFixedT(lang)(`remote.poster.${kind}Text`)}
