@@ -13,6 +13,7 @@ import type { CenterConfigInput, Language } from '@qms/shared';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KIOSK_TOKEN, PASSWORD, testCenter } from '../helpers/center.js';
+import { overflows } from './fit.js';
 import { axeSerious, browserEnv, type BrowserEnv } from './harness.js';
 import { collectText, languageJudge, LANGS } from './language-check.js';
 
@@ -104,6 +105,8 @@ async function joinByApi(serviceId: string, language = 'ru'): Promise<{ id: stri
 const status = async (id: string) => (await env.server.call('GET', `/api/tickets/${id}`)).body;
 const counter = async (id: string, action: string) => expect((await env.server.call('POST', `/api/counters/${id}/${action}`, { token: superToken })).status).toBe(200);
 const hallCode = async (): Promise<string> => (await env.server.call('GET', '/api/admin/remote/posters', { token: superToken })).body.hallCode;
+/** Nothing on a phone page is wider than the phone. */
+const sideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 /** "10:42" on the center's clock. */
 const hhmm = (at: number) => new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'Europe/Moscow' }).format(at);
 
@@ -139,6 +142,7 @@ describe('joining from outside (issue 14)', () => {
     expect(await page.getByTestId('status-number').innerText()).toBe(ticket.number);
     expect(await axeSerious(page)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/phone-not-arrived-${c.lang}.png`, fullPage: true });
+    expect(await sideways(page)).toBe(0);
     // The widest code there can be stays on one line inside its card at 360 px.
     const fit = await page.getByTestId('remote-code').evaluate((el) => {
       el.textContent = 'WWWW-WWWW';
@@ -175,6 +179,13 @@ describe('joining from outside (issue 14)', () => {
     expect(await k.locator('html').getAttribute('lang')).toBe(c.lang);
     expect(await axeSerious(k)).toEqual([]);
     await k.screenshot({ path: `${SHOTS}/kiosk-arrived-${c.lang}.png` });
+    // Nothing cut off: portrait, large text, landscape.
+    expect(await overflows(k)).toEqual([]);
+    await k.getByRole('button', { name: c.lang === 'ru' ? 'Крупный текст' : 'Large text' }).click();
+    expect(await overflows(k)).toEqual([]);
+    await k.setViewportSize({ width: 1920, height: 1080 });
+    expect(await overflows(k)).toEqual([]);
+    await k.screenshot({ path: `${SHOTS}/kiosk-arrived-${c.lang}-landscape-large.png` });
     // Nothing printed, nothing issued: the phone's ticket is the ticket.
     expect((await status(id)).remote.arrived).toBe(true);
 
@@ -207,6 +218,7 @@ describe('joining from outside (issue 14)', () => {
     // The code and the ways to check in stay under it.
     await page.getByTestId('remote-code').waitFor();
     expect(await axeSerious(page)).toEqual([]);
+    expect(await sideways(page)).toBe(0);
     await page.screenshot({ path: `${SHOTS}/phone-held-vi.png`, fullPage: true });
 
     // In the hall: the poster's QR code opens /join/here with the hall's code; the ticket's page opens, checked in.
@@ -277,6 +289,7 @@ describe('joining from outside (issue 14)', () => {
       expect(await page.locator('[data-testid=join-service]').count()).toBe(1);
       expect(await page.locator('[data-testid=join-service][data-id=passport] .join-meta').innerText()).toMatch(lang === 'ru' ? /^В очереди: \d+ · / : /^Đang chờ: \d+ · /);
       expect(await axeSerious(page)).toEqual([]);
+      expect(await sideways(page)).toBe(0);
       await page.screenshot({ path: `${SHOTS}/join-${lang}.png`, fullPage: true });
       await page.screenshot({ path: `${SHOTS}/join-${lang}-first-screen.png` });
 
@@ -489,6 +502,7 @@ describe('joining from outside (issue 14)', () => {
       await page.getByRole('button', { name: new RegExp(`^${passport}`) }).click();
       await page.locator('.join-rules').waitFor();
       await check(page, lang, 'join: confirm');
+      expect(await sideways(page)).toBe(0);
       await page.locator('button[type=submit]').click();
       await page.waitForURL(/\/kiosk\/t\//);
       await page.getByTestId('remote-not-here').waitFor();
@@ -499,6 +513,7 @@ describe('joining from outside (issue 14)', () => {
       await page.getByTestId('remote-held').waitFor();
       // The phone's alert (Web Push's page part) writes the code without its dash.
       await check(page, lang, 'phone: held', [dashed(code), code]);
+      expect(await sideways(page)).toBe(0);
       await page.goto(`/join/here?center=c1&h=NOTTHISHALL&lang=${lang}`);
       await page.getByTestId('join-here-problem').waitFor();
       await check(page, lang, 'here: wrong code');
