@@ -58,7 +58,8 @@ export function alertText(kind: PhoneAlertKind, view: TicketStatusView, lang: st
   switch (kind) {
     case 'near': {
       const ahead = view.eta ? Math.max(0, view.eta.position - 1) : null;
-      const people = ahead === null ? '' : ahead === 0 ? t('positionNext') : t('alertNearAhead', { count: ahead });
+      // Next in line: the title says it; the status panel's "You are next in line" is not repeated.
+      const people = ahead === null || ahead === 0 ? '' : t('alertNearAhead', { count: ahead });
       return { title: t('alertNearTitle'), lines: [people, etaLine(t, view.eta), t('alertNearGo')].filter(Boolean) };
     }
     case 'called':
