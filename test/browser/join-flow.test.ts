@@ -597,3 +597,51 @@ describe('joining from outside (issue 14)', () => {
     expect(faults).toEqual([]);
   });
 });
+
+describe('the whole visit on one phone (issue 14)', () => {
+  it('ru: join → checked in at the kiosk → called → served → rated with a complaint → the supervisor\'s answer on the same page, never reloaded', { timeout: 120_000 }, async () => {
+    const { page, context } = await phone('ru-RU');
+    await page.goto('/join/');
+    const id = await joinOnPage(page, 'Паспорт гражданина РФ', 'Встать в очередь');
+    await page.getByTestId('remote-not-here').waitFor();
+    const { remote } = await status(id);
+
+    // At the kiosk the scanner reads the phone's code: the visitor is in (V2).
+    const arrived = await env.server.call('POST', '/api/appointments/c1/check-in', { token: KIOSK_TOKEN, body: { code: remote.code } });
+    expect(arrived.body).toMatchObject({ arrived: true, ticket: { id } });
+    await page.getByText('Вы отметились ✓').waitFor();
+
+    // Called at counter 2 (earlier visitors first), then served.
+    for (let i = 0; i < 20 && (await status(id)).status === 'waiting'; i++) {
+      await env.server.call('POST', '/api/counters/2/complete', { token: superToken });
+      await counter('2', 'call-next');
+    }
+    expect((await status(id)).status).toBe('called');
+    await page.getByText('Пройдите к окну 2').waitFor();
+    env.server.clock.advance(4 * MIN);
+    await counter('2', 'complete');
+
+    // The page offers the rating; a complaint needs its comment.
+    const form = page.getByTestId('rating-form');
+    await form.waitFor();
+    const overall = form.getByRole('group', { name: /Общая оценка/ }).getByRole('radio', { name: '2 Плохо' });
+    await overall.locator('..').click();
+    await form.getByRole('checkbox', { name: /Это жалоба/ }).check();
+    await page.getByTestId('rating-comment').fill('Ждал у окна, хотя отметился заранее');
+    await page.getByTestId('rating-send').click();
+    await page.getByTestId('complaint-received').waitFor();
+
+    // The supervisor sees it with the ticket's facts and answers.
+    const complaints = await env.server.call('GET', '/api/complaints?status=open', { token: superToken });
+    expect(complaints.body).toEqual(expect.arrayContaining([expect.objectContaining({ ticketId: id, serviceId: 'passport', counterId: '2', complaintStatus: 'open' })]));
+    const answered = await env.server.call('POST', `/api/complaints/${id}/answer`, { token: superToken, body: { text: 'Спасибо, мы разберёмся с очередностью вызова.', status: 'answered' } });
+    expect(answered.status).toBe(200);
+    const answer = page.getByTestId('complaint-answer');
+    await answer.waitFor();
+    await expect(answer.innerText()).resolves.toContain('Спасибо, мы разберёмся с очередностью вызова.');
+    expect(await sideways(page)).toBeLessThanOrEqual(0);
+    expect(await axeSerious(page)).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/journey-answer-ru.png`, fullPage: true });
+    await context.close();
+  });
+});
