@@ -127,8 +127,8 @@ describe('issue 11: adding and pairing a device', () => {
     expect(await admin.getByTestId('device-kind-kiosk').isChecked()).toBe(false);
     expect(await admin.getByTestId('device-kind-display').isChecked()).toBe(false);
     await admin.getByTestId('device-add').click();
-    // Not sent: the browser holds the form until a kind is chosen.
-    expect(await admin.locator('[data-testid=device-kind] input:invalid').count()).toBe(2);
+    // Not sent: the browser holds the form until a kind is chosen (kiosk, hall display, rating terminal).
+    expect(await admin.locator('[data-testid=device-kind] input:invalid').count()).toBe(3);
     const before = await env.server.call('GET', '/api/admin/devices', { token: adminToken });
     expect(before.body.some((d: any) => d.id === 'kiosk-9')).toBe(false);
 

@@ -115,5 +115,31 @@ server.clock.advance(3 * 60_000);
   await server.call('POST', '/api/counters/1/recall', { token: ops.op1!, body: {} }).catch(() => {});
   await shot(p, 'display-1080p');
 }
+// Issue 14 on a phone: the join page in Russian, then the remote ticket's page with its code for the kiosk.
+{
+  const p = await page(360, 740);
+  await p.goto('/join/?lang=ru');
+  const transport = p.getByRole('button', { name: /^Транспорт/ });
+  await transport.waitFor();
+  await shot(p, 'join-phone-ru');
+  await transport.click();
+  await p.getByRole('button', { name: 'Встать в очередь', exact: true }).click();
+  await p.getByTestId('remote-not-here').waitFor();
+  // The whole page: the code and its QR code are under the number.
+  await p.setViewportSize({ width: 360, height: 1280 });
+  await shot(p, 'phone-remote-ru');
+}
+// The supervisor's Complaints view (the demo history's ratings), in English.
+{
+  const p = await page(1366, 768, { key: 'qms.counter.lang', value: 'en' });
+  await p.goto('/counter/');
+  await p.getByTestId('login-user').fill(DEMO_CREDENTIALS.supervisor.login);
+  await p.getByTestId('login-password').fill(DEMO_CREDENTIALS.supervisor.password);
+  await p.getByTestId('login-submit').click();
+  await p.getByTestId('supervisor').waitFor();
+  await p.goto('/counter/complaints');
+  await p.locator('[data-testid=complaint]').first().waitFor({ timeout: 10_000 });
+  await shot(p, 'counter-complaints');
+}
 await browser.close();
 await server.stop();

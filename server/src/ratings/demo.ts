@@ -60,7 +60,10 @@ export function addDemoRatings(store: RatingStore, config: CenterConfig, facts: 
     const language = t.language ?? (r(4) < 0.85 ? config.center.defaultLanguage : (languages[Math.floor(r(5) * languages.length)] ?? config.center.defaultLanguage));
     const complaint = overall <= 2 && r(6) < 0.35;
     const comments = COMPLAINTS[language] ?? COMPLAINTS.en!;
-    const comment = complaint ? comments[Math.floor(r(7) * comments.length)]! : overall === 5 && r(8) < 0.08 ? (PRAISE[language] ?? PRAISE.en!) : null;
+    // The first complaint is about the wait: only those who waited long (a waiting score of 3 or
+    // less) make it; the others complain about the staff or the papers.
+    const pick = waiting <= 3 ? 0 : 1 + Math.floor(r(7) * (comments.length - 1));
+    const comment = complaint ? comments[pick]! : overall === 5 && r(8) < 0.08 ? (PRAISE[language] ?? PRAISE.en!) : null;
     const at = finishedAt + Math.round((2 + r(9) * 25) * 60_000);
     store.insert({
       ticketId: t.id,
