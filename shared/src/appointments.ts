@@ -9,10 +9,12 @@ import type { AppointmentStatus } from './booking-code.js';
 import { languageSchema, namesSchema } from './config.js';
 import { visibleText } from './text.js';
 
-const phone = z
+/** A phone number as a visitor types it (the booking page, the join page). */
+export const phoneSchema = z
   .string()
   .trim()
   .regex(/^\+?[0-9][0-9 ()-]{4,22}$/, 'expected a phone number: digits, optionally starting with +');
+const phone = phoneSchema;
 const email = z.email('expected an e-mail address such as name@example.org').max(200);
 
 export const bookRequestSchema = z.strictObject({

@@ -5,13 +5,9 @@
  * the server.
  */
 import { z } from 'zod';
+import { phoneSchema } from './appointments.js';
 import { languageSchema, namesSchema } from './config.js';
 import { visibleText } from './text.js';
-
-const phone = z
-  .string()
-  .trim()
-  .regex(/^\+?[0-9][0-9 ()-]{4,22}$/, 'expected a phone number: digits, optionally starting with +');
 
 /** POST /api/join/:centerId: a remote ticket (V1). */
 export const joinRequestSchema = z.strictObject({
@@ -24,7 +20,7 @@ export const joinRequestSchema = z.strictObject({
    */
   deviceId: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'expected the page\'s device id (16 to 64 letters, digits, "-" or "_")'),
   /** Only when the center asks for one (center.remote.askPhone). */
-  phone: phone.optional(),
+  phone: phoneSchema.optional(),
 });
 export type JoinRequest = z.infer<typeof joinRequestSchema>;
 

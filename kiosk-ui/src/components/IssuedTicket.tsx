@@ -8,6 +8,7 @@ import { useKiosk } from '../store';
 import type { IssueState } from '../store/ticket';
 import { AccessIcon, CalendarIcon, PrinterIcon } from './Icons';
 import { appointmentLine, etaLine, positionLine } from '../ticket-text';
+import { ReturnCountdown } from './ReturnCountdown';
 
 /** How long the ticket stays on screen before the kiosk is ready for the next visitor. */
 export const TICKET_SECONDS = 20;
@@ -84,14 +85,7 @@ export function IssuedTicket({ issued }: { issued: Issued }) {
           {t('done')}
         </button>
       </div>
-      <div className="countdown">
-        <p role="timer" aria-live="off">
-          {t('returningIn', { count: left })}
-        </p>
-        <button type="button" className="action small" onClick={() => add(TICKET_SECONDS)}>
-          {t('moreTime')}
-        </button>
-      </div>
+      <ReturnCountdown left={left} more={() => add(TICKET_SECONDS)} />
     </main>
   );
 }

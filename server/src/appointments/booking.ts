@@ -22,6 +22,7 @@ import {
 import type { Principal } from '../auth/principal.js';
 import type { Commands } from '../center/commands.js';
 import type { Hub } from '../center/hub.js';
+import { publicCenter } from '../center/public-center.js';
 import type { CenterRuntime } from '../center/runtime.js';
 import { AppError } from '../http/errors.js';
 import type { AppointmentRow, AppointmentStore, BookingChannel, ContactKeys } from '../storage/appointment-store.js';
@@ -47,12 +48,7 @@ export class Appointments {
     const ask = center.appointments;
     const today = localTime(this.clock(), center.timezone).day;
     return {
-      id: center.id,
-      name: center.name,
-      ...(center.names ? { names: center.names } : {}),
-      timezone: center.timezone,
-      languages: center.languages,
-      defaultLanguage: center.defaultLanguage,
+      ...publicCenter(center),
       askName: ask.askName,
       askPhone: ask.askPhone,
       askEmail: ask.askEmail,

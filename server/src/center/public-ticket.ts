@@ -5,6 +5,7 @@
 import type { PublicTicketStatus, Ticket } from '@qms/shared';
 import type { Ratings } from '../ratings/ratings.js';
 import type { Hub } from './hub.js';
+import { publicCenter } from './public-center.js';
 import type { CenterRuntime } from './runtime.js';
 
 /** The id alone says nothing of its center: each hall is asked (a map, then its storage). */
@@ -21,7 +22,6 @@ export function findTicket(hub: Hub, ticketId: string): { rt: CenterRuntime; tic
 export function publicStatus(rt: CenterRuntime, t: Ticket, ratings: Pick<Ratings, 'statusOf'>): PublicTicketStatus {
   const service = rt.config.services.find((s) => s.id === t.serviceId);
   const counter = t.counterId ? rt.state.counters.get(t.counterId) : undefined;
-  const { id, name, names, languages, defaultLanguage, timezone } = rt.config.center;
   return {
     id: t.id,
     number: t.number,
@@ -34,7 +34,7 @@ export function publicStatus(rt: CenterRuntime, t: Ticket, ratings: Pick<Ratings
     calledAt: t.calledAt,
     eta: t.status === 'waiting' ? rt.eta(t.id) : null,
     // `names` is optional in a center's configuration: left out rather than sent as undefined.
-    center: { id, name, ...(names ? { names } : {}), languages, defaultLanguage, timezone },
+    center: publicCenter(rt.config.center),
     ...(t.remote ? { remote: remoteView(rt, t) } : {}),
     alert: { people: rt.config.center.remote.alertPeople, minutes: rt.config.center.remote.alertMinutes },
     rating: ratings.statusOf(t),

@@ -19,6 +19,7 @@ import type { Principal } from '../auth/principal.js';
 import { actorName } from '../auth/principal.js';
 import { remoteRef, VISITOR, type Commands } from '../center/commands.js';
 import type { Hub } from '../center/hub.js';
+import { publicCenter } from '../center/public-center.js';
 import type { CenterRuntime, Clock } from '../center/runtime.js';
 import { serviceLoads } from '../engine/index.js';
 import { remoteRefusal } from '../engine/remote.js';
@@ -47,12 +48,7 @@ export class RemoteJoins {
     const { center, services } = rt.config;
     const loads = new Map(serviceLoads(rt.state, now).map((l) => [l.serviceId, l]));
     return {
-      id: center.id,
-      name: center.name,
-      ...(center.names ? { names: center.names } : {}),
-      timezone: center.timezone,
-      languages: center.languages,
-      defaultLanguage: center.defaultLanguage,
+      ...publicCenter(center),
       askPhone: center.remote.askPhone,
       graceMin: center.remote.graceMin,
       services: services

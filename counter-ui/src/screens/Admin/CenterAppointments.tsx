@@ -3,51 +3,22 @@
  * what the booking page asks, how long who booked is kept, and bookings per phone or e-mail a day
  * (GET/PUT /api/admin/appointments: this part alone, so that it cannot undo another admin's edit).
  */
-import type { AppErrorBody, CenterAppointments as Rules } from '@qms/shared';
-import { api } from '@qms/shared/client';
-import { useEffect, useState } from 'react';
+import type { CenterAppointments as Rules } from '@qms/shared';
 import { useTranslation } from 'react-i18next';
 import { ASK_FIELDS, ASK_MODES, CENTER_FIELDS, centerDraft, centerOut, centerProblems, type AskMode, type CenterDraft } from '../../logic/appointmentSettings';
-import { useStore } from '../../store';
 import { NumberField } from './AppointmentFields';
 import { SaveFoot, ServerError } from './parts';
+import { useRulesForm } from './useRulesForm';
 
 export function CenterAppointments() {
   const { t } = useTranslation();
-  const token = useStore((s) => s.token);
-  const [draft, setDraft] = useState<CenterDraft | null>(null);
-  const [error, setError] = useState<AppErrorBody | null>(null);
-  const [pending, setPending] = useState(false);
-  const [saved, setSaved] = useState(false);
-  const [tried, setTried] = useState(false);
-
-  useEffect(() => {
-    let current = true;
-    void api<Rules>('/api/admin/appointments', { token }).then((res) => {
-      if (!current) return;
-      if (res.ok) setDraft(centerDraft(res.data));
-      else setError(res.error);
-    });
-    return () => void (current = false);
-  }, [token]);
-
+  const { draft, error, pending, saved, problems, invalid, edit, save } = useRulesForm<Rules, CenterDraft, ReturnType<typeof centerProblems>>({
+    path: '/api/admin/appointments',
+    draftOf: centerDraft,
+    bodyOf: centerOut,
+    problemsOf: centerProblems,
+  });
   if (!draft) return error ? <ServerError error={error} /> : null;
-  const problems = tried ? centerProblems(draft) : {};
-  const edit = (patch: Partial<CenterDraft>) => {
-    setDraft({ ...draft, ...patch });
-    setSaved(false);
-  };
-
-  const save = async () => {
-    setTried(true);
-    if (Object.keys(centerProblems(draft)).length > 0) return;
-    setPending(true);
-    const res = await api<Rules>('/api/admin/appointments', { token, method: 'PUT', body: centerOut(draft) });
-    setPending(false);
-    setError(res.ok ? null : res.error);
-    setSaved(res.ok);
-    if (res.ok) setDraft(centerDraft(res.data));
-  };
 
   return (
     <form
@@ -84,7 +55,7 @@ export function CenterAppointments() {
         </div>
         <small className="muted">{t('admin.appointments.askHint')}</small>
       </fieldset>
-      <SaveFoot invalid={tried && Object.keys(problems).length > 0} error={error} saved={saved} pending={pending} testId="center-appointments" />
+      <SaveFoot invalid={invalid} error={error} saved={saved} pending={pending} testId="center-appointments" />
     </form>
   );
 }

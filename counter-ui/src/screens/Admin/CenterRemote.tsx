@@ -4,9 +4,7 @@
  * whether the join page asks for a number, when the phone alerts, and the hall poster's code
  * (GET/PUT /api/admin/remote: this part alone, so that it cannot undo another admin's edit).
  */
-import type { AppErrorBody, CenterRemote as Rules } from '@qms/shared';
-import { api } from '@qms/shared/client';
-import { useEffect, useState } from 'react';
+import type { CenterRemote as Rules } from '@qms/shared';
 import { useTranslation } from 'react-i18next';
 import {
   ASK_PHONE_MODES,
@@ -18,50 +16,21 @@ import {
   type AskPhoneMode,
   type CenterRemoteDraft,
 } from '../../logic/remoteSettings';
-import { useStore } from '../../store';
 import { NumberField } from './AppointmentFields';
 import { SaveFoot, ServerError } from './parts';
+import { useRulesForm } from './useRulesForm';
 
 /** `onSaved`: the posters show the new hall code at once. */
 export function CenterRemote({ onSaved }: { onSaved: () => void }) {
   const { t } = useTranslation();
-  const token = useStore((s) => s.token);
-  const [draft, setDraft] = useState<CenterRemoteDraft | null>(null);
-  const [error, setError] = useState<AppErrorBody | null>(null);
-  const [pending, setPending] = useState(false);
-  const [saved, setSaved] = useState(false);
-  const [tried, setTried] = useState(false);
-
-  useEffect(() => {
-    let current = true;
-    void api<Rules>('/api/admin/remote', { token }).then((res) => {
-      if (!current) return;
-      if (res.ok) setDraft(centerRemoteDraft(res.data));
-      else setError(res.error);
-    });
-    return () => void (current = false);
-  }, [token]);
-
+  const { draft, error, pending, saved, problems, invalid, edit, save } = useRulesForm<Rules, CenterRemoteDraft, ReturnType<typeof centerRemoteProblems>>({
+    path: '/api/admin/remote',
+    draftOf: centerRemoteDraft,
+    bodyOf: centerRemoteOut,
+    problemsOf: centerRemoteProblems,
+    onSaved,
+  });
   if (!draft) return error ? <ServerError error={error} /> : null;
-  const problems = tried ? centerRemoteProblems(draft) : {};
-  const edit = (patch: Partial<CenterRemoteDraft>) => {
-    setDraft({ ...draft, ...patch });
-    setSaved(false);
-  };
-
-  const save = async () => {
-    setTried(true);
-    if (Object.keys(centerRemoteProblems(draft)).length > 0) return;
-    setPending(true);
-    const res = await api<Rules>('/api/admin/remote', { token, method: 'PUT', body: centerRemoteOut(draft) });
-    setPending(false);
-    setError(res.ok ? null : res.error);
-    setSaved(res.ok);
-    if (res.ok) {
-      setDraft(centerRemoteDraft(res.data));
-      onSaved();
-    }
-  };
 
   return (
     <form
@@ -119,7 +88,7 @@ export function CenterRemote({ onSaved }: { onSaved: () => void }) {
           </small>
         )}
       </fieldset>
-      <SaveFoot invalid={tried && Object.keys(problems).length > 0} error={error} saved={saved} pending={pending} testId="center-remote" />
+      <SaveFoot invalid={invalid} error={error} saved={saved} pending={pending} testId="center-remote" />
     </form>
   );
 }

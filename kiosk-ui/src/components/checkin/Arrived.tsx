@@ -7,6 +7,7 @@ import { useScreenSpeech } from '../../hooks/useScreenSpeech';
 import { useKiosk } from '../../store';
 import { etaLine, positionLine } from '../../ticket-text';
 import { TICKET_SECONDS } from '../IssuedTicket';
+import { ReturnCountdown } from '../ReturnCountdown';
 
 /**
  * A ticket taken on a phone, checked in here (issue 14, V2): a welcome, its number and where it
@@ -51,14 +52,7 @@ export function Arrived({ ticket, eta }: { ticket: Ticket; eta: TicketEta | null
           {t('done')}
         </button>
       </div>
-      <div className="countdown">
-        <p role="timer" aria-live="off">
-          {t('returningIn', { count: left })}
-        </p>
-        <button type="button" className="action small" onClick={() => add(TICKET_SECONDS)}>
-          {t('moreTime')}
-        </button>
-      </div>
+      <ReturnCountdown left={left} more={() => add(TICKET_SECONDS)} />
     </main>
   );
 }
