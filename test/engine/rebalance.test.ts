@@ -129,3 +129,15 @@ describe('rebalancer', () => {
     expect(look()).toEqual([]);
   });
 });
+
+describe('rebalancer and remote visitors (issue 14)', () => {
+  it('B1 with V3: a remote visitor not yet in the hall is no reason to merge a counter; once arrived, it is', () => {
+    const { sim, look } = setup({ edit: (cfg) => (cfg.services[1]!.remote = { enabled: true }) });
+    sim.open('1');
+    sim.run({ type: 'issue', ticketId: 'r1', serviceId: 'property', lane: 'normal', remote: { code: 'ABCDEFGH' } });
+    sim.advance(3);
+    expect(look()).toEqual([]);
+    sim.run({ type: 'arrive', ticketId: 'r1', via: 'kiosk' });
+    expect(look()).toMatchObject([{ kind: 'merge', counterId: '1', serviceId: 'property' }]);
+  });
+});

@@ -12,7 +12,8 @@
  */
 import { MINUTE, type BalanceReason, type CounterService, type CounterState, type FactBody, type Ticket } from '@qms/shared';
 import { serviceLoads } from './eta.js';
-import { pickNext, placeOf } from './rules.js';
+import { placeOf } from './rules.js';
+import { passOver } from './remote.js';
 import type { EngineState } from './types.js';
 
 export interface BalanceParams {
@@ -101,8 +102,9 @@ export function proposeMoves(
     const names = extras.map(serviceName).join(', ');
     const merged = c.services.some((s) => !planned.has(s.serviceId));
     const all: CounterService[] = [...plan.services.map((s) => ({ ...s })), ...extras.map((serviceId): CounterService => ({ serviceId, role: 'primary' }))];
-    // Whom the counter would call next if it served everything it is trained for.
-    const next: Ticket | undefined = pickNext(state, merged ? c : { ...c, services: all }, now)?.ticket;
+    // Whom the counter would call next if it served everything it is trained for (a remote
+    // visitor not yet in the hall is no reason to merge, V3).
+    const next: Ticket | undefined = passOver(state, merged ? c : { ...c, services: all }, now).pick?.ticket;
     const wantsExtra = next !== undefined && next.targetCounterId === null && !planned.has(next.serviceId);
     if (!merged) {
       // B1: merge when it changes the counter's next call.
