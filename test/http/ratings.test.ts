@@ -59,7 +59,7 @@ async function served(counter: string, token: string, { serviceId = 'passport', 
   return ticket.id as string;
 }
 
-const rows = () => s.db.prepare('SELECT * FROM ratings ORDER BY at, ticket_id').all() as Record<string, unknown>[];
+const rows = () => s.db.prepare('SELECT * FROM ratings ORDER BY at, rowid').all() as Record<string, unknown>[];
 const rate = (id: string, body: unknown) => s.call('POST', `/api/tickets/${id}/rating`, { body });
 const status = async (id: string) => (await s.call('GET', `/api/tickets/${id}`)).body as PublicTicketStatus;
 
