@@ -289,7 +289,8 @@ describe('every screen in every language', () => {
         await route.fulfill({ response: res, json: { ...body, center: { ...body.center, defaultLanguage: lang } } });
       });
       await fresh.page.goto('/kiosk/');
-      await fresh.page.locator('.pairing-screen').waitFor();
+      // The screen comes up before the catalogue answers: judged once it speaks the center's language.
+      await fresh.page.locator(`html[lang=${lang}] .pairing-screen`).waitFor();
       await check(fresh.page, lang, 'pairing');
       for (const d of '123456') await fresh.page.locator('.keypad .key').filter({ hasText: new RegExp(`^${d}$`) }).click();
       await fresh.page.locator('.key-submit').click();
