@@ -10,7 +10,7 @@
  * Pure: state, `now` and the day's switch counts in, moves out. Everything else it needs (when a
  * counter last called from its extra services) is read from the day's tickets.
  */
-import { MINUTE, type BalanceReason, type CounterService, type CounterState, type FactBody, type Ticket } from '@qms/shared';
+import { MINUTE, type BalanceReason, type Counter, type CounterService, type CounterState, type FactBody, type Ticket } from '@qms/shared';
 import { serviceLoads } from './eta.js';
 import { placeOf } from './rules.js';
 import { passOver } from './remote.js';
@@ -81,6 +81,27 @@ function lastExtraCalls(state: EngineState): Map<string, number> {
   return out;
 }
 
+interface Training {
+  planned: ReadonlySet<string>;
+  /** What its staff may serve beyond the plan (canServe), services that exist. */
+  extras: string[];
+  /** The plan plus the extras, all primary: the counter merged (B1). Read only: moves copy it. */
+  all: CounterService[];
+}
+/** Per counter plan of a configuration: worked out once, not after every change in the hall. */
+const trainings = new WeakMap<Counter, Training>();
+
+function trainingOf(state: EngineState, plan: Counter): Training {
+  let t = trainings.get(plan);
+  if (!t) {
+    const planned = new Set(plan.services.map((s) => s.serviceId));
+    const extras = (plan.canServe ?? []).filter((id) => !planned.has(id) && state.services.has(id));
+    const all = [...plan.services.map((s) => ({ ...s })), ...extras.map((serviceId): CounterService => ({ serviceId, role: 'primary' }))];
+    trainings.set(plan, (t = { planned, extras, all }));
+  }
+  return t;
+}
+
 /** B1–B4: the moves worth making now, at most one per counter. */
 export function proposeMoves(
   state: EngineState,
@@ -96,19 +117,19 @@ export function proposeMoves(
   for (const plan of state.config.counters) {
     const c: CounterState | undefined = state.counters.get(plan.id);
     if (!c || c.status !== 'open') continue;
-    const planned = new Set(plan.services.map((s) => s.serviceId));
-    const extras = (plan.canServe ?? []).filter((id) => !planned.has(id) && state.services.has(id));
+    const { planned, extras, all } = trainingOf(state, plan);
     if (extras.length === 0) continue;
-    const names = extras.map(serviceName).join(', ');
     const merged = c.services.some((s) => !planned.has(s.serviceId));
-    const all: CounterService[] = [...plan.services.map((s) => ({ ...s })), ...extras.map((serviceId): CounterService => ({ serviceId, role: 'primary' }))];
+    // B1 in `auto` looks at free counters only: a busy one is left before its next call is worked out.
+    if (!merged && params.freeCountersOnly && c.currentTicketId !== null) continue;
+    const names = () => extras.map(serviceName).join(', ');
     // Whom the counter would call next if it served everything it is trained for (a remote
     // visitor not yet in the hall is no reason to merge, V3).
     const next: Ticket | undefined = passOver(state, merged ? c : { ...c, services: all }, now).pick?.ticket;
     const wantsExtra = next !== undefined && next.targetCounterId === null && !planned.has(next.serviceId);
     if (!merged) {
       // B1: merge when it changes the counter's next call.
-      if (!wantsExtra || (params.freeCountersOnly && c.currentTicketId !== null)) continue;
+      if (!wantsExtra) continue;
       loads ??= new Map(serviceLoads(state, now).map((l) => [l.serviceId, l.expectedWaitMin ?? 0]));
       const sid = next.serviceId;
       const expected = Math.round(loads.get(sid) ?? 0);
@@ -118,11 +139,11 @@ export function proposeMoves(
         kind: 'merge',
         counterId: c.id,
         serviceId: sid,
-        services: all,
+        services: all.map((x) => ({ ...x })),
         predictedWaitMin: expected,
         targetMin: target(sid),
-        reason: `Counter ${c.number} also serves ${names}: ${next.number}${lane} has waited ${waited} min for ${serviceName(sid)} and is next here; expected wait there ${expected} min (target ${target(sid)} min)`,
-        why: { id: 'merge', counter: c.number, services: extras, ticket: next.number, priority: next.lane === 'priority', serviceId: sid, waitedMin: waited, expectedMin: expected, targetMin: target(sid) },
+        reason: `Counter ${c.number} also serves ${names()}: ${next.number}${lane} has waited ${waited} min for ${serviceName(sid)} and is next here; expected wait there ${expected} min (target ${target(sid)} min)`,
+        why: { id: 'merge', counter: c.number, services: [...extras], ticket: next.number, priority: next.lane === 'priority', serviceId: sid, waitedMin: waited, expectedMin: expected, targetMin: target(sid) },
       });
       continue;
     }
@@ -142,8 +163,8 @@ export function proposeMoves(
       services: plan.services.map((s) => ({ ...s })),
       predictedWaitMin: Math.round(loads.get(extras[0] ?? '') ?? 0),
       targetMin: target(extras[0] ?? ''),
-      reason: `Counter ${c.number} back to its plan: it has not needed ${names} for ${minutes(now - since)} min`,
-      why: { id: 'release', counter: c.number, services: extras, unusedMin: minutes(now - since) },
+      reason: `Counter ${c.number} back to its plan: it has not needed ${names()} for ${minutes(now - since)} min`,
+      why: { id: 'release', counter: c.number, services: [...extras], unusedMin: minutes(now - since) },
     });
   }
   return moves;

@@ -10,6 +10,7 @@
  */
 import { assertNever, ErrorCode, formatHHMM, MINUTE, type FactBody } from '@qms/shared';
 import { createEngineState, decide, etaOf, evolve, type Command, type Decision, type EngineState } from '../engine/index.js';
+import { rememberServiceTimes, ticketChanging } from '../engine/eta.js';
 import { engineConfigFor, epochOf, PRIORITY_CATEGORY, SIM_CENTER_ID, SIM_DAY0 } from './config.js';
 import { EventQueue } from './kernel.js';
 import { CounterLedger, type CounterFigures } from './ledger.js';
@@ -111,6 +112,9 @@ class Day {
   ) {
     const config = engineConfigFor(scenario, policy);
     this.state = createEngineState(SIM_CENTER_ID, config, SIM_DAY0);
+    // W2's service times kept up to date fact by fact, as the live server does (CenterRuntime),
+    // instead of learned afresh from the whole day at every expected wait the kiosk shows.
+    rememberServiceTimes(this.state);
     this.controller = policy.controller?.(config);
     const guard = config.center.policy.maxWaitGuardMin;
     this.guardMs = guard < 1440 ? guard * MINUTE : null;
@@ -291,6 +295,7 @@ class Day {
       throw new Error(`simulator: more than ${MAX_COMMANDS_PER_EVENT} commands at ${clock(this.now)}; a controller loops`);
     }
     for (const fact of d.facts) {
+      if ('ticket' in fact) ticketChanging(this.state, fact.ticket);
       evolve(this.state, fact);
       this.ledger.record(fact, this.now);
       this.follow(fact);
