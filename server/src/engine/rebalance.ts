@@ -70,15 +70,11 @@ export const LOOK_AFTER: ReadonlySet<FactBody['type']> = new Set<FactBody['type'
 
 const minutes = (ms: number) => Math.round(ms / MINUTE);
 
-/** When each counter last called a visitor of a service outside its plan today (epoch ms). */
-function lastExtraCalls(state: EngineState): Map<string, number> {
-  const planned = new Map(state.config.counters.map((c) => [c.id, new Set(c.services.map((s) => s.serviceId))]));
-  const out = new Map<string, number>();
-  for (const t of state.tickets.values()) {
-    if (t.counterId === null || t.calledAt === null || planned.get(t.counterId)?.has(t.serviceId) !== false) continue;
-    out.set(t.counterId, Math.max(out.get(t.counterId) ?? 0, t.calledAt));
-  }
-  return out;
+/** When a counter last called a visitor of a service outside its plan (epoch ms; 0: never), from the engine's index. */
+function lastExtraCall(state: EngineState, counterId: string): number {
+  let last = 0;
+  for (const at of state.extraCalls.get(counterId)?.values() ?? []) last = Math.max(last, at);
+  return last;
 }
 
 interface Training {
@@ -113,7 +109,6 @@ export function proposeMoves(
   const target = (id: string) => state.services.get(id)?.targetWaitMin ?? state.config.center.targetWaitMin;
   const moves: Move[] = [];
   let loads: Map<string, number> | undefined;
-  let lastUse: Map<string, number> | undefined;
   for (const plan of state.config.counters) {
     const c: CounterState | undefined = state.counters.get(plan.id);
     if (!c || c.status !== 'open') continue;
@@ -149,8 +144,7 @@ export function proposeMoves(
     }
     // B2: release once the merge has gone unused; B3: only with switches to spare for merging again.
     if (wantsExtra) continue;
-    lastUse ??= lastExtraCalls(state);
-    const since = Math.max(lastUse.get(c.id) ?? 0, day.lastSwitch(c.id));
+    const since = Math.max(lastExtraCall(state, c.id), day.lastSwitch(c.id));
     if (now - since < params.unusedForMin * MINUTE) continue;
     const budget = params.switchesPerHour * ((now - day.start) / (60 * MINUTE)) + 1;
     if (day.switches(c.id) + 2 > budget) continue;

@@ -44,6 +44,8 @@ export function createEngineState(
     lastSeqNo: new Map(),
     issuedToday: new Map(),
     openNumbers: new Map(),
+    extraCalls: new Map(),
+    plans: new Map(config.counters.map((c) => [c.id, new Set(c.services.map((s) => s.serviceId))])),
   };
   for (const c of config.counters) {
     const kept = live.get(c.id);
@@ -99,12 +101,22 @@ function countNumber(state: EngineState, number: string, by: 1 | -1): void {
   else state.openNumbers.delete(number);
 }
 
+/** extraCalls: a ticket called at a counter for a service outside that counter's plan, in or out. */
+function indexExtraCall(state: EngineState, t: Ticket, by: 1 | -1): void {
+  if (t.counterId === null || t.calledAt === null || state.plans.get(t.counterId)?.has(t.serviceId) !== false) return;
+  const calls = state.extraCalls.get(t.counterId) ?? state.extraCalls.set(t.counterId, new Map()).get(t.counterId)!;
+  if (by > 0) calls.set(t.id, t.calledAt);
+  else calls.delete(t.id);
+}
+
 function trackTicket(state: EngineState, t: Ticket): void {
   const before = state.tickets.get(t.id);
   if (before?.status === 'waiting') state.queues.get(queueKey(before))?.delete(t.id);
   // A ticket keeps its number for life: only opening and closing change the count.
   const wasOpen = before !== undefined && isOpen(before);
   if (wasOpen !== isOpen(t)) countNumber(state, t.number, wasOpen ? -1 : 1);
+  if (before) indexExtraCall(state, before, -1);
+  indexExtraCall(state, t, 1);
   state.tickets.set(t.id, t);
   if (t.clientRef) state.clientRefs.set(t.clientRef, t.id);
   if (t.status === 'waiting') {

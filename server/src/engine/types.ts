@@ -45,6 +45,14 @@ export interface EngineState {
    * each: a new number skips those, so no two open tickets ever show the same one.
    */
   openNumbers: Map<string, number>;
+  /**
+   * B2's input, kept as tickets change: per counter, its tickets called for a service outside its
+   * plan (ticket id → when called), as long as the ticket still names that counter and call. The
+   * rebalancer reads one counter's few instead of walking the day's tickets at every look.
+   */
+  extraCalls: Map<string, Map<string, number>>;
+  /** Each counter's planned services, for extraCalls. */
+  plans: Map<string, ReadonlySet<string>>;
 }
 
 export type Command =
