@@ -35,7 +35,9 @@ function plannedToday(state: EngineState, now: number): { windows: Map<string, S
   let dayEnd = -Infinity;
   for (const plan of plansOf(state).values()) {
     if (!plan.hours) continue;
-    const ahead = openWindows({ hours: plan.hours, closedDays: center.closedDays ?? [] }, now, center.timezone).filter(([, to]) => to > now);
+    // scheduleOf keeps the center's closed days (or its one empty list) as the same array, so that
+    // openWindows finds today's windows in its cache instead of parsing the plan at every estimate.
+    const ahead = openWindows(scheduleOf(center, { hours: plan.hours }), now, center.timezone).filter(([, to]) => to > now);
     windows.set(plan.id, ahead.map(([from, to]) => [from, to]));
     if (ahead.length > 0) dayEnd = Math.max(dayEnd, ahead[ahead.length - 1]![1]);
   }
