@@ -66,9 +66,10 @@ const opArb = fc.oneof(
   { weight: 2, arbitrary: fc.record({ k: fc.constant('reactivate' as const), pick: fc.nat(), any: fc.constantFrom(false, false, true) }) },
   { weight: 1, arbitrary: fc.record({ k: fc.constant('cancel' as const), pick: fc.nat(), any: fc.constantFrom(false, false, true) }) },
   // V1–V5: remote tickets joined, arriving (or not), and the sweep that holds and ends them.
-  { weight: 2, arbitrary: fc.record({ k: fc.constant('join' as const), s }) },
-  { weight: 2, arbitrary: fc.record({ k: fc.constant('arrive' as const), pick: fc.nat(), any: fc.constantFrom(false, false, true) }) },
-  { weight: 2, arbitrary: fc.record({ k: fc.constant('remote-sweep' as const) }) },
+  // Light weights: the rarest facts above (a requeue needs a transfer to a counter that then closes) must stay reachable.
+  { weight: 1, arbitrary: fc.record({ k: fc.constant('join' as const), s }) },
+  { weight: 1, arbitrary: fc.record({ k: fc.constant('arrive' as const), pick: fc.nat(), any: fc.constantFrom(false, false, true) }) },
+  { weight: 1, arbitrary: fc.record({ k: fc.constant('remote-sweep' as const) }) },
   {
     weight: 1,
     arbitrary: fc.record({
