@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { search } from '../../catalogue';
 import { useBookCenter } from '../../hooks/useBooking';
 import { useKiosk } from '../../store';
-import { SearchIcon } from '../Icons';
 import { CodeEntry } from './CodeEntry';
 import { StepTop } from './StepTop';
+import { PhoneSearch } from '../PhoneSearch';
 
 /** More than this and the list gets a search field: a phone shows about six buttons at a time. */
 const FEW = 8;
@@ -26,13 +26,7 @@ export function ServiceStep() {
     <section className="book-step" aria-labelledby="book-step-title">
       <StepTop n={1} title={t('bookChooseService')} back={false} />
       {named.length === 0 && <p className="phone-problem">{t('bookNoServices')}</p>}
-      {named.length > FEW && (
-        <label className="book-search">
-          <SearchIcon />
-          <span className="sr-only">{t('search')}</span>
-          <input type="search" value={query} placeholder={t('searchPlaceholder')} autoComplete="off" onChange={(e) => setQuery(e.target.value)} />
-        </label>
-      )}
+      {named.length > FEW && <PhoneSearch query={query} onChange={setQuery} />}
       {query.trim() && shown.length === 0 && <p role="status">{t('bookSearchNothing')}</p>}
       <ul className="book-options">
         {shown.map((s) => (

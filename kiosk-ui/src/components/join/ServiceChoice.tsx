@@ -6,10 +6,11 @@ import { useTranslation } from 'react-i18next';
 import { search } from '../../catalogue';
 import { closedWords } from '../../join';
 import { useKiosk } from '../../store';
-import { ClockIcon, SearchIcon } from '../Icons';
+import { ClockIcon } from '../Icons';
 import { opensText } from '../ServiceList';
 import { JoinTop } from './JoinTop';
 import { MyTickets } from './MyTickets';
+import { PhoneSearch } from '../PhoneSearch';
 
 /** More than this and the list gets a search field: a phone shows about six services at a time. */
 const FEW = 8;
@@ -35,13 +36,7 @@ export function ServiceChoice() {
       </JoinTop>
       <MyTickets />
       {named.length === 0 && <p className="phone-problem">{t('joinNoServices')}</p>}
-      {named.length > FEW && (
-        <label className="book-search">
-          <SearchIcon />
-          <span className="sr-only">{t('search')}</span>
-          <input type="search" value={query} placeholder={t('searchPlaceholder')} autoComplete="off" onChange={(e) => setQuery(e.target.value)} />
-        </label>
-      )}
+      {named.length > FEW && <PhoneSearch query={query} onChange={setQuery} />}
       {query.trim() && shown.length === 0 && <p role="status">{t('bookSearchNothing')}</p>}
       <ul className="book-options">
         {shown.map(({ service, name }) => (
