@@ -17,3 +17,4 @@ export * from './booking-code.js';
 export * from './place.js';
 export * from './phone.js';
 export * from './near.js';
+export * from './planning.js';

@@ -1,0 +1,120 @@
+/**
+ * The planning advisor's contract (issue 15): a day that can be replayed (a `qms-scenario/1` file,
+ * fitted from the center's log or supplied), and what the advisor says about it, every figure
+ * measured by simulating the day on the real engine. Minutes throughout; times of day are minutes
+ * after local midnight.
+ */
+import { z } from 'zod';
+import { WEEKDAYS } from './config.js';
+import { localDay as dayString } from './reports.js';
+
+/** A figure over several seeds of the same day: the mean, and the lowest and highest seed. */
+export interface Spread {
+  mean: number | null;
+  min: number | null;
+  max: number | null;
+}
+
+/** How a day went: what a director compares before and after a change. */
+export interface PlanFigures {
+  /** Share of visitors called within their service's target, 0..1. */
+  withinTarget: Spread;
+  meanWaitMin: Spread;
+  /** P95 wait of the priority lane; all null when the day has no priority visitors. */
+  priorityP95Min: Spread;
+}
+
+/** Counters needed against counters planned, for one hour of the day. */
+export interface StaffingHour {
+  /** Start of the hour, minutes after midnight. */
+  from: number;
+  /** Counters needed to meet the target this hour (Erlang C first guess, corrected by simulation). */
+  need: number;
+  /** Counters on shift this hour (a counter on shift for half the hour counts 0.5). */
+  planned: number;
+  services: { serviceId: string; arrivalsPerHour: number; loadErlangs: number; need: number }[];
+}
+
+export interface StaffingAdvice {
+  hours: StaffingHour[];
+  /** Σ max(0, need − planned) and Σ max(0, planned − need), in counter-hours. */
+  shortCounterHours: number;
+  overCounterHours: number;
+  /** The day staffed exactly at `need` per hour, simulated: does the need meet the target? */
+  check: { withinTarget: number | null; meanWaitMin: number | null; simulatedHours: number };
+}
+
+export type PlanChange =
+  /** The counter's staff learn the service: a new `canServe` entry. */
+  | { kind: 'train'; counterId: string; serviceId: string }
+  /** The counter works other hours: same length, so the same counter-hours. */
+  | { kind: 'shift'; counterId: string; from: { from: number; to: number }[]; to: { from: number; to: number }[] };
+
+/** One step of the advice, measured with every earlier step in place. */
+export interface AdviceStep {
+  change: PlanChange;
+  /** Why the search looked at it, in words a supervisor reads (English; the UI words the change itself). */
+  reason: string;
+  before: PlanFigures;
+  after: PlanFigures;
+}
+
+export interface PlanningAdvice {
+  format: 'qms-advice/1';
+  scenario: string;
+  /** The policy the day is run under (the product's own: adaptive). */
+  policy: string;
+  seeds: number;
+  counters: number;
+  /** The training budget used: at most one new skill per four counters unless asked otherwise. */
+  maxNewSkills: number;
+  /** The plan as given; the references that bound what any plan can do; the advised plan. */
+  figures: { static: PlanFigures; current: PlanFigures; pooled: PlanFigures; advised: PlanFigures };
+  /** Share of the static → pooled gap in share within target captured (null when there is no gap). */
+  gapCaptured: { current: number | null; advised: number | null };
+  staffing: StaffingAdvice;
+  /** Training steps then shift moves, in the order the search chose them (each kept only if it helped). */
+  steps: AdviceStep[];
+  /** The advised day as an ordinary `qms-scenario/1` file. */
+  advised: unknown;
+  elapsedMs: number;
+}
+
+/** A period of the center's log to fit a day from (GET /api/planning/scenario). */
+export const fitQuerySchema = z.strictObject({
+  centerId: z.string().min(1, 'centerId is required'),
+  from: dayString,
+  to: dayString,
+  weekday: z.enum(WEEKDAYS, `weekday: expected one of ${WEEKDAYS.join(', ')}`).optional(),
+});
+export type FitQuery = z.infer<typeof fitQuerySchema>;
+
+/** POST /api/planning/advice: advise on a fitted period, or on a scenario file the supervisor sends. */
+export const adviceRequestSchema = z.strictObject({
+  centerId: z.string().min(1, 'centerId is required'),
+  source: z.union([
+    z.strictObject({ kind: z.literal('period'), from: dayString, to: dayString, weekday: z.enum(WEEKDAYS, `weekday: expected one of ${WEEKDAYS.join(', ')}`).optional() }),
+    z.strictObject({ kind: z.literal('scenario'), scenario: z.unknown() }),
+  ]),
+  maxNewSkills: z.number().int('expected a whole number').min(0).max(50).optional(),
+  seeds: z.number().int('expected a whole number').min(1).max(20).optional(),
+});
+export type AdviceRequest = z.infer<typeof adviceRequestSchema>;
+
+/** POST /api/planning/simulate: try a day (say, the advice with some steps left out) and see it. */
+export const trySimulateSchema = z.strictObject({
+  centerId: z.string().min(1, 'centerId is required'),
+  scenario: z.unknown(),
+  seeds: z.number().int('expected a whole number').min(1).max(20).optional(),
+});
+export type TrySimulateRequest = z.infer<typeof trySimulateSchema>;
+
+/** The answer to POST /api/planning/simulate. */
+export interface TriedDay {
+  scenario: string;
+  policy: string;
+  seeds: number;
+  figures: PlanFigures;
+  /** Per hour of the day: arrivals and the mean wait of those who arrived in it. */
+  hours: { from: number; arrivals: number; meanWaitMin: number | null }[];
+}
