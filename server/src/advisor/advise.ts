@@ -1,0 +1,113 @@
+/**
+ * The planning advisor (issue 15): for a day (fitted from the log, or any scenario file), how many
+ * counters each hour needs, which counters' staff should learn which service, and which shifts to
+ * move within the same counter-hours, every step measured by simulating the day on the real engine.
+ *
+ * The search is greedy by measured marginal gain: each round diagnoses where the current plan's
+ * visitors wait past the target, proposes the few new skills and moved shifts most likely to help
+ * there (candidates.ts), simulates each on the same seeds, and keeps the best if it gains. The
+ * search runs the `skills` policy, which calls exactly as `adaptive` does (docs/balancing.md: the
+ * rebalancer merges a counter precisely when that changes its next call) at half the cost; the
+ * figures reported are `adaptive`'s, over more seeds.
+ */
+import type { AdviceStep, PlanChange, PlanningAdvice } from '@qms/shared';
+import { pooledPolicy, skillsPolicy, staticPolicy } from '../sim/policies.js';
+import type { Scenario } from '../sim/scenario.js';
+import { trainCandidates, shiftCandidates, type Candidate } from './candidates.js';
+import { diagnose } from './diagnose.js';
+import { ADVISED_POLICY, gapCaptured, measure, seedsOf, type Measured } from './figures.js';
+import { applyChange, counterMinutes, scenarioFile, shiftsText } from './plan.js';
+import { staffingByHour } from './staffing.js';
+
+export interface AdviseOptions {
+  /** New skills allowed; default one per four counters (the issue's bar), at least one. */
+  maxNewSkills?: number;
+  /** Seeds for the reported figures (default 10); the search uses the first `searchSeeds`. */
+  seeds?: number;
+  searchSeeds?: number;
+  /** Candidates of each kind simulated per round (default 6). */
+  breadth?: number;
+  /** Stop searching after this long, keeping what was found (default 45 s). */
+  budgetMs?: number;
+  /** Share within target the staffing figures aim at (default 0.9). */
+  goal?: number;
+  onProgress?: (line: string) => void;
+}
+
+/** A step must gain this much score (about a tenth of a point of share within target) to be kept. */
+const MIN_GAIN = 0.1;
+
+export const defaultSkillBudget = (counters: number): number => Math.max(1, Math.floor(counters / 4));
+
+export function advise(scenario: Scenario, options: AdviseOptions = {}): PlanningAdvice {
+  const started = Date.now();
+  const say = options.onProgress ?? (() => {});
+  const maxNewSkills = options.maxNewSkills ?? defaultSkillBudget(scenario.counters.length);
+  const seeds = seedsOf(scenario, options.seeds ?? 10);
+  const searchSeeds = seeds.slice(0, options.searchSeeds ?? 3);
+  const breadth = options.breadth ?? 6;
+  const budgetMs = options.budgetMs ?? 45_000;
+
+  const chosen: { candidate: Candidate; before: Measured; after: Measured }[] = [];
+  let plan = scenario;
+  let now = measure(plan, skillsPolicy, searchSeeds);
+  let skillsLeft = maxNewSkills;
+  // Changes measured not to help the plan they were tried on; the others may win a later round.
+  const useless = new Set<string>();
+  while (Date.now() - started < budgetMs) {
+    const d = diagnose(plan, now.runs);
+    const candidates = [...trainCandidates(d, skillsLeft > 0 ? breadth : 0), ...shiftCandidates(d, breadth)].filter((c) => !useless.has(keyOf(c.change)));
+    if (candidates.length === 0) break;
+    let best: { candidate: Candidate; plan: Scenario; m: Measured } | null = null;
+    for (const candidate of candidates) {
+      if (Date.now() - started > budgetMs) break;
+      const next = applyChange(plan, candidate.change);
+      const m = measure(next, skillsPolicy, searchSeeds);
+      if (m.score - now.score < MIN_GAIN) useless.add(keyOf(candidate.change));
+      if (!best || m.score > best.m.score) best = { candidate, plan: next, m };
+    }
+    if (!best || best.m.score - now.score < MIN_GAIN) break;
+    say(`+ ${describe(best.candidate.change)}: ${pct(now)} → ${pct(best.m)} within target`);
+    chosen.push({ candidate: best.candidate, before: now, after: best.m });
+    if (best.candidate.change.kind === 'train') skillsLeft -= 1;
+    plan = best.plan;
+    now = best.m;
+  }
+  if (counterMinutes(plan) !== counterMinutes(scenario)) throw new Error('advisor: a shift move changed the counter-hours');
+
+  say('measuring the plans on more seeds');
+  const figures = {
+    static: measure(scenario, staticPolicy, seeds).figures,
+    current: measure(scenario, ADVISED_POLICY, seeds).figures,
+    pooled: measure(scenario, pooledPolicy, seeds).figures,
+    advised: measure(plan, ADVISED_POLICY, seeds).figures,
+  };
+  say('staffing by the hour');
+  const staffing = staffingByHour(scenario, { goal: options.goal ?? 0.9, seeds: searchSeeds });
+  const steps: AdviceStep[] = chosen.map((c) => ({ change: c.candidate.change, reason: c.candidate.reason, before: c.before.figures, after: c.after.figures }));
+  return {
+    format: 'qms-advice/1',
+    scenario: scenario.name,
+    policy: ADVISED_POLICY.name,
+    seeds: seeds.length,
+    counters: scenario.counters.length,
+    maxNewSkills,
+    figures,
+    gapCaptured: { current: gapCaptured(figures.current, figures.static, figures.pooled), advised: gapCaptured(figures.advised, figures.static, figures.pooled) },
+    staffing,
+    steps,
+    advised: scenarioFile(plan, {
+      name: `${scenario.name} (advised)`,
+      description: `${scenario.description ? `${scenario.description} ` : ''}Advised by npm run advise: ${steps.map((s) => describe(s.change)).join('; ') || 'no change'}.`,
+    }),
+    elapsedMs: Date.now() - started,
+  };
+}
+
+export function describe(change: PlanChange): string {
+  if (change.kind === 'train') return `counter ${change.counterId} learns ${change.serviceId}`;
+  return `counter ${change.counterId} works ${shiftsText(change.to)} (was ${shiftsText(change.from)})`;
+}
+
+const keyOf = (c: PlanChange): string => JSON.stringify(c.kind === 'train' ? c : { ...c, from: undefined });
+const pct = (m: Measured): string => `${((m.figures.withinTarget.mean ?? 0) * 100).toFixed(1)} %`;
