@@ -89,6 +89,16 @@ export const fitQuerySchema = z.strictObject({
 });
 export type FitQuery = z.infer<typeof fitQuerySchema>;
 
+/** The answer to GET /api/planning/scenario: the fitted day, the days it came from, and how they went. */
+export interface FittedScenario {
+  /** A `qms-scenario/1` file's content, valid as such. */
+  scenario: Record<string, unknown>;
+  /** The local days with tickets it was fitted from. */
+  days: string[];
+  /** Those days as lived (the reports' figures), to check a replay of the fitted day against. */
+  actual: { tickets: number; withinTarget: number | null; meanWaitMin: number | null };
+}
+
 /** POST /api/planning/advice: advise on a fitted period, or on a scenario file the supervisor sends. */
 export const adviceRequestSchema = z.strictObject({
   centerId: z.string().min(1, 'centerId is required'),
