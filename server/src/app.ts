@@ -24,6 +24,7 @@ import type { Deps } from './features/deps.js';
 import { queueRoutes } from './features/queue.js';
 import { startSummaries } from './features/report-build.js';
 import { reportRoutes } from './features/reports.js';
+import { planningScenarioRoutes } from './features/planning-scenario.js';
 import { ticketRoutes } from './features/tickets.js';
 import { ratingRoutes } from './features/ratings.js';
 import { Ratings } from './ratings/ratings.js';
@@ -179,6 +180,7 @@ export function createApp(opts: AppOptions): QmsApp {
     ...ratingRoutes(deps),
     ...appointmentRoutes(deps, appointments, remote),
     ...joinRoutes(deps, remote),
+    ...planningScenarioRoutes(deps, reportStore),
   ];
   // `io` exists by the time anyone scrapes.
   const metrics = createMetrics({ hub, clock, socketClients: () => io.engine.clientsCount, storage: group });

@@ -108,6 +108,17 @@ const BAD_QUERIES: Record<string, fc.Arbitrary<string>> = {
     fc.constantFrom('center=a&center=b', `center=${'c'.repeat(65)}`, 'center=__proto__', 'center=constructor', 'center=', 'center=C1', 'center=c1%00'),
     hostileString.filter((x) => x !== 'c1' && x.length < 500).map((x) => `center=${encodeSegment(x)}`),
   ),
+  // Each one wrong in one way: a period backwards, over a year, a day that does not exist, a weekday misspelt, a key too many, a center that is not there.
+  'GET /api/planning/scenario': fc.oneof(
+    fc.constantFrom(
+      '', 'centerId=c1', 'centerId=c1&from=2026-03-01', 'centerId=c1&from=2026-03-02&to=2026-03-01', 'centerId=c1&from=2024-01-01&to=2026-03-01',
+      'centerId=c1&from=2026-02-30&to=2026-03-01', 'centerId=c1&from=2026-3-1&to=2026-03-01', 'centerId=c1&from=2026-02-01&to=2026-03-01&weekday=monday',
+      'centerId=c1&from=2026-02-01&to=2026-03-01&weekday=MON', 'centerId=c1&from=2026-02-01&to=2026-03-01&groupBy=day', 'centerId=c1&centerId=c2&from=2026-02-01&to=2026-03-01',
+      'centerId=c1&from[]=2026-02-01&to=2026-03-01', 'centerId=&from=2026-02-01&to=2026-03-01', 'centerId=__proto__&from=2026-02-01&to=2026-03-01',
+    ),
+    hostileString.filter((x) => x !== 'c1' && x.length < 500).map((x) => `centerId=${encodeSegment(x)}&from=2026-02-01&to=2026-03-01`),
+    hostileString.filter((x) => !/^\d{4}-\d{2}-\d{2}$/.test(x) && x.length < 500).map((x) => `centerId=c1&from=${encodeSegment(x)}&to=2026-03-01`),
+  ),
 };
 
 /** Noise in the query of routes that do not read it. */

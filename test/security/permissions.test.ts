@@ -72,6 +72,7 @@ const HTTP_MATRIX: Record<string, Row> = {
   'GET /api/reports/summary.csv':                     [U,        F,    F,      ok,      ok,        ok],
   'GET /api/reports/tickets.csv':                     [U,        F,    F,      F,       ok,        ok],
   'GET /api/reports/balancing':                       [U,        F,    F,      F,       ok,        ok],
+  'GET /api/planning/scenario':                       [U,        F,    F,      F,       ok,        ok],
   'GET /api/reports/centers':                         [U,        F,    F,      F,       F,         ok],
   'POST /api/reports/downloads':                      [U,        F,    F,      F,       ok,        ok],
   // The link is the credential: a made-up one is nobody's.
@@ -217,6 +218,7 @@ function probeFor(key: string, hall: Hall, s: TestServer): Probe {
     'GET /api/reports/summary.csv': { query: 'from=2026-03-01&to=2026-03-02' },
     'GET /api/reports/tickets.csv': { query: 'from=2026-03-01&to=2026-03-02' },
     'GET /api/reports/balancing': { query: 'from=2026-03-01&to=2026-03-02' },
+    'GET /api/planning/scenario': { query: 'centerId=c1&from=2026-03-01&to=2026-03-02' },
     'GET /api/reports/centers': { query: 'from=2026-03-01&to=2026-03-02' },
     'POST /api/reports/downloads': { body: { from: '2026-03-01', to: '2026-03-02' } },
     'GET /api/reports/downloads/{token}': { params: { token: 'a'.repeat(64) } },

@@ -86,13 +86,17 @@ export function periodDays(from: string, to: string, weekday?: Weekday): string[
 
 const describePeriod = (q: FitRequest) => `between ${q.from} and ${q.to}${q.weekday ? ` on ${WEEKDAY_NAMES[q.weekday]}` : ''}`;
 
-/** The thin reader: the period's days from the stores, then `fitScenario`. */
-export function fitPeriod(config: FitConfig, stores: { reports: ReportStore; live: LiveStore }, q: FitRequest): FittedPeriod {
+/**
+ * The thin reader: the period's days from the stores, then `fitScenario`. Days from `today` on are
+ * left out: a day not over has its afternoon missing and would read as a quiet day.
+ */
+export function fitPeriod(config: FitConfig, stores: { reports: ReportStore; live: LiveStore }, q: FitRequest, today?: string): FittedPeriod {
   const problem = checkPeriod(q.from, q.to);
   if (problem) throw new FitError(problem, 'range');
   const centerId = config.center.id;
   const tz = config.center.timezone;
-  const wanted = new Set(periodDays(q.from, q.to, q.weekday));
+  const wanted = new Set(periodDays(q.from, q.to, q.weekday).filter((d) => today === undefined || d < today));
+  if (today !== undefined && q.from >= today) throw new FitError(`the period ${q.from}..${q.to} has no past day to fit (today, ${today}, is not over)`, 'empty');
   const byDay = new Map<string, ReportRow[]>();
   for (const r of stores.reports.rows(centerId, q.from, q.to)) {
     if (wanted.has(r.day)) (byDay.get(r.day) ?? byDay.set(r.day, []).get(r.day)!).push(r);

@@ -7,7 +7,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { fitQuerySchema, type FitQuery } from '@qms/shared';
+import { fitQuerySchema, localTime, type FitQuery } from '@qms/shared';
 import { checkPeriod, FitError, fitPeriod } from '../advisor/fit.js';
 import { readEnv } from '../env.js';
 import { ConfigStore } from '../storage/config-store.js';
@@ -17,7 +17,8 @@ import { ReportStore } from '../storage/report-store.js';
 
 const USAGE = `usage: npm run scenario -- --center ID --from YYYY-MM-DD --to YYYY-MM-DD [--weekday mon] [--db FILE] [--out FILE]
   --center ID     the center whose log is read
-  --from, --to    the period, the center's local days, both included (at most a year)
+  --from, --to    the period, the center's local days, both included (at most a year; today,
+                  not over yet, is left out)
   --weekday DAY   only days of that weekday (mon, tue, wed, thu, fri, sat, sun): one day type
   --db FILE       the database (default: $QMS_DB, else ./data/qms.sqlite)
   --out FILE      write the scenario there instead of to stdout
@@ -93,7 +94,7 @@ function main(): void {
       process.stderr.write(`--center: there is no center "${args.query.centerId}" in ${args.db}${known.length > 0 ? ` (centers: ${known.join(', ')})` : ' (it holds no center)'}.\n`);
       process.exit(2);
     }
-    const fit = fitPeriod(config, { reports: new ReportStore(db), live: new LiveStore(db) }, args.query);
+    const fit = fitPeriod(config, { reports: new ReportStore(db), live: new LiveStore(db) }, args.query, localTime(Date.now(), config.center.timezone).day);
     const json = `${JSON.stringify(fit.scenario, null, 2)}\n`;
     if (args.out) {
       writeFileSync(args.out, json);
