@@ -30,6 +30,8 @@ import { ratingRoutes } from './features/ratings.js';
 import { Ratings } from './ratings/ratings.js';
 import { RatingStore } from './ratings/store.js';
 import { joinRoutes } from './features/join.js';
+import { planningRoutes } from './features/planning.js';
+import { Planner } from './planning/planner.js';
 import { RemoteJoins } from './remote/joins.js';
 import { RemoteStore } from './storage/remote-store.js';
 import { addressLimit } from './http/address-limit.js';
@@ -166,6 +168,8 @@ export function createApp(opts: AppOptions): QmsApp {
   const reportStore = new ReportStore(opts.db);
   const appointments = new Appointments(hub, new AppointmentStore(opts.db), commands, clock, webhooks);
   const remote = new RemoteJoins(hub, new RemoteStore(opts.db), commands, clock, opts.db);
+  // Advising and trying days (issue 15) run on a thread of their own, started at the first request.
+  const planner = new Planner();
   const routes = [
     ...queueRoutes(deps),
     ...authRoutes(deps),
@@ -180,6 +184,7 @@ export function createApp(opts: AppOptions): QmsApp {
     ...ratingRoutes(deps),
     ...appointmentRoutes(deps, appointments, remote),
     ...joinRoutes(deps, remote),
+    ...planningRoutes({ ...deps, reports: reportStore }, planner),
     ...planningScenarioRoutes(deps, reportStore),
   ];
   // `io` exists by the time anyone scrapes.
@@ -330,6 +335,7 @@ export function createApp(opts: AppOptions): QmsApp {
       stopTicketSockets();
       metrics.stop();
       await push.close();
+      await planner.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       http.closeAllConnections();
       // Deliveries in flight are aborted, left pending for the next start (at least once).

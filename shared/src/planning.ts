@@ -111,11 +111,23 @@ export const adviceRequestSchema = z.strictObject({
 });
 export type AdviceRequest = z.infer<typeof adviceRequestSchema>;
 
+const minuteOfDay = z.number().int('expected whole minutes after midnight').min(0).max(24 * 60);
+const shiftsSchema = z.array(z.strictObject({ from: minuteOfDay, to: minuteOfDay })).max(24);
+const idSchema = z.string().min(1).max(64);
+
+/** A `PlanChange` as a request carries it (the shapes are the type's; the scenario checks the ids). */
+export const planChangeSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('train'), counterId: idSchema, serviceId: idSchema }),
+  z.strictObject({ kind: z.literal('shift'), counterId: idSchema, from: shiftsSchema, to: shiftsSchema }),
+]);
+
 /** POST /api/planning/simulate: try a day (say, the advice with some steps left out) and see it. */
 export const trySimulateSchema = z.strictObject({
   centerId: z.string().min(1, 'centerId is required'),
   scenario: z.unknown(),
   seeds: z.number().int('expected a whole number').min(1).max(20).optional(),
+  /** Changes applied to `scenario` first, in order (the Planning screen's checked steps). */
+  changes: z.array(planChangeSchema).max(200).optional(),
 });
 export type TrySimulateRequest = z.infer<typeof trySimulateSchema>;
 

@@ -144,6 +144,24 @@ describe('bad HTTP input: named regressions', () => {
     await expectStillServing('values that break the validator');
   });
 
+  it('a planning scenario nested 20 000 levels deep, or full of pollution keys and numbers JS cannot keep, is a 400 (the scenario validator recurses)', async () => {
+    const deep = `${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}`;
+    const polluted = '{"format":"qms-scenario/1","__proto__":{"polluted":"yes"},"seed":1e309,"services":[{"constructor":{"prototype":{"polluted":"yes"}}}]}';
+    for (const scenario of [deep, polluted, `[${deep}]`]) {
+      for (const [path, body] of [
+        ['/api/planning/advice', `{"centerId":"c1","source":{"kind":"scenario","scenario":${scenario}}}`],
+        ['/api/planning/simulate', `{"centerId":"c1","scenario":${scenario}}`],
+      ] as const) {
+        const reply = await raw(s.url, { method: 'POST', path, headers: { 'content-type': 'application/json', authorization: `Bearer ${hall.tokens.super}`, ...uniqueClient() }, body });
+        expectRefusal(reply, `${path} ${scenario.slice(0, 60)}`);
+        expect(reply.json.error.code).toBe(ErrorCode.BadRequest);
+        expect(reply.json.error.message).toMatch(/scenario/);
+      }
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    await expectStillServing('hostile planning scenarios');
+  });
+
   it('a bad ?center= is blamed on the query, not the body', async () => {
     const reply = await raw(s.url, { method: 'GET', path: '/api/services?center=a&center=b' });
     expectRefusal(reply, 'two centers');

@@ -94,6 +94,9 @@ const HTTP_MATRIX: Record<string, Row> = {
   'GET /api/complaints/open-count':                   [U,        F,    F,      F,       ok,        ok],
   'POST /api/complaints/{ticketId}/answer':           [U,        F,    F,      F,       ok,        ok],
   'GET /api/reports/satisfaction':                    [U,        F,    F,      ok,      ok,        ok],
+  // Issue 15, planning: a supervisor's or an admin's, for their own center (test/http/planning.test.ts: another center's).
+  'POST /api/planning/advice':                        [U,        F,    F,      F,       ok,        ok],
+  'POST /api/planning/simulate':                      [U,        F,    F,      F,       ok,        ok],
   'POST /api/tickets/{ticketId}/cancel':              [U,        F,    F,      ok,      ok,        ok],
   'POST /api/tickets/{ticketId}/reactivate':          [U,        F,    F,      ok,      ok,        ok],
   'POST /api/counters/{counterId}/claim':             [U,        F,    F,      ok,      H,         H],
@@ -255,6 +258,9 @@ function probeFor(key: string, hall: Hall, s: TestServer): Probe {
     'GET /api/complaints': { query: 'status=open' },
     'POST /api/complaints/{ticketId}/answer': { params: { ticketId: hall.tickets.calledAt2 }, body: { text: 'We are sorry.', status: 'answered' } },
     'GET /api/reports/satisfaction': { query: 'from=2026-03-01&to=2026-03-02&groupBy=operator' },
+    // A day that is not one: those let through are told what is wrong with it (400) at once, without a minute of simulation.
+    'POST /api/planning/advice': { body: { centerId: 'c1', source: { kind: 'scenario', scenario: { format: 'qms-scenario/1' } } } },
+    'POST /api/planning/simulate': { body: { centerId: 'c1', scenario: { format: 'qms-scenario/1' } } },
     'POST /api/tickets/{ticketId}/reactivate': { params: { ticketId: hall.tickets.noShow } },
     'PUT /api/counters/{counterId}/services': { params: { counterId: '2' }, body: { services: [{ serviceId: 'passport' }, { serviceId: 'property', role: 'secondary' }], reason: 'test' } },
     'PUT /api/balance/mode': { body: { mode: 'suggest' } },
