@@ -200,6 +200,8 @@ export function fitScenario(config: FitConfig, loggedDays: readonly LoggedDay[],
     bookedServices.add(svc.id);
   }
   // A booked visitor of a service modelled with bookings comes from the block, not the walk-ins.
+  // One who came too late for the slot took an ordinary ticket (A5): a walk-in row, its booking a
+  // no-show, which is what the block's noShowShare and the walk-in rates then say.
   const isWalkIn = (r: ReportRow) => r.appointmentAt === null || !bookedServices.has(r.issuedServiceId);
 
   // --- Arrivals per service per half hour, averaged over the days. Rates are kept to a tenth of a
