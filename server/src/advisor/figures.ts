@@ -25,9 +25,17 @@ export function seedsOf(scenario: Scenario, count: number): number[] {
 }
 
 export function measure(scenario: Scenario, policy: SimPolicy, seeds: readonly number[]): Measured {
-  const runs = seeds.map((seed) => simulateDay(scenario, policy, seed));
-  const results = runs.map(dayResult);
-  const figures = figuresOf(results);
+  return measured(seeds.map((seed) => simulateDay(scenario, policy, seed)));
+}
+
+/** `m` over more seeds: the runs it has, and those of the seeds it lacks. */
+export function extend(m: Measured, scenario: Scenario, policy: SimPolicy, seeds: readonly number[]): Measured {
+  const have = new Set(m.runs.map((r) => r.seed));
+  return measured([...m.runs, ...seeds.filter((s) => !have.has(s)).map((seed) => simulateDay(scenario, policy, seed))]);
+}
+
+function measured(runs: DayRun[]): Measured {
+  const figures = figuresOf(runs.map(dayResult));
   return { figures, score: scoreOf(figures), runs };
 }
 
