@@ -50,6 +50,7 @@ export function App() {
 const Reports = lazy(() => import('./screens/Reports/Reports'));
 const Bookings = lazy(() => import('./screens/Bookings/Bookings'));
 const Complaints = lazy(() => import('./screens/Complaints/Complaints'));
+const Planning = lazy(() => import('./screens/Planning/Planning'));
 
 function View() {
   const { t } = useTranslation();
@@ -78,6 +79,14 @@ function View() {
     return (
       <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>
         <Complaints />
+      </Suspense>
+    );
+  }
+  // Supervisors and admins: staffing and training advice (issue 15).
+  if (route.view === 'planning' && role !== 'operator') {
+    return (
+      <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>
+        <Planning />
       </Suspense>
     );
   }

@@ -3,7 +3,7 @@ import { formatRoute, parseRoute } from './router';
 
 describe('routes', () => {
   it('round-trip through the address', () => {
-    for (const r of [{ view: 'counter' }, { view: 'supervisor' }, { view: 'reports' }, { view: 'bookings' }, { view: 'complaints' }, { view: 'admin', tab: 'devices' }] as const) {
+    for (const r of [{ view: 'counter' }, { view: 'supervisor' }, { view: 'reports' }, { view: 'planning' }, { view: 'bookings' }, { view: 'complaints' }, { view: 'admin', tab: 'devices' }] as const) {
       expect(parseRoute(formatRoute(r))).toEqual(r);
     }
   });

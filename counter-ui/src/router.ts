@@ -2,7 +2,7 @@
 export const ADMIN_TABS = ['services', 'hours', 'counters', 'staff', 'categories', 'devices', 'webhooks', 'config'] as const;
 export type AdminTab = (typeof ADMIN_TABS)[number];
 
-export type Route = { view: 'counter' } | { view: 'supervisor' } | { view: 'reports' } | { view: 'bookings' } | { view: 'complaints' } | { view: 'admin'; tab: AdminTab };
+export type Route = { view: 'counter' } | { view: 'supervisor' } | { view: 'reports' } | { view: 'planning' } | { view: 'bookings' } | { view: 'complaints' } | { view: 'admin'; tab: AdminTab };
 
 const BASE = '/counter/';
 
@@ -10,6 +10,7 @@ export function parseRoute(pathname: string): Route {
   const parts = pathname.startsWith(BASE) ? pathname.slice(BASE.length).split('/').filter(Boolean) : [];
   if (parts[0] === 'supervisor') return { view: 'supervisor' };
   if (parts[0] === 'reports') return { view: 'reports' };
+  if (parts[0] === 'planning') return { view: 'planning' };
   if (parts[0] === 'bookings') return { view: 'bookings' };
   if (parts[0] === 'complaints') return { view: 'complaints' };
   if (parts[0] === 'admin') {
@@ -27,6 +28,8 @@ export function formatRoute(route: Route): string {
       return `${BASE}supervisor`;
     case 'reports':
       return `${BASE}reports`;
+    case 'planning':
+      return `${BASE}planning`;
     case 'bookings':
       return `${BASE}bookings`;
     case 'complaints':

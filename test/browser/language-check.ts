@@ -43,6 +43,7 @@ import { vi as counterVi } from '../../counter-ui/src/i18n/vi.js';
 import { SHORTCUTS } from '../../counter-ui/src/logic/shortcuts.js';
 import { ratingsEn, ratingsRu, ratingsUz, ratingsVi } from '../../counter-ui/src/i18n/ratings.js';
 import { webhooksEn, webhooksRu, webhooksUz, webhooksVi } from '../../counter-ui/src/i18n/webhooks.js';
+import { planningEn, planningRu, planningUz, planningVi } from '../../counter-ui/src/i18n/planning.js';
 import { BOARD_STRINGS as BOARD } from '../../display-ui/src/i18n/board.js';
 import { STRINGS as DISPLAY } from '../../display-ui/src/i18n/strings.js';
 import { en as kioskEn } from '../../kiosk-ui/src/i18n/en.js';
@@ -88,10 +89,10 @@ function flat(value: unknown, prefix = ''): Map<string, string> {
 }
 
 const CATALOGUES: Record<Language, unknown[]> = {
-  en: [kioskEn, counterEn, DISPLAY.en, BOARD.en, webhooksEn, ratingsEn],
-  ru: [kioskRu, counterRu, DISPLAY.ru, BOARD.ru, webhooksRu, ratingsRu],
-  vi: [kioskVi, counterVi, DISPLAY.vi, BOARD.vi, webhooksVi, ratingsVi],
-  uz: [kioskUz, counterUz, DISPLAY.uz, BOARD.uz, webhooksUz, ratingsUz],
+  en: [kioskEn, counterEn, DISPLAY.en, BOARD.en, webhooksEn, ratingsEn, planningEn],
+  ru: [kioskRu, counterRu, DISPLAY.ru, BOARD.ru, webhooksRu, ratingsRu, planningRu],
+  vi: [kioskVi, counterVi, DISPLAY.vi, BOARD.vi, webhooksVi, ratingsVi, planningVi],
+  uz: [kioskUz, counterUz, DISPLAY.uz, BOARD.uz, webhooksUz, ratingsUz, planningUz],
 };
 
 /** Month and weekday names as the apps write them in `lang` (a week, and a day in every month). */

@@ -25,6 +25,7 @@ export function TopBar() {
     { view: 'counter' as const, label: t('nav.counter'), show: true },
     { view: 'supervisor' as const, label: t('nav.supervisor'), show: staff.role !== 'operator' },
     { view: 'reports' as const, label: t('nav.reports'), show: true },
+    { view: 'planning' as const, label: t('nav.planning'), show: staff.role !== 'operator' },
     { view: 'bookings' as const, label: t('nav.bookings'), show: true },
     { view: 'complaints' as const, label: tr('complaints.title'), show: staff.role !== 'operator' },
     { view: 'admin' as const, label: t('nav.admin'), show: staff.role === 'admin' },

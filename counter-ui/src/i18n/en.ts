@@ -17,7 +17,7 @@ export const en = {
     reconnecting: 'Reconnecting…',
     unauthorized: 'Session ended',
   },
-  nav: { label: 'Views', counter: 'Counter', supervisor: 'Hall', reports: 'Reports', bookings: 'Bookings', admin: 'Settings' },
+  nav: { label: 'Views', counter: 'Counter', supervisor: 'Hall', reports: 'Reports', planning: 'Planning', bookings: 'Bookings', admin: 'Settings' },
   login: {
     title: 'Counter log in',
     subtitle: 'Queue management',

@@ -11,6 +11,7 @@ import { uz } from './uz';
 import { vi } from './vi';
 import { ratingsEn, ratingsRu, ratingsUz, ratingsVi } from './ratings';
 import { webhooksEn, webhooksRu, webhooksUz, webhooksVi } from './webhooks';
+import { planningEn, planningRu, planningUz, planningVi } from './planning';
 
 export const UI_LANGUAGES = ['ru', 'en', 'vi', 'uz'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
@@ -34,10 +35,10 @@ export function initI18n(): void {
   void i18next.use(initReactI18next).use(missingKeyPostProcessor).init({
     ...missingKeyOptions,
     resources: {
-      en: { translation: en, webhooks: webhooksEn, ratings: ratingsEn },
-      ru: { translation: ru, webhooks: webhooksRu, ratings: ratingsRu },
-      vi: { translation: vi, webhooks: webhooksVi, ratings: ratingsVi },
-      uz: { translation: uz, webhooks: webhooksUz, ratings: ratingsUz },
+      en: { translation: en, webhooks: webhooksEn, ratings: ratingsEn, planning: planningEn },
+      ru: { translation: ru, webhooks: webhooksRu, ratings: ratingsRu, planning: planningRu },
+      vi: { translation: vi, webhooks: webhooksVi, ratings: ratingsVi, planning: planningVi },
+      uz: { translation: uz, webhooks: webhooksUz, ratings: ratingsUz, planning: planningUz },
     },
     lng: initialLanguage(),
     fallbackLng: 'en',

@@ -20,7 +20,7 @@ export const ru: Messages<typeof en> = {
     reconnecting: 'Переподключение…',
     unauthorized: 'Сеанс завершён',
   },
-  nav: { label: 'Разделы', counter: 'Окно', supervisor: 'Зал', reports: 'Отчёты', bookings: 'Запись', admin: 'Настройки' },
+  nav: { label: 'Разделы', counter: 'Окно', supervisor: 'Зал', reports: 'Отчёты', planning: 'Планирование', bookings: 'Запись', admin: 'Настройки' },
   login: {
     title: 'Вход для операторов',
     subtitle: 'Электронная очередь',

@@ -20,7 +20,7 @@ export const uz: Messages<typeof en> = {
     reconnecting: 'Qayta ulanmoqda…',
     unauthorized: 'Seans tugadi',
   },
-  nav: { label: 'Boʻlimlar', counter: 'Oyna', supervisor: 'Zal', reports: 'Hisobotlar', bookings: 'Yozuvlar', admin: 'Sozlamalar' },
+  nav: { label: 'Boʻlimlar', counter: 'Oyna', supervisor: 'Zal', reports: 'Hisobotlar', planning: 'Rejalashtirish', bookings: 'Yozuvlar', admin: 'Sozlamalar' },
   login: {
     title: 'Operator kirishi',
     subtitle: 'Elektron navbat',

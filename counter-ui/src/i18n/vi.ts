@@ -20,7 +20,7 @@ export const vi: Messages<typeof en> = {
     reconnecting: 'Đang kết nối lại…',
     unauthorized: 'Phiên đã kết thúc',
   },
-  nav: { label: 'Màn hình', counter: 'Quầy', supervisor: 'Sảnh', reports: 'Báo cáo', bookings: 'Lịch hẹn', admin: 'Cài đặt' },
+  nav: { label: 'Màn hình', counter: 'Quầy', supervisor: 'Sảnh', reports: 'Báo cáo', planning: 'Lập kế hoạch', bookings: 'Lịch hẹn', admin: 'Cài đặt' },
   login: {
     title: 'Đăng nhập quầy',
     subtitle: 'Hệ thống xếp hàng',
