@@ -4,11 +4,17 @@
  * serve`), so the live queue is served while a plan is worked out; one plan at a time; supervisors
  * and admins of the center only; a bad scenario is refused naming what is wrong.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCode, type PlanningAdvice, type TriedDay } from '@qms/shared';
+import { generateHistory } from '../../server/src/demo/history.js';
 import { parseScenario } from '../../server/src/sim/scenario.js';
+import { ConfigStore } from '../../server/src/storage/config-store.js';
+import { openDatabase } from '../../server/src/storage/db.js';
 import { KIOSK_TOKEN, PASSWORD, testCenter } from '../helpers/center.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { startServer, T0, type TestServer } from '../helpers/server.js';
 import { rawScenario } from '../sim/helpers.js';
 
 let s: TestServer;
@@ -157,5 +163,41 @@ describe('advice and trying a day', () => {
     expect((await first).status).toBe(200);
     // The ticket was issued while the advice still ran: the planning thread kept the server free.
     expect(order).toEqual(['ticket', 'advice']);
+  });
+});
+
+describe("advice on a period of the center's own history", () => {
+  let h: TestServer;
+  let dir: string;
+  beforeAll(async () => {
+    // Two weeks of simulated days before Monday 2 March 2026 (T0): two Mondays among them.
+    dir = mkdtempSync(join(tmpdir(), 'qms-planning-'));
+    const db = openDatabase(join(dir, 'qms.sqlite'), 'normal');
+    const configs = new ConfigStore(db);
+    configs.write(testCenter());
+    generateHistory(db, configs.read('c1')!, 14, T0);
+    db.close();
+    h = await startServer({ dir });
+  }, 60_000);
+  afterAll(async () => {
+    await h?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('fits the Mondays of the period and advises on them as on the fitted day GET /api/planning/scenario gives', async () => {
+    const token = await h.login('super');
+    const period = { from: '2026-02-16', to: '2026-03-01', weekday: 'mon' } as const;
+    const res = await h.call('POST', '/api/planning/advice', { token, body: { centerId: 'c1', source: { kind: 'period', ...period }, seeds: 3 } });
+    expect(res.status, JSON.stringify(res.body).slice(0, 500)).toBe(200);
+    const advice: PlanningAdvice = res.body;
+    const fitted = await h.call('GET', `/api/planning/scenario?centerId=c1&from=${period.from}&to=${period.to}&weekday=mon`, { token });
+    expect(fitted.status).toBe(200);
+    expect(fitted.body.days).toEqual(['2026-02-16', '2026-02-23']);
+    expect(advice.scenario).toBe(fitted.body.scenario.name);
+    expect(advice.counters).toBe(4);
+    // The same day advised from the file: the same figures, seed for seed.
+    const asFile = await h.call('POST', '/api/planning/advice', { token, body: { centerId: 'c1', source: scenarioSource(fitted.body.scenario), seeds: 3 } });
+    expect(asFile.body.figures).toEqual(advice.figures);
+    expect(asFile.body.steps).toEqual(advice.steps);
   });
 });

@@ -4,7 +4,7 @@
  * Both are simulation, seconds to a minute of CPU, so they run on the planning thread (planning/
  * planner.ts), never on the thread that serves the live queue. Supervisors and admins of the center.
  */
-import { adviceRequestSchema, ErrorCode, trySimulateSchema, type PlanningAdvice, type TriedDay } from '@qms/shared';
+import { adviceRequestSchema, ErrorCode, localTime, trySimulateSchema, type PlanningAdvice, type TriedDay } from '@qms/shared';
 import type { Response } from 'express';
 import type { Principal } from '../auth/principal.js';
 import { applyChanges, scenarioFile } from '../advisor/plan.js';
@@ -95,7 +95,9 @@ export function planningRoutes(deps: Deps & { reports: ReportStore }, planner: P
         } else {
           const config = deps.hub.get(body.centerId).config;
           try {
-            const fitted = fitPeriod(config, { reports: deps.reports, live: deps.live }, { from: body.source.from, to: body.source.to, weekday: body.source.weekday });
+            // As GET /api/planning/scenario fits it: today is left out, it is not over.
+            const today = localTime(deps.clock(), config.center.timezone).day;
+            const fitted = fitPeriod(config, { reports: deps.reports, live: deps.live }, { from: body.source.from, to: body.source.to, weekday: body.source.weekday }, today);
             scenario = scenarioFrom(fitted.scenario, 'the fitted day');
           } catch (err) {
             if (err instanceof FitError) throw new AppError(err.kind === 'unknown-center' ? ErrorCode.NotFound : ErrorCode.BadRequest, err.message);
