@@ -55,12 +55,12 @@ export function spreadOf(values: readonly (number | null)[]): Spread {
 
 /**
  * Share within target first (the norm, and the issue's bar), in points; then a tenth of a point per
- * minute of mean wait and a fiftieth per minute of priority-lane P95, so that between plans equal on
- * the share the one that waits less wins, and a plan never buys a point of share with ten minutes
- * of everyone's wait.
+ * minute of mean wait and of priority-lane P95, so that between plans about equal on the share the
+ * one that waits less wins, and the priority lane counts for what it is (a lane of people who
+ * cannot stand and wait): 15 minutes off its P95 is worth a point and a half of share.
  */
 export function scoreOf(f: PlanFigures): number {
-  return (f.withinTarget.mean ?? 1) * 100 - 0.1 * (f.meanWaitMin.mean ?? 0) - 0.02 * (f.priorityP95Min.mean ?? 0);
+  return (f.withinTarget.mean ?? 1) * 100 - 0.1 * (f.meanWaitMin.mean ?? 0) - 0.1 * (f.priorityP95Min.mean ?? 0);
 }
 
 /** Share of the static → pooled gap in share within target that `f` captures; null without a gap. */
