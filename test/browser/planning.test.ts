@@ -109,6 +109,14 @@ describe('Planning', () => {
     expect(new URL(page.url()).pathname).toBe('/counter/planning');
     // History is the default source; the file is the other.
     expect(await page.getByTestId('plan-source-period').isChecked()).toBe(true);
+    // The last eight weeks up to yesterday (the test clock's today is Monday 2 March 2026), Mondays.
+    expect(await page.getByTestId('plan-from').inputValue()).toBe('2026-01-05');
+    expect(await page.getByTestId('plan-to').inputValue()).toBe('2026-03-01');
+    expect(await page.getByTestId('plan-weekday').inputValue()).toBe('mon');
+    // This server has no history: the fitter says so, and nothing else changes.
+    await page.getByTestId('plan-work-out').click();
+    expect(await page.getByTestId('plan-error').innerText()).toMatch(/^No plan could be worked out:\s+\S/);
+    expect(await page.getByTestId('plan-result').count()).toBe(0);
     await page.getByTestId('plan-source-file').check();
     expect(await page.getByTestId('plan-work-out').isDisabled()).toBe(true);
     await page.getByTestId('plan-file').setInputFiles({ name: FILE_NAME, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(DAY)) });

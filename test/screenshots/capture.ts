@@ -106,6 +106,17 @@ server.clock.advance(3 * 60_000);
       await shot(p, name);
     }
   }
+  // Planning (issue 15): the history's Mondays fitted and advised, read from the figures down.
+  if (!only.length || only.includes('counter-planning')) {
+    await p.getByTestId('language').selectOption('en');
+    await p.getByRole('button', { name: 'Planning', exact: true }).click();
+    await p.getByTestId('plan-work-out').click();
+    await p.locator('[data-testid=plan-result], [data-testid=plan-error]').first().waitFor({ timeout: 180_000 });
+    if ((await p.getByTestId('plan-error').count()) > 0) throw new Error(`planning: ${await p.getByTestId('plan-error').innerText()}`);
+    await p.setViewportSize({ width: 1366, height: 900 });
+    await p.getByTestId('plan-figures').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await shot(p, 'counter-planning');
+  }
 }
 // Hall display, 1080p, with the calls above.
 {

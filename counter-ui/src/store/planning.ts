@@ -49,7 +49,8 @@ export interface PlanningSlice {
   triedError: AppErrorBody | null;
   choosePlanning(patch: Partial<PlanningChoice>, defaults: PlanningChoice): void;
   setPlanFile(file: PlanFile | null): void;
-  workOutPlan(): Promise<void>;
+  /** Advice on the day `choice` names (the screen's choice, its defaults included). */
+  workOutPlan(choice: PlanningChoice): Promise<void>;
   togglePlanStep(index: number): void;
   tryCheckedSteps(): Promise<void>;
 }
@@ -75,9 +76,9 @@ export const createPlanningSlice: StateCreator<Store, [], [], PlanningSlice> = (
     set({ planFile: file });
   },
 
-  async workOutPlan() {
-    const { token, staff, planningChoice: choice, planFile } = get();
-    if (!token || !staff || !choice || get().planBusy) return;
+  async workOutPlan(choice) {
+    const { token, staff, planFile } = get();
+    if (!token || !staff || get().planBusy) return;
     set({ planBusy: 'advice', planError: null });
     const fail = (error: AppErrorBody) => {
       if (error.code === 'UNAUTHORIZED') return get().sessionEnded();

@@ -85,7 +85,7 @@ function PlanningPage({ timeZone }: { timeZone: string }) {
         className="panel planning-source"
         onSubmit={(e) => {
           e.preventDefault();
-          void workOut();
+          void workOut(choice);
         }}
       >
         <fieldset className="planning-kinds">
