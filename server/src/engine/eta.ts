@@ -4,7 +4,7 @@
  */
 import { MINUTE, openWindows, scheduleOf, type Counter, type CounterState, type Service, type ServiceLoad, type Ticket, type TicketEta } from '@qms/shared';
 import { compareFifo, compareRank, placeOf, ticketsOf } from './rules.js';
-import { queueKey } from './state.js';
+import { queueKey, serviceQueue } from './state.js';
 import type { EngineState } from './types.js';
 
 const LEARN_AFTER = 5;
@@ -330,6 +330,17 @@ function serviceQueues(state: EngineState, now: number): Map<string, { waiting: 
     q.oldest = Math.min(q.oldest, placeOf(t));
   }
   return out;
+}
+
+/**
+ * serviceLoads' expected wait for one service: a newcomer's, behind everyone waiting now. The
+ * rebalancer quotes it when it moves a counter, and works out only that service's.
+ */
+export function expectedWaitOf(state: EngineState, serviceId: string, now: number): number | null {
+  const s = state.services.get(serviceId);
+  const mean = meanServiceTimes(state).get(serviceId) ?? s?.serviceTimeMin ?? 10;
+  const eta = etaFor(state, s, serviceSupply(state, now).get(serviceId), mean, now);
+  return eta((state.queues.get(serviceQueue(serviceId))?.size ?? 0) + 1);
 }
 
 /** Per service: what a newcomer faces. Counts only, so no queue is sorted: this runs after every commit. */

@@ -11,8 +11,9 @@
  * counter last called from its extra services) is read from the day's tickets.
  */
 import { MINUTE, type BalanceReason, type Counter, type CounterService, type CounterState, type FactBody, type Ticket } from '@qms/shared';
-import { serviceLoads } from './eta.js';
+import { expectedWaitOf } from './eta.js';
 import { placeOf } from './rules.js';
+import { counterQueue, serviceQueue } from './state.js';
 import { passOver } from './remote.js';
 import type { EngineState } from './types.js';
 
@@ -98,6 +99,54 @@ function trainingOf(state: EngineState, plan: Counter): Training {
   return t;
 }
 
+/** A counter's next call as the rebalancer last worked it out, and what it was worked out from. */
+interface NextCall {
+  config: EngineState['config'];
+  counter: CounterState;
+  services: readonly CounterService[];
+  keys: string[];
+  versions: number[];
+  /** The earliest place in line among the queues read: G1's guard may change the answer from then on. */
+  oldestPlace: number;
+  ticket: Ticket | undefined;
+}
+const nextCalls = new WeakMap<EngineState, Map<string, NextCall>>();
+
+/**
+ * Whom counter `c` would call next serving `services`, passing over away remote visitors (V3):
+ * the engine's own passOver, kept per counter until the counter, one of the queues it read, or the
+ * configuration changes, or a ticket in those queues reaches the wait guard (G1, the only rule that
+ * looks at the clock). After a command most counters' queues are as they were, so the rebalancer's
+ * work per command grows with the counters whose queues changed, not with the catalogue.
+ */
+function nextCallOf(state: EngineState, c: CounterState, services: readonly CounterService[], now: number): Ticket | undefined {
+  let byCounter = nextCalls.get(state);
+  if (!byCounter) nextCalls.set(state, (byCounter = new Map()));
+  const kept = byCounter.get(c.id);
+  const guard = state.config.center.policy.maxWaitGuardMin * MINUTE;
+  if (
+    kept &&
+    kept.counter === c &&
+    kept.services === services &&
+    kept.config === state.config &&
+    now - kept.oldestPlace < guard &&
+    kept.keys.every((k, i) => (state.queueVersions.get(k) ?? 0) === kept.versions[i])
+  ) {
+    return kept.ticket;
+  }
+  const keys = [counterQueue(c.id), ...services.map((s) => serviceQueue(s.serviceId))];
+  const ticket = passOver(state, services === c.services ? c : { ...c, services: [...services] }, now).pick?.ticket;
+  let oldestPlace = Infinity;
+  for (const k of keys) {
+    for (const id of state.queues.get(k) ?? []) {
+      const t = state.tickets.get(id);
+      if (t) oldestPlace = Math.min(oldestPlace, placeOf(t));
+    }
+  }
+  byCounter.set(c.id, { config: state.config, counter: c, services, keys, versions: keys.map((k) => state.queueVersions.get(k) ?? 0), oldestPlace, ticket });
+  return ticket;
+}
+
 /** B1–B4: the moves worth making now, at most one per counter. */
 export function proposeMoves(
   state: EngineState,
@@ -108,7 +157,6 @@ export function proposeMoves(
 ): Move[] {
   const target = (id: string) => state.services.get(id)?.targetWaitMin ?? state.config.center.targetWaitMin;
   const moves: Move[] = [];
-  let loads: Map<string, number> | undefined;
   for (const plan of state.config.counters) {
     const c: CounterState | undefined = state.counters.get(plan.id);
     if (!c || c.status !== 'open') continue;
@@ -117,17 +165,16 @@ export function proposeMoves(
     const merged = c.services.some((s) => !planned.has(s.serviceId));
     // B1 in `auto` looks at free counters only: a busy one is left before its next call is worked out.
     if (!merged && params.freeCountersOnly && c.currentTicketId !== null) continue;
-    const names = () => extras.map(serviceName).join(', ');
     // Whom the counter would call next if it served everything it is trained for (a remote
     // visitor not yet in the hall is no reason to merge, V3).
-    const next: Ticket | undefined = passOver(state, merged ? c : { ...c, services: all }, now).pick?.ticket;
+    const next = nextCallOf(state, c, merged ? c.services : all, now);
     const wantsExtra = next !== undefined && next.targetCounterId === null && !planned.has(next.serviceId);
     if (!merged) {
       // B1: merge when it changes the counter's next call.
       if (!wantsExtra) continue;
-      loads ??= new Map(serviceLoads(state, now).map((l) => [l.serviceId, l.expectedWaitMin ?? 0]));
       const sid = next.serviceId;
-      const expected = Math.round(loads.get(sid) ?? 0);
+      // The figure the Hall view shows for that service now (serviceLoads, W3), for it alone.
+      const expected = Math.round(expectedWaitOf(state, sid, now) ?? 0);
       const waited = minutes(now - placeOf(next));
       const lane = next.lane === 'priority' ? ' in the priority lane' : '';
       moves.push({
@@ -137,7 +184,7 @@ export function proposeMoves(
         services: all.map((x) => ({ ...x })),
         predictedWaitMin: expected,
         targetMin: target(sid),
-        reason: `Counter ${c.number} also serves ${names()}: ${next.number}${lane} has waited ${waited} min for ${serviceName(sid)} and is next here; expected wait there ${expected} min (target ${target(sid)} min)`,
+        reason: `Counter ${c.number} also serves ${extras.map(serviceName).join(', ')}: ${next.number}${lane} has waited ${waited} min for ${serviceName(sid)} and is next here; expected wait there ${expected} min (target ${target(sid)} min)`,
         why: { id: 'merge', counter: c.number, services: [...extras], ticket: next.number, priority: next.lane === 'priority', serviceId: sid, waitedMin: waited, expectedMin: expected, targetMin: target(sid) },
       });
       continue;
@@ -148,16 +195,14 @@ export function proposeMoves(
     if (now - since < params.unusedForMin * MINUTE) continue;
     const budget = params.switchesPerHour * ((now - day.start) / (60 * MINUTE)) + 1;
     if (day.switches(c.id) + 2 > budget) continue;
-    // The figure the Hall view shows for that service now (serviceLoads, W3): one function for both.
-    loads ??= new Map(serviceLoads(state, now).map((l) => [l.serviceId, l.expectedWaitMin ?? 0]));
     moves.push({
       kind: 'release',
       counterId: c.id,
       serviceId: extras[0] ?? '',
       services: plan.services.map((s) => ({ ...s })),
-      predictedWaitMin: Math.round(loads.get(extras[0] ?? '') ?? 0),
+      predictedWaitMin: Math.round(expectedWaitOf(state, extras[0] ?? '', now) ?? 0),
       targetMin: target(extras[0] ?? ''),
-      reason: `Counter ${c.number} back to its plan: it has not needed ${names()} for ${minutes(now - since)} min`,
+      reason: `Counter ${c.number} back to its plan: it has not needed ${extras.map(serviceName).join(', ')} for ${minutes(now - since)} min`,
       why: { id: 'release', counter: c.number, services: [...extras], unusedMin: minutes(now - since) },
     });
   }

@@ -46,6 +46,7 @@ export function createEngineState(
     openNumbers: new Map(),
     extraCalls: new Map(),
     plans: new Map(config.counters.map((c) => [c.id, new Set(c.services.map((s) => s.serviceId))])),
+    queueVersions: new Map(),
   };
   for (const c of config.counters) {
     const kept = live.get(c.id);
@@ -109,9 +110,16 @@ function indexExtraCall(state: EngineState, t: Ticket, by: 1 | -1): void {
   else calls.delete(t.id);
 }
 
+const bumpQueue = (state: EngineState, key: string): void => {
+  state.queueVersions.set(key, (state.queueVersions.get(key) ?? 0) + 1);
+};
+
 function trackTicket(state: EngineState, t: Ticket): void {
   const before = state.tickets.get(t.id);
-  if (before?.status === 'waiting') state.queues.get(queueKey(before))?.delete(t.id);
+  if (before?.status === 'waiting') {
+    state.queues.get(queueKey(before))?.delete(t.id);
+    bumpQueue(state, queueKey(before));
+  }
   // A ticket keeps its number for life: only opening and closing change the count.
   const wasOpen = before !== undefined && isOpen(before);
   if (wasOpen !== isOpen(t)) countNumber(state, t.number, wasOpen ? -1 : 1);
@@ -123,6 +131,7 @@ function trackTicket(state: EngineState, t: Ticket): void {
     state.waiting.add(t.id);
     const key = queueKey(t);
     (state.queues.get(key) ?? state.queues.set(key, new Set()).get(key)!).add(t.id);
+    bumpQueue(state, key);
   } else state.waiting.delete(t.id);
   if (t.day > state.numberingDay) {
     state.numberingDay = t.day;

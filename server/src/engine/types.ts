@@ -53,6 +53,12 @@ export interface EngineState {
   extraCalls: Map<string, Map<string, number>>;
   /** Each counter's planned services, for extraCalls. */
   plans: Map<string, ReadonlySet<string>>;
+  /**
+   * Per queue (the keys of `queues`), a count of the changes to its waiting tickets: any ticket
+   * entering, leaving or changing while in it. Whoever keeps an answer worked out from some queues
+   * (the rebalancer's next call per counter) knows it still holds while their counts stand.
+   */
+  queueVersions: Map<string, number>;
 }
 
 export type Command =
