@@ -75,17 +75,27 @@ export function serviceSupply(state: EngineState, now: number): Map<string, Supp
   const plans = plansOf(state);
   const today = plannedToday(state, now);
   const auto = state.config.center.balancing.mode === 'auto';
+  // Defined once, not per counter: this runs at every ticket issued.
+  const weight = (s: { serviceId: string; role: string }) => (s.role === 'primary' ? 1 : 0.5) * (1 + (waiting.get(s.serviceId) ?? 0));
+  const extraWeight = (id: string) => 0.5 * (waiting.get(id) ?? 0);
   for (const c of state.counters.values()) {
     const spans = spansOf(c, today, now);
     if (spans.length === 0) continue;
-    const weight = (s: { serviceId: string; role: string }) => (s.role === 'primary' ? 1 : 0.5) * (1 + (waiting.get(s.serviceId) ?? 0));
-    const weightSum = c.services.reduce((sum, s) => sum + weight(s), 0);
+    let weightSum = 0;
+    for (const s of c.services) weightSum += weight(s);
     // In `auto`, the rebalancer merges a counter into the services its staff are trained for when
     // people wait there (B1): those count as secondary services, weighed by their waiting alone.
-    const planned = new Set(c.services.map((s) => s.serviceId));
-    const extras = auto ? (plans.get(c.id)?.canServe ?? []).filter((id) => !planned.has(id) && (waiting.get(id) ?? 0) > 0) : [];
-    const extraWeight = (id: string) => 0.5 * (waiting.get(id) ?? 0);
-    const total = weightSum + extras.reduce((sum, id) => sum + extraWeight(id), 0);
+    const extras: string[] = [];
+    let extraSum = 0;
+    if (auto) {
+      for (const id of plans.get(c.id)?.canServe ?? []) {
+        if ((waiting.get(id) ?? 0) > 0 && !servesNow(c, id)) {
+          extras.push(id);
+          extraSum += extraWeight(id);
+        }
+      }
+    }
+    const total = weightSum + extraSum;
     for (const id of extras) {
       let entry = out.get(id);
       if (!entry) out.set(id, (entry = { open: 0, free: false, parts: [] }));
@@ -102,6 +112,11 @@ export function serviceSupply(state: EngineState, now: number): Map<string, Supp
     }
   }
   return out;
+}
+
+function servesNow(c: CounterState, serviceId: string): boolean {
+  for (const s of c.services) if (s.serviceId === serviceId) return true;
+  return false;
 }
 
 const planCache = new WeakMap<EngineState['config'], Map<string, Counter>>();

@@ -112,6 +112,18 @@ interface NextCall {
 }
 const nextCalls = new WeakMap<EngineState, Map<string, NextCall>>();
 
+/** Whether none of the queues a kept answer read has changed since (a loop: this runs per counter per command). */
+function unchanged(state: EngineState, kept: NextCall): boolean {
+  for (let i = 0; i < kept.keys.length; i++) if ((state.queueVersions.get(kept.keys[i]!) ?? 0) !== kept.versions[i]) return false;
+  return true;
+}
+
+/** Whether the counter serves anything beyond its plan now. */
+function beyondPlan(c: CounterState, planned: ReadonlySet<string>): boolean {
+  for (const s of c.services) if (!planned.has(s.serviceId)) return true;
+  return false;
+}
+
 /**
  * Whom counter `c` would call next serving `services`, passing over away remote visitors (V3):
  * the engine's own passOver, kept per counter until the counter, one of the queues it read, or the
@@ -130,7 +142,7 @@ function nextCallOf(state: EngineState, c: CounterState, services: readonly Coun
     kept.services === services &&
     kept.config === state.config &&
     now - kept.oldestPlace < guard &&
-    kept.keys.every((k, i) => (state.queueVersions.get(k) ?? 0) === kept.versions[i])
+    unchanged(state, kept)
   ) {
     return kept.ticket;
   }
@@ -162,7 +174,7 @@ export function proposeMoves(
     if (!c || c.status !== 'open') continue;
     const { planned, extras, all } = trainingOf(state, plan);
     if (extras.length === 0) continue;
-    const merged = c.services.some((s) => !planned.has(s.serviceId));
+    const merged = beyondPlan(c, planned);
     // B1 in `auto` looks at free counters only: a busy one is left before its next call is worked out.
     if (!merged && params.freeCountersOnly && c.currentTicketId !== null) continue;
     // Whom the counter would call next if it served everything it is trained for (a remote
