@@ -9,7 +9,6 @@
 import { MINUTE, type StaffingAdvice, type StaffingHour } from '@qms/shared';
 import { simulateDay } from '../sim/day.js';
 import { pooledPolicy } from '../sim/policies.js';
-import { erlangC } from '../sim/erlang.js';
 import type { Scenario } from '../sim/scenario.js';
 import { onShare } from './diagnose.js';
 
@@ -75,7 +74,15 @@ export function staffingByHour(s: Scenario, options: StaffingOptions = {}): Staf
 export function counters(perHour: number, meanMin: number, target: number, goal: number): number {
   if (perHour <= 0) return 0;
   const load = (perHour * meanMin) / 60;
-  for (let c = Math.max(1, Math.floor(load) + 1); ; c++) if (erlangC(c, perHour, meanMin).withinShare(target) >= goal) return c;
+  // Erlang B by its recursion, one counter at a time, and Erlang C from it: linear in the answer
+  // (sim/erlang.ts's closed form is itself linear, so trying each count with it would be quadratic).
+  let b = 1;
+  for (let c = 1; ; c++) {
+    b = (load * b) / (c + load * b);
+    if (c <= load) continue;
+    const pWait = (c * b) / (c - load * (1 - b));
+    if (1 - pWait * Math.exp(-(c / meanMin - perHour / 60) * target) >= goal) return c;
+  }
 }
 
 /** Visitors per hour of a service in the hour starting at `from`: walk-ins, and bookings that come. */
