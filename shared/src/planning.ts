@@ -50,11 +50,29 @@ export type PlanChange =
   /** The counter works other hours: same length, so the same counter-hours. */
   | { kind: 'shift'; counterId: string; from: { from: number; to: number }[]; to: { from: number; to: number }[] };
 
+/** Why the search looked at a change, as facts the apps word in the viewer's language. */
+export type AdviceWhy =
+  | {
+      kind: 'train';
+      serviceId: string;
+      counterId: string;
+      targetMin: number;
+      /** When, while the counter is on shift, the service's visitors wait past the target most; null if spread over the day. */
+      late: { from: number; to: number } | null;
+      /** Hours of the day with visitors for the service and no counter trained for it on shift. */
+      uncoveredHours: number;
+      /** The skill links the counter's services to a group of services no counter linked them to (a chain). */
+      chain: boolean;
+    }
+  /** Moved to the hours where the counter's services' visitors wait past the target, the same length. */
+  | { kind: 'shift'; counterId: string; hours: number };
+
 /** One step of the advice, measured with every earlier step in place. */
 export interface AdviceStep {
   change: PlanChange;
-  /** Why the search looked at it, in words a supervisor reads (English; the UI words the change itself). */
+  /** Why the search looked at it, in English (the CLI's words; the apps word `why`). */
   reason: string;
+  why: AdviceWhy;
   before: PlanFigures;
   after: PlanFigures;
 }

@@ -1,7 +1,7 @@
 /**
  * The Planning screen (issue 15) in the four languages, as a namespace of its own (`planning`), as
  * Ratings and Webhooks do: read through usePlanningText() (screens/Planning/planningText.ts). The
- * advisor's reasons come from the server in English and are shown as such, marked lang="en".
+ * advisor's reasons are worded here from the facts it sends (AdviceStep.why).
  */
 import type { Messages } from './types';
 
@@ -66,6 +66,11 @@ export const planningEn = {
     shift: 'Counter {{counter}} works {{to}} instead of {{from}}',
     effect: 'Within the target {{before}} → {{after}}; mean wait {{waitBefore}} → {{waitAfter}}',
     why: 'Why',
+    whyTrain: '{{service}} visitors wait past {{target}} min around {{from}}–{{to}}, when counter {{counter}} is on shift with time to spare',
+    whyTrainAllDay: '{{service}} visitors wait past {{target}} min through the day, when counter {{counter}} is on shift with time to spare',
+    whyUncovered: 'for {{hours}} h of the day no counter trained for {{service}} is on shift',
+    whyChain: 'it links counter {{counter}}’s services to {{service}} (a chain of skills)',
+    whyShift: 'the same {{hours}} h, moved to when its services’ visitors wait past the target',
     budget: 'New skills allowed: {{n}} (one per four counters); shifts keep the same counter-hours.',
   },
   try: {
@@ -144,6 +149,11 @@ export const planningRu: Messages<typeof planningEn> = {
     shift: 'Окно {{counter}} работает {{to}} вместо {{from}}',
     effect: 'В пределах норматива {{before}} → {{after}}; среднее ожидание {{waitBefore}} → {{waitAfter}}',
     why: 'Почему',
+    whyTrain: 'посетители услуги «{{service}}» ждут дольше {{target}} мин примерно с {{from}} до {{to}}, когда окно {{counter}} работает и у него есть свободное время',
+    whyTrainAllDay: 'посетители услуги «{{service}}» ждут дольше {{target}} мин в течение дня, когда окно {{counter}} работает и у него есть свободное время',
+    whyUncovered: '{{hours}} ч в день на смене нет ни одного окна, обученного услуге «{{service}}»',
+    whyChain: 'связывает услуги окна {{counter}} с услугой «{{service}}» (цепочка навыков)',
+    whyShift: 'те же {{hours}} ч, перенесённые на время, когда посетители его услуг ждут дольше норматива',
     budget: 'Допустимо новых навыков: {{n}} (один на четыре окна); смены сохраняют те же окно-часы.',
   },
   try: {
@@ -222,6 +232,11 @@ export const planningVi: Messages<typeof planningEn> = {
     shift: 'Quầy {{counter}} làm {{to}} thay vì {{from}}',
     effect: 'Trong thời gian mục tiêu {{before}} → {{after}}; chờ trung bình {{waitBefore}} → {{waitAfter}}',
     why: 'Lý do',
+    whyTrain: 'khách của dịch vụ {{service}} chờ quá {{target}} phút vào khoảng {{from}}–{{to}}, khi quầy {{counter}} đang làm việc và còn thời gian rảnh',
+    whyTrainAllDay: 'khách của dịch vụ {{service}} chờ quá {{target}} phút trong ngày, khi quầy {{counter}} đang làm việc và còn thời gian rảnh',
+    whyUncovered: 'có {{hours}} giờ trong ngày không có quầy nào được đào tạo cho dịch vụ {{service}} đang làm việc',
+    whyChain: 'nối các dịch vụ của quầy {{counter}} với dịch vụ {{service}} (một chuỗi kỹ năng)',
+    whyShift: 'vẫn {{hours}} giờ, chuyển sang lúc khách của các dịch vụ của quầy chờ quá chỉ tiêu',
     budget: 'Số kỹ năng mới cho phép: {{n}} (một cho mỗi bốn quầy); ca làm giữ nguyên số quầy-giờ.',
   },
   try: {
@@ -300,6 +315,11 @@ export const planningUz: Messages<typeof planningEn> = {
     shift: '{{counter}}-oyna {{from}} oʻrniga {{to}} ishlaydi',
     effect: 'Meʼyor ichida {{before}} → {{after}}; oʻrtacha kutish {{waitBefore}} → {{waitAfter}}',
     why: 'Nega',
+    whyTrain: '«{{service}}» xizmati tashrifchilari taxminan {{from}}–{{to}} oraligʻida {{target}} daqiqadan koʻproq kutmoqda, bu paytda {{counter}}-oyna ishlaydi va boʻsh vaqti bor',
+    whyTrainAllDay: '«{{service}}» xizmati tashrifchilari kun davomida {{target}} daqiqadan koʻproq kutmoqda, bu paytda {{counter}}-oyna ishlaydi va boʻsh vaqti bor',
+    whyUncovered: 'kunning {{hours}} soatida «{{service}}» xizmatiga oʻqitilgan birorta oyna smenada yoʻq',
+    whyChain: '{{counter}}-oyna xizmatlarini «{{service}}» xizmati bilan bogʻlaydi (koʻnikmalar zanjiri)',
+    whyShift: 'oʻsha {{hours}} soat, uning xizmatlari tashrifchilari meʼyordan koʻproq kutadigan vaqtga koʻchirildi',
     budget: 'Ruxsat etilgan yangi koʻnikmalar: {{n}} (har toʻrt oynaga bittadan); smenalar oyna-soatlarni saqlaydi.',
   },
   try: {

@@ -77,7 +77,7 @@ export function advise(scenario: Scenario, options: AdviseOptions = {}): Plannin
   };
   say('staffing by the hour');
   const staffing = staffingByHour(scenario, { goal: options.goal ?? 0.9, seeds: screenSeeds });
-  const steps: AdviceStep[] = chosen.map((c) => ({ change: c.candidate.change, reason: c.candidate.reason, before: c.before.figures, after: c.after.figures }));
+  const steps: AdviceStep[] = chosen.map((c) => ({ change: c.candidate.change, reason: c.candidate.reason, why: c.candidate.why, before: c.before.figures, after: c.after.figures }));
   return {
     format: 'qms-advice/1',
     scenario: scenario.name,

@@ -6,7 +6,7 @@
  * (a chain, Jordan & Graves), a service that the late or early shift leaves uncovered, hours moved
  * from where a counter idles to where its services' visitors wait.
  */
-import { formatHHMM, type PlanChange } from '@qms/shared';
+import { formatHHMM, type AdviceWhy, type PlanChange } from '@qms/shared';
 import { SLOT_MIN, hotStretch, onShare, type Diagnosis } from './diagnose.js';
 import { minutesOn, shiftsText } from './plan.js';
 
@@ -15,6 +15,7 @@ export interface Candidate {
   /** The heuristic's estimate, for ranking only: late visitors it might reach, per seed. */
   promise: number;
   reason: string;
+  why: AdviceWhy;
 }
 
 type Interval = { from: number; to: number };
@@ -47,13 +48,19 @@ export function trainCandidates(d: Diagnosis, limit: number): Candidate[] {
       const chain = groupOf.get(svc.id) !== groupOf.get(c.serves[0] ?? '');
       if (chain) promise *= 1.2;
       if (promise <= 0) continue;
-      const when = stretchText(hotStretch(d, late.map((x, i) => x * on[i]!)));
+      const hot = hotStretch(d, late.map((x, i) => x * on[i]!));
+      const when = stretchText(hot);
       const why = [
         `${svc.name} visitors wait past ${svc.targetWaitMin} min ${when ? `around ${when}` : 'during the day'}, when counter ${c.id} is on shift with time to spare`,
         uncovered > 0 ? `no counter trained for ${svc.name} is on shift for ${(uncovered * SLOT_MIN) / 60} h of the day` : '',
         chain ? `links counter ${c.id}'s services to ${svc.name}'s (a chain of skills)` : '',
       ].filter(Boolean);
-      out.push({ change: { kind: 'train', counterId: c.id, serviceId: svc.id }, promise, reason: why.join('; ') });
+      out.push({
+        change: { kind: 'train', counterId: c.id, serviceId: svc.id },
+        promise,
+        reason: why.join('; '),
+        why: { kind: 'train', serviceId: svc.id, counterId: c.id, targetMin: svc.targetWaitMin, late: hot, uncoveredHours: (uncovered * SLOT_MIN) / 60, chain },
+      });
     }
   }
   return diverse(out, limit, (x) => (x.change.kind === 'train' ? [`service ${x.change.serviceId}`, `counter ${x.change.counterId}`] : []));
@@ -87,6 +94,7 @@ export function shiftCandidates(d: Diagnosis, limit: number): Candidate[] {
         change: { kind: 'shift', counterId: c.id, from: c.shifts.map((x) => ({ ...x })), to: shifts },
         promise: gain,
         reason: `counter ${c.id} works ${shiftsText(shifts)} instead of ${shiftsText(c.shifts)}: the same ${length / 60} h, moved to where its services' visitors wait past the target`,
+        why: { kind: 'shift', counterId: c.id, hours: length / 60 },
       });
     }
   }

@@ -14,7 +14,7 @@ import { saveBlob } from '../Reports/download';
 import { formatter } from '../Reports/format';
 import { Coded } from './Coded';
 import { FigureRows } from './Figures';
-import { advisedFileName, changeText } from './plan';
+import { advisedFileName, changeText, whyText, type WhyWords } from './plan';
 import { usePlanningText } from './planningText';
 
 interface Props {
@@ -36,6 +36,8 @@ export function Steps({ result, serviceName, counterName }: Props) {
   const { advice, checked } = result;
   const words = useMemo(() => ({ train: (v: Record<string, string>) => tr('steps.train', v), shift: (v: Record<string, string>) => tr('steps.shift', v) }), [tr]);
   const ticked = checked.filter(Boolean).length;
+  const whyWords: WhyWords = (key, v) => tr(`steps.${key}`, v);
+  const num = (n: number) => new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(n);
 
   const download = () => {
     const name = (advice.advised as { name?: unknown } | null)?.name;
@@ -67,7 +69,7 @@ export function Steps({ result, serviceName, counterName }: Props) {
                   })}
                 </p>
                 <p className="planning-step-reason muted">
-                  {tr('steps.why')}: <span lang="en">{s.reason}</span>
+                  {tr('steps.why')}: {whyText(s.why, whyWords, counterName, serviceName, num)}
                 </p>
               </li>
             ))}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AdviceStep, PlanFigures } from '@qms/shared';
-import { advisedFileName, changeText, checkedChanges, needRows, shiftsText, summarise } from './plan';
+import { advisedFileName, changeText, checkedChanges, needRows, shiftsText, summarise, whyText } from './plan';
 
 const words = {
   train: (v: { counter: string; service: string }) => `Counter ${v.counter} learns ${v.service}`,
@@ -8,7 +8,7 @@ const words = {
 };
 const none = { mean: null, min: null, max: null };
 const figures: PlanFigures = { withinTarget: none, meanWaitMin: none, priorityP95Min: none };
-const step = (change: AdviceStep['change']): AdviceStep => ({ change, reason: 'r', before: figures, after: figures });
+const step = (change: AdviceStep['change']): AdviceStep => ({ change, reason: 'r', why: { kind: 'shift', counterId: change.counterId, hours: 8 }, before: figures, after: figures });
 
 describe('Planning: wording and arithmetic', () => {
   it('says a new skill and a moved shift as a supervisor reads them, with the center’s names', () => {
@@ -19,6 +19,18 @@ describe('Planning: wording and arithmetic', () => {
     const shift = { kind: 'shift' as const, counterId: '1', from: [{ from: 480, to: 720 }, { from: 780, to: 1020 }], to: [{ from: 660, to: 900 }, { from: 960, to: 1200 }] };
     expect(changeText(shift, words, counter, service)).toBe('Counter 1 works 11:00–15:00, 16:00–20:00 instead of 08:00–12:00, 13:00–17:00');
     expect(shiftsText([])).toBe('');
+  });
+
+  it('words why a change was looked at from the facts the server sends, with the center’s names', () => {
+    const words = (key: string, v: Record<string, string>) => `${key}(${Object.entries(v).map(([k, x]) => `${k}=${x}`).join(',')})`;
+    const service = (id: string) => ({ social: 'Social benefits' })[id] ?? id;
+    const counter = (id: string) => ({ c19: '19' })[id] ?? id;
+    const num = (n: number) => String(n).replace('.', ',');
+    expect(whyText({ kind: 'train', serviceId: 'social', counterId: 'c19', targetMin: 15, late: { from: 17 * 60, to: 19 * 60 + 30 }, uncoveredHours: 1.5, chain: true }, words, counter, service, num)).toBe(
+      'whyTrain(service=Social benefits,counter=19,target=15,from=17:00,to=19:30); whyUncovered(service=Social benefits,counter=19,target=15,hours=1,5); whyChain(service=Social benefits,counter=19,target=15)',
+    );
+    expect(whyText({ kind: 'train', serviceId: 'x', counterId: '2', targetMin: 10, late: null, uncoveredHours: 0, chain: false }, words, counter, service, num)).toBe('whyTrainAllDay(service=x,counter=2,target=10)');
+    expect(whyText({ kind: 'shift', counterId: '2', hours: 7.5 }, words, counter, service, num)).toBe('whyShift(hours=7,5)');
   });
 
   it('reads a scenario file’s name, sizes and service names, and survives what is not one', () => {

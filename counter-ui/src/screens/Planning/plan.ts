@@ -3,7 +3,7 @@
  * what a scenario file holds, the need-vs-plan rows, how a change of the advice is said, and which
  * changes are ticked.
  */
-import { formatHHMM, type AdviceStep, type PlanChange, type StaffingAdvice } from '@qms/shared';
+import { formatHHMM, type AdviceStep, type AdviceWhy, type PlanChange, type StaffingAdvice } from '@qms/shared';
 
 /** What the screen shows of a scenario before it is sent: the server validates it in full. */
 export interface ScenarioSummary {
@@ -52,6 +52,19 @@ export interface ChangeWords {
 export function changeText(change: PlanChange, words: ChangeWords, counter: (id: string) => string, service: (id: string) => string): string {
   if (change.kind === 'train') return words.train({ counter: counter(change.counterId), service: service(change.serviceId) });
   return words.shift({ counter: counter(change.counterId), from: shiftsText(change.from), to: shiftsText(change.to) });
+}
+
+/** The words of a step's reason: keys of the `steps` group, filled in. */
+export type WhyWords = (key: 'whyTrain' | 'whyTrainAllDay' | 'whyUncovered' | 'whyChain' | 'whyShift', values: Record<string, string>) => string;
+
+/** Why the advisor looked at a change, worded from the facts it sent, in the viewer's language. */
+export function whyText(why: AdviceWhy, words: WhyWords, counter: (id: string) => string, service: (id: string) => string, num: (n: number) => string): string {
+  if (why.kind === 'shift') return words('whyShift', { hours: num(why.hours) });
+  const v = { service: service(why.serviceId), counter: counter(why.counterId), target: num(why.targetMin) };
+  const parts = [why.late ? words('whyTrain', { ...v, from: formatHHMM(why.late.from), to: formatHHMM(why.late.to) }) : words('whyTrainAllDay', v)];
+  if (why.uncoveredHours > 0) parts.push(words('whyUncovered', { ...v, hours: num(why.uncoveredHours) }));
+  if (why.chain) parts.push(words('whyChain', v));
+  return parts.join('; ');
 }
 
 /** The ticked steps' changes, in the advice's order (each was measured with the ones before it). */
