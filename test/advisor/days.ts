@@ -5,6 +5,7 @@
  * services and are trained for one more, early and late shifts.
  */
 import { parseScenario, type Scenario } from '../../server/src/sim/scenario.js';
+import { prng as rng } from '../crash/server-process.js';
 import { rawScenario } from '../sim/helpers.js';
 
 /** A reference day with every arrival rate scaled. */
@@ -13,18 +14,6 @@ export function scaledDay(name: string, factor: number): Scenario {
   raw.name = `${name} ×${factor}`;
   for (const s of raw.services) for (const a of s.arrivals) a.perHour = Math.round(a.perHour * factor * 10) / 10;
   return parseScenario(raw, `${raw.name}.json`);
-}
-
-/** mulberry32: a few lines of seeded randomness, enough to make a day up. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**

@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { formatHHMM, type PlanFigures, type PlanningAdvice, type Spread } from '@qms/shared';
 import { advise, defaultSkillBudget, describe } from '../advisor/advise.js';
+import { parsedOrExit, UsageError, type Io } from '../sim/cli.js';
 import { ScenarioError } from '../sim/scenario.js';
 import { loadScenario } from '../sim/simulate.js';
 
@@ -23,7 +24,6 @@ const USAGE = `usage: npm run advise -- --scenario FILE [--max-new-skills N] [--
   --out FILE            write the advised day as a scenario file (replay it with npm run simulate)
   --help                this text`;
 
-class UsageError extends Error {}
 
 interface Options {
   scenario: string;
@@ -77,19 +77,9 @@ function whole(flag: string, text: string, min: number, max: number): number {
   return n;
 }
 
-export function runAdvise(argv: string[], io: { out: (t: string) => void; err: (t: string) => void }): number {
-  let opts: Options | 'help';
-  try {
-    opts = parseAdviseCli(argv);
-  } catch (e) {
-    if (!(e instanceof UsageError)) throw e;
-    io.err(`advise: ${e.message}\n\n${USAGE}\n`);
-    return 2;
-  }
-  if (opts === 'help') {
-    io.out(`${USAGE}\n`);
-    return 0;
-  }
+export function runAdvise(argv: string[], io: Io): number {
+  const opts = parsedOrExit('advise', USAGE, () => parseAdviseCli(argv), io);
+  if (typeof opts === 'number') return opts;
   try {
     const scenario = loadScenario(opts.scenario);
     const budget = opts.maxNewSkills ?? defaultSkillBudget(scenario.counters.length);

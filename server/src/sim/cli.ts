@@ -98,20 +98,30 @@ export interface Io {
   err: (text: string) => void;
 }
 
-/** Runs the command; returns the exit code (0 ok, 1 bad scenario or failure, 2 bad usage). */
-export function runCli(argv: string[], io: Io): number {
-  let opts: CliOptions | 'help';
+/**
+ * The first half of a command: its flags parsed, or the exit code already decided (2 with the
+ * message and the usage for a UsageError, 0 after printing the usage for --help).
+ */
+export function parsedOrExit<T>(command: string, usage: string, parse: () => T | 'help', io: Io): T | number {
+  let opts: T | 'help';
   try {
-    opts = parseCli(argv);
+    opts = parse();
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
-    io.err(`simulate: ${e.message}\n\n${USAGE}\n`);
+    io.err(`${command}: ${e.message}\n\n${usage}\n`);
     return 2;
   }
   if (opts === 'help') {
-    io.out(`${USAGE}\n`);
+    io.out(`${usage}\n`);
     return 0;
   }
+  return opts;
+}
+
+/** Runs the command; returns the exit code (0 ok, 1 bad scenario or failure, 2 bad usage). */
+export function runCli(argv: string[], io: Io): number {
+  const opts = parsedOrExit('simulate', USAGE, () => parseCli(argv), io);
+  if (typeof opts === 'number') return opts;
   try {
     const scenario = loadScenario(opts.scenario);
     const results: SimResult[] = [];
