@@ -19,7 +19,7 @@ const USAGE = `usage: npm run advise -- --scenario FILE [--max-new-skills N] [--
   --scenario FILE       a qms-scenario/1 day (../shared/SIMULATION.md), or one fitted by npm run scenario
   --max-new-skills N    new skills the advice may add (default: one per four counters, at least one)
   --seeds N             seeds the figures are measured over (default 10; the search uses the first 3)
-  --budget SECONDS      stop searching after this long, keeping what was found (default 45)
+  --budget SECONDS      the advice in about this long: the search stops in time, keeping what it found (default 50)
   --json                print the advice as one qms-advice/1 JSON object, nothing else
   --out FILE            write the advised day as a scenario file (replay it with npm run simulate)
   --help                this text`;
@@ -65,7 +65,7 @@ export function parseAdviseCli(argv: string[]): Options | 'help' {
     scenario: values.scenario,
     maxNewSkills: values['max-new-skills'] === undefined ? undefined : whole('--max-new-skills', values['max-new-skills'], 0, 50),
     seeds: values.seeds === undefined ? 10 : whole('--seeds', values.seeds, 1, 100),
-    budgetSec: values.budget === undefined ? 45 : whole('--budget', values.budget, 1, 3600),
+    budgetSec: values.budget === undefined ? 50 : whole('--budget', values.budget, 1, 3600),
     json: values.json,
     out: values.out,
   };
