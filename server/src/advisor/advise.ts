@@ -27,7 +27,11 @@ export interface AdviseOptions {
   searchSeeds?: number;
   /** Candidates of each kind simulated per round (default 6). */
   breadth?: number;
-  /** The whole advice within about this long: the search stops in time to measure what it found (default 50 s). */
+  /**
+   * The whole advice within about this long: the search stops in time to measure what it found.
+   * Default: 50 s, or on a day slow to simulate (a large catalogue) as long as twelve rounds of
+   * the search take, so that a large center gets as many steps as a small one.
+   */
   budgetMs?: number;
   /** Share within target the staffing figures aim at (default 0.9). */
   goal?: number;
@@ -49,12 +53,13 @@ export function advise(scenario: Scenario, options: AdviseOptions = {}): Plannin
   const confirmSeeds = seedsOf(scenario, options.searchSeeds ?? 6);
   const screenSeeds = confirmSeeds.slice(0, 2);
   const breadth = options.breadth ?? 6;
-  const budgetMs = options.budgetMs ?? 50_000;
 
   const given = measure(scenario, skillsPolicy, confirmSeeds);
   // The closing measurements (four plans, `seeds` each; adaptive and pooled cost about twice what
   // skills does) must fit in the budget too, so the search stops early enough for them.
   const perDay = (Date.now() - started) / confirmSeeds.length;
+  const perRound = perDay * (2 * breadth * screenSeeds.length + FINALISTS * (confirmSeeds.length - screenSeeds.length));
+  const budgetMs = options.budgetMs ?? Math.max(50_000, perDay * seeds.length * 7 + 12 * perRound);
   const context: SearchContext = { given, maxNewSkills, screenSeeds, confirmSeeds, breadth, until: started + budgetMs - perDay * seeds.length * 7, say };
   let found = search(context, (m) => m.score);
   // Advice does not buy share with the priority lane's wait (the lane of those who cannot stand and
@@ -63,7 +68,10 @@ export function advise(scenario: Scenario, options: AdviseOptions = {}): Plannin
   const givenP95 = given.figures.priorityP95Min.mean;
   if (givenP95 !== null && (found.now.figures.priorityP95Min.mean ?? 0) > givenP95 * 1.02) {
     say('the plan found leaves the priority lane waiting longer; searching again with the lane kept');
-    found = search(context, (m) => m.score - 5 * Math.max(0, (m.figures.priorityP95Min.mean ?? 0) - givenP95 * 1.02));
+    const laneKept = (m: Measured) => m.score - 5 * Math.max(0, (m.figures.priorityP95Min.mean ?? 0) - givenP95 * 1.02);
+    const again = search(context, laneKept);
+    // Out of time before it got as far, the second search keeps the first plan, if that one is better even so.
+    if (laneKept(again.now) >= laneKept(found.now)) found = again;
   }
   const { plan, chosen } = found;
   if (counterMinutes(plan) !== counterMinutes(scenario)) throw new Error('advisor: a shift move changed the counter-hours');

@@ -19,7 +19,8 @@ const USAGE = `usage: npm run advise -- --scenario FILE [--max-new-skills N] [--
   --scenario FILE       a qms-scenario/1 day (../shared/SIMULATION.md), or one fitted by npm run scenario
   --max-new-skills N    new skills the advice may add (default: one per four counters, at least one)
   --seeds N             seeds the figures are measured over (default 10; the search uses the first 3)
-  --budget SECONDS      the advice in about this long: the search stops in time, keeping what it found (default 50)
+  --budget SECONDS      the advice in about this long: the search stops in time, keeping what it found
+                        (default 50, longer for a day slow to simulate: twelve rounds of the search)
   --json                print the advice as one qms-advice/1 JSON object, nothing else
   --out FILE            write the advised day as a scenario file (replay it with npm run simulate)
   --help                this text`;
@@ -29,7 +30,7 @@ interface Options {
   scenario: string;
   maxNewSkills: number | undefined;
   seeds: number;
-  budgetSec: number;
+  budgetSec: number | undefined;
   json: boolean;
   out: string | undefined;
 }
@@ -65,7 +66,7 @@ export function parseAdviseCli(argv: string[]): Options | 'help' {
     scenario: values.scenario,
     maxNewSkills: values['max-new-skills'] === undefined ? undefined : whole('--max-new-skills', values['max-new-skills'], 0, 50),
     seeds: values.seeds === undefined ? 10 : whole('--seeds', values.seeds, 1, 100),
-    budgetSec: values.budget === undefined ? 50 : whole('--budget', values.budget, 1, 3600),
+    budgetSec: values.budget === undefined ? undefined : whole('--budget', values.budget, 1, 3600),
     json: values.json,
     out: values.out,
   };
@@ -87,7 +88,7 @@ export function runAdvise(argv: string[], io: Io): number {
     const advice = advise(scenario, {
       ...(opts.maxNewSkills === undefined ? {} : { maxNewSkills: opts.maxNewSkills }),
       seeds: opts.seeds,
-      budgetMs: opts.budgetSec * 1000,
+      ...(opts.budgetSec === undefined ? {} : { budgetMs: opts.budgetSec * 1000 }),
       onProgress: (line) => io.err(`  ${line}\n`),
     });
     if (opts.out) {
