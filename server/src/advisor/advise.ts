@@ -6,9 +6,10 @@
  * The search is greedy by measured marginal gain: each round diagnoses where the current plan's
  * visitors wait past the target, proposes the few new skills and moved shifts most likely to help
  * there (candidates.ts), simulates each on the same seeds, and keeps the best if it gains. The
- * search runs the `skills` policy, which calls exactly as `adaptive` does (docs/balancing.md: the
- * rebalancer merges a counter precisely when that changes its next call) at half the cost; the
- * figures reported are `adaptive`'s, over more seeds.
+ * search runs the `skills` policy, which calls as `adaptive` does (docs/balancing.md: the
+ * rebalancer merges a counter precisely when that changes its next call; on the reference days the
+ * two are identical to the visitor) at half the cost; the figures reported are `adaptive`'s, over
+ * more seeds.
  */
 import type { AdviceStep, PlanChange, PlanningAdvice } from '@qms/shared';
 import { pooledPolicy, skillsPolicy, staticPolicy } from '../sim/policies.js';
