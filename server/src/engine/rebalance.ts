@@ -124,6 +124,24 @@ function beyondPlan(c: CounterState, planned: ReadonlySet<string>): boolean {
   return false;
 }
 
+/** Per queue, the earliest place in line, kept with the queue's change count: counters sharing a queue work it out once. */
+const oldest = new WeakMap<EngineState, Map<string, { version: number; place: number }>>();
+
+function oldestIn(state: EngineState, key: string): number {
+  let byKey = oldest.get(state);
+  if (!byKey) oldest.set(state, (byKey = new Map()));
+  const version = state.queueVersions.get(key) ?? 0;
+  const kept = byKey.get(key);
+  if (kept && kept.version === version) return kept.place;
+  let place = Infinity;
+  for (const id of state.queues.get(key) ?? []) {
+    const t = state.tickets.get(id);
+    if (t) place = Math.min(place, placeOf(t));
+  }
+  byKey.set(key, { version, place });
+  return place;
+}
+
 /**
  * Whom counter `c` would call next serving `services`, passing over away remote visitors (V3):
  * the engine's own passOver, kept per counter until the counter, one of the queues it read, or the
@@ -149,12 +167,7 @@ function nextCallOf(state: EngineState, c: CounterState, services: readonly Coun
   const keys = [counterQueue(c.id), ...services.map((s) => serviceQueue(s.serviceId))];
   const ticket = passOver(state, services === c.services ? c : { ...c, services: [...services] }, now).pick?.ticket;
   let oldestPlace = Infinity;
-  for (const k of keys) {
-    for (const id of state.queues.get(k) ?? []) {
-      const t = state.tickets.get(id);
-      if (t) oldestPlace = Math.min(oldestPlace, placeOf(t));
-    }
-  }
+  for (const k of keys) oldestPlace = Math.min(oldestPlace, oldestIn(state, k));
   byCounter.set(c.id, { config: state.config, counter: c, services, keys, versions: keys.map((k) => state.queueVersions.get(k) ?? 0), oldestPlace, ticket });
   return ticket;
 }
