@@ -9,7 +9,7 @@
 import { MINUTE, type StaffingAdvice, type StaffingHour } from '@qms/shared';
 import { simulateDay } from '../sim/day.js';
 import { pooledPolicy } from '../sim/policies.js';
-import type { Scenario } from '../sim/scenario.js';
+import { mergeShifts, type Scenario } from '../sim/scenario.js';
 import { onShare } from './diagnose.js';
 
 export interface StaffingOptions {
@@ -104,7 +104,7 @@ function checkBySimulation(s: Scenario, hours: readonly StaffingHour[], seeds: r
     id: `need-${k + 1}`,
     serves: s.services.map((x) => x.id),
     canServe: s.services.map((x) => x.id),
-    shifts: joined(hours.filter((h) => h.need > k).map((h) => ({ from: h.from, to: h.from + HOUR }))),
+    shifts: mergeShifts(hours.filter((h) => h.need > k).map((h) => ({ from: h.from, to: h.from + HOUR }))),
   })).filter((c) => c.shifts.length > 0);
   // The last hour's counters stay until the queue is gone, as a real closing does.
   const staffed: Scenario = { ...s, counters };
@@ -130,16 +130,6 @@ function checkBySimulation(s: Scenario, hours: readonly StaffingHour[], seeds: r
     withinTarget: total.n > 0 ? Math.round((total.ok / total.n) * 10_000) / 10_000 : null,
     meanWaitMin: n > 0 ? round2(waits / n) : null,
   };
-}
-
-function joined(list: { from: number; to: number }[]): { from: number; to: number }[] {
-  const out: { from: number; to: number }[] = [];
-  for (const x of list) {
-    const last = out[out.length - 1];
-    if (last && x.from <= last.to) last.to = Math.max(last.to, x.to);
-    else out.push({ ...x });
-  }
-  return out;
 }
 
 const round2 = (v: number): number => Math.round(v * 100) / 100;

@@ -336,7 +336,7 @@ function appointmentsOf(a: NonNullable<RawScenario['services'][number]['appointm
 }
 
 /** Back-to-back shifts are one stretch at the counter: no close and reopen in between. */
-function mergeShifts(shifts: { from: number; to: number }[]): { from: number; to: number }[] {
+export function mergeShifts(shifts: { from: number; to: number }[]): { from: number; to: number }[] {
   const out: { from: number; to: number }[] = [];
   for (const sh of shifts) {
     const last = out[out.length - 1];
