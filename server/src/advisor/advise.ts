@@ -16,7 +16,7 @@ import { pooledPolicy, skillsPolicy, staticPolicy } from '../sim/policies.js';
 import type { Scenario } from '../sim/scenario.js';
 import { trainCandidates, shiftCandidates, type Candidate } from './candidates.js';
 import { diagnose } from './diagnose.js';
-import { ADVISED_POLICY, extend, gapCaptured, measure, seedsOf, type Measured } from './figures.js';
+import { ADVISED_POLICY, extend, gapCaptured, measure, measured, seedsOf, type Measured } from './figures.js';
 import { applyChange, counterMinutes, scenarioFile, shiftsText } from './plan.js';
 import { staffingByHour } from './staffing.js';
 
@@ -128,7 +128,8 @@ function search(ctx: SearchContext, objective: (m: Measured) => number): Found {
   const chosen: Found['chosen'] = [];
   let plan = ctx.given.runs[0]!.scenario;
   let now = ctx.given;
-  const nowOnScreen = () => measure(plan, skillsPolicy, screenSeeds);
+  // The screening seeds are the first of the confirming ones: the plan's runs on them are in `now` already.
+  const nowOnScreen = () => measured(now.runs.filter((r) => screenSeeds.includes(r.seed)));
   let nowScreened = nowOnScreen();
   let skillsLeft = ctx.maxNewSkills;
   // Changes measured not to help the plan they were tried on; the others may win a later round.

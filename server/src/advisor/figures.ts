@@ -34,7 +34,8 @@ export function extend(m: Measured, scenario: Scenario, policy: SimPolicy, seeds
   return measured([...m.runs, ...seeds.filter((s) => !have.has(s)).map((seed) => simulateDay(scenario, policy, seed))]);
 }
 
-function measured(runs: DayRun[]): Measured {
+/** The figures of runs already simulated. */
+export function measured(runs: DayRun[]): Measured {
   const figures = figuresOf(runs.map(dayResult));
   return { figures, score: scoreOf(figures), runs };
 }

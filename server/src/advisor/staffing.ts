@@ -108,6 +108,7 @@ function checkBySimulation(s: Scenario, hours: readonly StaffingHour[], seeds: r
   })).filter((c) => c.shifts.length > 0);
   // The last hour's counters stay until the queue is gone, as a real closing does.
   const staffed: Scenario = { ...s, counters };
+  const targets = new Map(s.services.map((x) => [x.id, x.targetWaitMin]));
   const within = hours.map(() => ({ n: 0, ok: 0 }));
   let waits = 0;
   let n = 0;
@@ -119,7 +120,7 @@ function checkBySimulation(s: Scenario, hours: readonly StaffingHour[], seeds: r
       const wait = (v.calledMs - v.arriveMs) / MINUTE;
       const h = within[Math.max(0, Math.min(within.length - 1, i))]!;
       h.n += 1;
-      if (wait <= (s.services.find((x) => x.id === v.serviceId)?.targetWaitMin ?? s.targetWaitMin)) h.ok += 1;
+      if (wait <= (targets.get(v.serviceId) ?? s.targetWaitMin)) h.ok += 1;
       waits += wait;
       n += 1;
     }
