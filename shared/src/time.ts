@@ -1,5 +1,5 @@
 /** Calendar arithmetic in a center's time zone. Pure: `now` is always passed in. */
-import { TZDate } from '@date-fns/tz';
+import { TZDate, tzOffset } from '@date-fns/tz';
 import type { Interval, Weekday } from './config.js';
 
 const WEEKDAY_BY_INDEX: Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
@@ -19,18 +19,36 @@ export interface LocalTime {
  */
 const lastAnswer = new Map<string, { minute: number; local: LocalTime }>();
 
+const QUARTER_HOUR = 15 * 60_000;
+/**
+ * The zone's offset per UTC quarter hour. Every offset and every change of one since 1972 falls on
+ * a quarter hour (Nepal's +05:45, Chatham's DST at 02:45 local), so an offset holds for the whole
+ * quarter hour it was asked in; a new minute then costs arithmetic, not a time-zone lookup (which
+ * formats a date through Intl, some ten microseconds: the kiosk asks at every ticket).
+ */
+const lastOffset = new Map<string, { quarter: number; offsetMs: number }>();
+
+function offsetMs(now: number, timeZone: string): number {
+  const quarter = Math.floor(now / QUARTER_HOUR);
+  const known = lastOffset.get(timeZone);
+  if (known && known.quarter === quarter) return known.offsetMs;
+  const offset = tzOffset(timeZone, new Date(now)) * MINUTE;
+  lastOffset.set(timeZone, { quarter, offsetMs: offset });
+  return offset;
+}
+
 export function localTime(now: number, timeZone: string): LocalTime {
   const minute = Math.floor(now / MINUTE);
   const known = lastAnswer.get(timeZone);
   if (known && known.minute === minute) return known.local;
-  const d = new TZDate(now, timeZone);
-  const y = d.getFullYear();
-  const m = String(d.getMonth() + 1).padStart(2, '0');
-  const dd = String(d.getDate()).padStart(2, '0');
+  // The local wall clock, read off a UTC date shifted by the offset.
+  const d = new Date(now + offsetMs(now, timeZone));
+  const m = String(d.getUTCMonth() + 1).padStart(2, '0');
+  const dd = String(d.getUTCDate()).padStart(2, '0');
   const local: LocalTime = Object.freeze({
-    day: `${y}-${m}-${dd}`,
-    weekday: WEEKDAY_BY_INDEX[d.getDay()] ?? 'mon',
-    minute: d.getHours() * 60 + d.getMinutes(),
+    day: `${d.getUTCFullYear()}-${m}-${dd}`,
+    weekday: WEEKDAY_BY_INDEX[d.getUTCDay()] ?? 'mon',
+    minute: d.getUTCHours() * 60 + d.getUTCMinutes(),
   });
   lastAnswer.set(timeZone, { minute, local });
   return local;

@@ -28,8 +28,27 @@ export interface Supply {
 
 type Span = [from: number, to: number];
 
+interface Planned {
+  windows: Map<string, Span[]>;
+  dayEnd: number;
+}
+
+/**
+ * The last plannedToday worked out, per state: the instant's estimates (the kiosk's at an issue,
+ * the rebalancer's quote when that issue moves a counter) ask for the same one.
+ */
+const lastPlanned = new WeakMap<EngineState, { config: EngineState['config']; now: number; planned: Planned }>();
+
 /** W5: today's planned intervals still to come for every counter with a plan, and when the last of them ends. */
-function plannedToday(state: EngineState, now: number): { windows: Map<string, Span[]>; dayEnd: number } {
+function plannedToday(state: EngineState, now: number): Planned {
+  const kept = lastPlanned.get(state);
+  if (kept && kept.now === now && kept.config === state.config) return kept.planned;
+  const planned = planToday(state, now);
+  lastPlanned.set(state, { config: state.config, now, planned });
+  return planned;
+}
+
+function planToday(state: EngineState, now: number): Planned {
   const { center } = state.config;
   const windows = new Map<string, Span[]>();
   let dayEnd = -Infinity;
@@ -62,9 +81,10 @@ function spansOf(c: CounterState, planned: { windows: Map<string, Span[]>; dayEn
 /**
  * W2, W5: per service, the share of each counter's time it gets and when: a counter's role
  * (primary 1, secondary ½) times 1 + the tickets waiting for it, so that a counter's time goes
- * where people wait.
+ * where people wait. With `only`, that service's alone (the rebalancer quotes one at each move):
+ * the counters that cannot give it time are passed over before their shares are summed.
  */
-export function serviceSupply(state: EngineState, now: number): Map<string, Supply> {
+export function serviceSupply(state: EngineState, now: number, only?: string): Map<string, Supply> {
   const out = new Map<string, Supply>();
   // Counts only: no queue is sorted (this runs after every commit).
   const waiting = new Map<string, number>();
@@ -75,14 +95,12 @@ export function serviceSupply(state: EngineState, now: number): Map<string, Supp
   const plans = plansOf(state);
   const today = plannedToday(state, now);
   const auto = state.config.center.balancing.mode === 'auto';
-  // Defined once, not per counter: this runs at every ticket issued.
-  const weight = (s: { serviceId: string; role: string }) => (s.role === 'primary' ? 1 : 0.5) * (1 + (waiting.get(s.serviceId) ?? 0));
-  const extraWeight = (id: string) => 0.5 * (waiting.get(id) ?? 0);
   for (const c of state.counters.values()) {
+    if (only !== undefined && !servesNow(c, only) && !(auto && (waiting.get(only) ?? 0) > 0 && (plans.get(c.id)?.canServe ?? []).includes(only))) continue;
     const spans = spansOf(c, today, now);
     if (spans.length === 0) continue;
     let weightSum = 0;
-    for (const s of c.services) weightSum += weight(s);
+    for (const s of c.services) weightSum += weightOf(s, waiting);
     // In `auto`, the rebalancer merges a counter into the services its staff are trained for when
     // people wait there (B1): those count as secondary services, weighed by their waiting alone.
     const extras: string[] = [];
@@ -91,20 +109,22 @@ export function serviceSupply(state: EngineState, now: number): Map<string, Supp
       for (const id of plans.get(c.id)?.canServe ?? []) {
         if ((waiting.get(id) ?? 0) > 0 && !servesNow(c, id)) {
           extras.push(id);
-          extraSum += extraWeight(id);
+          extraSum += extraWeightOf(id, waiting);
         }
       }
     }
     const total = weightSum + extraSum;
     for (const id of extras) {
+      if (only !== undefined && id !== only) continue;
       let entry = out.get(id);
       if (!entry) out.set(id, (entry = { open: 0, free: false, parts: [] }));
-      for (const [from, to] of spans) entry.parts.push({ from, to, share: extraWeight(id) / total });
+      for (const [from, to] of spans) entry.parts.push({ from, to, share: extraWeightOf(id, waiting) / total });
     }
     for (const s of c.services) {
+      if (only !== undefined && s.serviceId !== only) continue;
       let entry = out.get(s.serviceId);
       if (!entry) out.set(s.serviceId, (entry = { open: 0, free: false, parts: [] }));
-      for (const [from, to] of spans) entry.parts.push({ from, to, share: weight(s) / total });
+      for (const [from, to] of spans) entry.parts.push({ from, to, share: weightOf(s, waiting) / total });
       if (c.status === 'open') {
         entry.open += 1;
         entry.free ||= c.currentTicketId === null;
@@ -113,6 +133,13 @@ export function serviceSupply(state: EngineState, now: number): Map<string, Supp
   }
   return out;
 }
+
+// Module functions, not closures made per call: serviceSupply runs at every ticket issued (and
+// tsx names every closure it creates).
+/** W2: a service's weight in its counter's time: its role times 1 + the tickets waiting for it. */
+const weightOf = (s: { serviceId: string; role: string }, waiting: Map<string, number>): number => (s.role === 'primary' ? 1 : 0.5) * (1 + (waiting.get(s.serviceId) ?? 0));
+/** W2 in `auto`: a service the counter is trained for but not serving weighs ½ per ticket waiting. */
+const extraWeightOf = (id: string, waiting: Map<string, number>): number => 0.5 * (waiting.get(id) ?? 0);
 
 function servesNow(c: CounterState, serviceId: string): boolean {
   for (const s of c.services) if (s.serviceId === serviceId) return true;
@@ -354,7 +381,7 @@ function serviceQueues(state: EngineState, now: number): Map<string, { waiting: 
 export function expectedWaitOf(state: EngineState, serviceId: string, now: number): number | null {
   const s = state.services.get(serviceId);
   const mean = meanServiceTimes(state).get(serviceId) ?? s?.serviceTimeMin ?? 10;
-  const eta = etaFor(state, s, serviceSupply(state, now).get(serviceId), mean, now);
+  const eta = etaFor(state, s, serviceSupply(state, now, serviceId).get(serviceId), mean, now);
   return eta((state.queues.get(serviceQueue(serviceId))?.size ?? 0) + 1);
 }
 

@@ -118,6 +118,11 @@ function unchanged(state: EngineState, kept: NextCall): boolean {
   return true;
 }
 
+/** Whether a next call is one only the merge brings: a visitor of a service beyond the plan, not sent to this counter. */
+function wantsExtra(next: Ticket | undefined, planned: ReadonlySet<string>): next is Ticket {
+  return next !== undefined && next.targetCounterId === null && !planned.has(next.serviceId);
+}
+
 /** Whether the counter serves anything beyond its plan now. */
 function beyondPlan(c: CounterState, planned: ReadonlySet<string>): boolean {
   for (const s of c.services) if (!planned.has(s.serviceId)) return true;
@@ -142,6 +147,17 @@ function oldestIn(state: EngineState, key: string): number {
   return place;
 }
 
+/** The queues a counter serving `services` reads, per services list (a counter's lists are kept, not rebuilt). */
+const queueKeys = new WeakMap<readonly CounterService[], { counterId: string; keys: string[] }>();
+
+function queueKeysOf(counterId: string, services: readonly CounterService[]): string[] {
+  const kept = queueKeys.get(services);
+  if (kept && kept.counterId === counterId) return kept.keys;
+  const keys = [counterQueue(counterId), ...services.map((s) => serviceQueue(s.serviceId))];
+  queueKeys.set(services, { counterId, keys });
+  return keys;
+}
+
 /**
  * Whom counter `c` would call next serving `services`, passing over away remote visitors (V3):
  * the engine's own passOver, kept per counter until the counter, one of the queues it read, or the
@@ -149,7 +165,7 @@ function oldestIn(state: EngineState, key: string): number {
  * looks at the clock). After a command most counters' queues are as they were, so the rebalancer's
  * work per command grows with the counters whose queues changed, not with the catalogue.
  */
-function nextCallOf(state: EngineState, c: CounterState, services: readonly CounterService[], now: number): Ticket | undefined {
+function nextCallOf(state: EngineState, c: CounterState, services: readonly CounterService[], now: number): NextCall {
   let byCounter = nextCalls.get(state);
   if (!byCounter) nextCalls.set(state, (byCounter = new Map()));
   const kept = byCounter.get(c.id);
@@ -162,14 +178,33 @@ function nextCallOf(state: EngineState, c: CounterState, services: readonly Coun
     now - kept.oldestPlace < guard &&
     unchanged(state, kept)
   ) {
-    return kept.ticket;
+    return kept;
   }
-  const keys = [counterQueue(c.id), ...services.map((s) => serviceQueue(s.serviceId))];
+  const keys = queueKeysOf(c.id, services);
   const ticket = passOver(state, services === c.services ? c : { ...c, services: [...services] }, now).pick?.ticket;
   let oldestPlace = Infinity;
   for (const k of keys) oldestPlace = Math.min(oldestPlace, oldestIn(state, k));
-  byCounter.set(c.id, { config: state.config, counter: c, services, keys, versions: keys.map((k) => state.queueVersions.get(k) ?? 0), oldestPlace, ticket });
-  return ticket;
+  const fresh: NextCall = { config: state.config, counter: c, services, keys, versions: keys.map((k) => state.queueVersions.get(k) ?? 0), oldestPlace, ticket };
+  byCounter.set(c.id, fresh);
+  return fresh;
+}
+
+// Module functions, not closures made per look: the look runs after every command, and a closure
+// made there costs (tsx names each one it creates).
+const idAsName = (id: string): string => id;
+/** G1 may change a kept next call from its oldest ticket's guard on; once a ticket is past it, at any time. */
+const holdsUntil = (kept: NextCall, now: number, guard: number): number => Math.max(now, kept.oldestPlace + guard);
+const targetOf = (state: EngineState, serviceId: string): number => state.services.get(serviceId)?.targetWaitMin ?? state.config.center.targetWaitMin;
+
+/** What a look found: the moves, and until when another look would find none if no fact came in between. */
+export interface Look {
+  moves: Move[];
+  /**
+   * Epoch ms before which the clock alone changes nothing: B2's unused time, B3's budget and G1's
+   * guard are all further off (conservatively: a little early for B3's). A controller that looks
+   * once a minute may skip its looks until then, as long as no fact came in since this look.
+   */
+  quietUntil: number;
 }
 
 /** B1–B4: the moves worth making now, at most one per counter. */
@@ -178,60 +213,88 @@ export function proposeMoves(
   now: number,
   day: BalanceDay,
   params: BalanceParams = DEFAULT_BALANCE,
-  serviceName: (id: string) => string = (id) => id,
+  serviceName: (id: string) => string = idAsName,
 ): Move[] {
-  const target = (id: string) => state.services.get(id)?.targetWaitMin ?? state.config.center.targetWaitMin;
+  return lookAt(state, now, day, params, serviceName).moves;
+}
+
+/** proposeMoves, and until when the answer holds while nothing happens (Look). */
+export function lookAt(state: EngineState, now: number, day: BalanceDay, params: BalanceParams = DEFAULT_BALANCE, serviceName: (id: string) => string = idAsName): Look {
   const moves: Move[] = [];
+  let quietUntil = Infinity;
+  const guard = state.config.center.policy.maxWaitGuardMin * MINUTE;
   for (const plan of state.config.counters) {
     const c: CounterState | undefined = state.counters.get(plan.id);
     if (!c || c.status !== 'open') continue;
     const { planned, extras, all } = trainingOf(state, plan);
     if (extras.length === 0) continue;
     const merged = beyondPlan(c, planned);
-    // B1 in `auto` looks at free counters only: a busy one is left before its next call is worked out.
-    if (!merged && params.freeCountersOnly && c.currentTicketId !== null) continue;
-    // Whom the counter would call next if it served everything it is trained for (a remote
-    // visitor not yet in the hall is no reason to merge, V3).
-    const next = nextCallOf(state, c, merged ? c.services : all, now);
-    const wantsExtra = next !== undefined && next.targetCounterId === null && !planned.has(next.serviceId);
-    if (!merged) {
-      // B1: merge when it changes the counter's next call.
-      if (!wantsExtra) continue;
-      const sid = next.serviceId;
-      // The figure the Hall view shows for that service now (serviceLoads, W3), for it alone.
-      const expected = Math.round(expectedWaitOf(state, sid, now) ?? 0);
-      const waited = minutes(now - placeOf(next));
-      const lane = next.lane === 'priority' ? ' in the priority lane' : '';
+    if (merged) {
+      // B2: release once the merge has gone unused; B3: only with switches to spare for merging
+      // again. Both read the clock alone, so they are asked first: a merged counter's next call,
+      // which changes with each of its many queues, is worked out only when it may be released.
+      const budget = params.switchesPerHour * ((now - day.start) / (60 * MINUTE)) + 1;
+      if (day.switches(c.id) + 2 > budget) {
+        // The budget reaches switches + 2 then; a minute early against rounding.
+        const at = params.switchesPerHour > 0 ? day.start + ((day.switches(c.id) + 1) * 60 * MINUTE) / params.switchesPerHour - MINUTE : Infinity;
+        quietUntil = Math.min(quietUntil, at);
+        continue;
+      }
+      const unused = params.unusedForMin * MINUTE;
+      if (now - day.lastSwitch(c.id) < unused) {
+        quietUntil = Math.min(quietUntil, day.lastSwitch(c.id) + unused);
+        continue;
+      }
+      const since = Math.max(lastExtraCall(state, c.id), day.lastSwitch(c.id));
+      if (now - since < unused) {
+        quietUntil = Math.min(quietUntil, since + unused);
+        continue;
+      }
+      const kept = nextCallOf(state, c, c.services, now);
+      if (wantsExtra(kept.ticket, planned)) {
+        quietUntil = Math.min(quietUntil, holdsUntil(kept, now, guard));
+        continue;
+      }
       moves.push({
-        kind: 'merge',
+        kind: 'release',
         counterId: c.id,
-        serviceId: sid,
-        services: all.map((x) => ({ ...x })),
-        predictedWaitMin: expected,
-        targetMin: target(sid),
-        reason: `Counter ${c.number} also serves ${extras.map(serviceName).join(', ')}: ${next.number}${lane} has waited ${waited} min for ${serviceName(sid)} and is next here; expected wait there ${expected} min (target ${target(sid)} min)`,
-        why: { id: 'merge', counter: c.number, services: [...extras], ticket: next.number, priority: next.lane === 'priority', serviceId: sid, waitedMin: waited, expectedMin: expected, targetMin: target(sid) },
+        serviceId: extras[0] ?? '',
+        services: plan.services.map((s) => ({ ...s })),
+        predictedWaitMin: Math.round(expectedWaitOf(state, extras[0] ?? '', now) ?? 0),
+        targetMin: targetOf(state, extras[0] ?? ''),
+        reason: `Counter ${c.number} back to its plan: it has not needed ${extras.map(serviceName).join(', ')} for ${minutes(now - since)} min`,
+        why: { id: 'release', counter: c.number, services: [...extras], unusedMin: minutes(now - since) },
       });
       continue;
     }
-    // B2: release once the merge has gone unused; B3: only with switches to spare for merging again.
-    if (wantsExtra) continue;
-    const since = Math.max(lastExtraCall(state, c.id), day.lastSwitch(c.id));
-    if (now - since < params.unusedForMin * MINUTE) continue;
-    const budget = params.switchesPerHour * ((now - day.start) / (60 * MINUTE)) + 1;
-    if (day.switches(c.id) + 2 > budget) continue;
+    // B1 in `auto` looks at free counters only: a busy one is left before its next call is worked out.
+    if (params.freeCountersOnly && c.currentTicketId !== null) continue;
+    // Whom the counter would call next if it served everything it is trained for (a remote
+    // visitor not yet in the hall is no reason to merge, V3).
+    const kept = nextCallOf(state, c, all, now);
+    const next = kept.ticket;
+    // B1: merge when it changes the counter's next call.
+    if (!wantsExtra(next, planned)) {
+      quietUntil = Math.min(quietUntil, holdsUntil(kept, now, guard));
+      continue;
+    }
+    const sid = next.serviceId;
+    // The figure the Hall view shows for that service now (serviceLoads, W3), for it alone.
+    const expected = Math.round(expectedWaitOf(state, sid, now) ?? 0);
+    const waited = minutes(now - placeOf(next));
+    const lane = next.lane === 'priority' ? ' in the priority lane' : '';
     moves.push({
-      kind: 'release',
+      kind: 'merge',
       counterId: c.id,
-      serviceId: extras[0] ?? '',
-      services: plan.services.map((s) => ({ ...s })),
-      predictedWaitMin: Math.round(expectedWaitOf(state, extras[0] ?? '', now) ?? 0),
-      targetMin: target(extras[0] ?? ''),
-      reason: `Counter ${c.number} back to its plan: it has not needed ${extras.map(serviceName).join(', ')} for ${minutes(now - since)} min`,
-      why: { id: 'release', counter: c.number, services: [...extras], unusedMin: minutes(now - since) },
+      serviceId: sid,
+      services: all.map((x) => ({ ...x })),
+      predictedWaitMin: expected,
+      targetMin: targetOf(state, sid),
+      reason: `Counter ${c.number} also serves ${extras.map(serviceName).join(', ')}: ${next.number}${lane} has waited ${waited} min for ${serviceName(sid)} and is next here; expected wait there ${expected} min (target ${targetOf(state, sid)} min)`,
+      why: { id: 'merge', counter: c.number, services: [...extras], ticket: next.number, priority: next.lane === 'priority', serviceId: sid, waitedMin: waited, expectedMin: expected, targetMin: targetOf(state, sid) },
     });
   }
-  return moves;
+  return { moves, quietUntil };
 }
 
 /**

@@ -5,15 +5,20 @@
  * plan and are merged and released by B1–B3.
  */
 import type { EngineConfig } from '@qms/shared';
-import { DEFAULT_BALANCE, LOOK_AFTER, SwitchLog, proposeMoves, type BalanceParams } from '../engine/rebalance.js';
+import { DEFAULT_BALANCE, LOOK_AFTER, SwitchLog, lookAt, type BalanceParams } from '../engine/rebalance.js';
 import type { PolicyController, PolicyView, SetServices } from './policies.js';
 
 export function adaptiveController(_config: EngineConfig, params: BalanceParams = DEFAULT_BALANCE): PolicyController {
   let log: SwitchLog | undefined;
+  // Until when a look finds nothing while no fact comes in (lookAt): the minute's looks before
+  // then are skipped, as they would find what the last one found. Any fact ends it.
+  let quietUntil = -Infinity;
   const look = (view: PolicyView): SetServices[] => {
     // The first look is at opening: the day's budget of switches counts from there.
     log ??= new SwitchLog(view.now);
-    return proposeMoves(view.state, view.now, log, params).map((m) => ({
+    const found = lookAt(view.state, view.now, log, params);
+    quietUntil = found.moves.length > 0 ? -Infinity : found.quietUntil;
+    return found.moves.map((m) => ({
       type: 'set-services',
       counterId: m.counterId,
       services: m.services,
@@ -22,10 +27,11 @@ export function adaptiveController(_config: EngineConfig, params: BalanceParams 
   };
   return {
     tickMin: 1,
-    onTick: look,
+    onTick: (view) => (view.now < quietUntil ? [] : look(view)),
     onEvent(view, fact) {
       log ??= new SwitchLog(view.now);
       log.record(fact, view.now);
+      quietUntil = -Infinity;
       return LOOK_AFTER.has(fact.type) ? look(view) : [];
     },
   };

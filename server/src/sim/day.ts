@@ -103,6 +103,7 @@ class Day {
   /** Controller commands not applied yet, and whether `commit` is already applying them. */
   private readonly answers: Command[] = [];
   private committing = false;
+  private policyView: PolicyView | undefined;
 
   constructor(
     private readonly scenario: Scenario,
@@ -143,14 +144,17 @@ class Day {
     for (let e = this.queue.pop(); e; e = this.queue.pop()) {
       this.now = e.time;
       this.commandsThisEvent = 0;
-      this.handle(e.event);
+      // A tick whose controller changed nothing leaves the hall as the last event's dispatch did:
+      // idle counters found nobody to call then, and nobody since.
+      if (!this.handle(e.event)) continue;
       this.dispatch();
       this.callBackForOrphans();
     }
     return this.result();
   }
 
-  private handle(ev: SimEvent): void {
+  /** Handle one event; false: it changed nothing (a controller's tick that moved no counter). */
+  private handle(ev: SimEvent): boolean {
     switch (ev.kind) {
       case 'arrive': {
         const v = ev.visitor;
@@ -167,33 +171,34 @@ class Day {
         this.promised[v.index] = etaOf(this.state, ticketIdOf(v), epochOf(this.now)).etaMin;
         // G1 counts from the place in line, for an early appointment its slot (A2).
         if (this.guardMs !== null) this.queue.push(Math.max(this.now, v.slotMs ?? 0) + this.guardMs, { kind: 'wake' });
-        return;
+        return true;
       }
       case 'shift-start': {
         const c = ev.counter;
         c.futureShifts -= 1;
         c.leaving = 'no';
         if (this.counterState(c).status === 'closed') this.apply({ type: 'open', counterId: c.id, staffLogin: `sim-${c.id}` });
-        return;
+        return true;
       }
       case 'shift-end':
         ev.counter.leaving = ev.last ? 'when-empty' : 'after-current';
-        return;
+        return true;
       case 'finish':
         this.apply({ type: ev.noShow ? 'no-show' : 'complete', counterId: ev.counter.id });
-        return;
+        return true;
       case 'wake':
-        return;
+        return true;
       case 'tick': {
         const ctl = this.controller;
-        this.applyAll(ctl?.onTick?.(this.view()) ?? []);
+        const commands = ctl?.onTick?.(this.view()) ?? [];
+        this.applyAll(commands);
         // Keep ticking while anything is left to happen.
         const more = this.queue.size > 0 || this.counters.some((c) => this.counterState(c).status !== 'closed');
         if (ev.periodic && ctl?.tickMin && more) this.queue.push(this.now + ctl.tickMin * MINUTE, { kind: 'tick', periodic: true });
-        return;
+        return commands.length > 0;
       }
       default:
-        assertNever(ev);
+        return assertNever(ev);
     }
   }
 
@@ -334,14 +339,19 @@ class Day {
     return s;
   }
 
+  /** What the controller sees: one object for the day (it is handed over after every fact), its `now` the instant it is read at. */
   private view(): PolicyView {
-    return {
-      now: epochOf(this.now),
+    if (this.policyView) return this.policyView;
+    const now = () => epochOf(this.now);
+    return (this.policyView = {
+      get now() {
+        return now();
+      },
       state: this.state,
       wakeAt: (epochMs) => {
-        if (epochMs > epochOf(this.now)) this.queue.push(epochMs - SIM_DAY0, { kind: 'tick', periodic: false });
+        if (epochMs > now()) this.queue.push(epochMs - SIM_DAY0, { kind: 'tick', periodic: false });
       },
-    };
+    });
   }
 
   private result(): DayRun {
