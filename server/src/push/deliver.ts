@@ -4,6 +4,7 @@
  * through fetch, which also reaches a plain-http endpoint (a test's local push service; web-push's
  * own sender speaks https only).
  */
+import { deadline } from '../ops/deadline.js';
 import type { PushPayload } from '@qms/shared';
 import webpush from 'web-push';
 import type { VapidKeys } from './keys.js';
@@ -27,6 +28,7 @@ export type Delivery =
   | { ok: false; status: number | null; gone: boolean; error: string };
 
 export async function deliver(row: PushRow, payload: PushPayload, opts: SendOptions, signal: AbortSignal): Promise<Delivery> {
+  const limit = deadline(SEND_TIMEOUT_MS, signal);
   try {
     // Throws on keys it cannot use (the route checks them, but a row is never trusted to be right).
     const details = webpush.generateRequestDetails({ endpoint: row.endpoint, keys: { p256dh: row.p256dh, auth: row.auth } }, JSON.stringify(payload), {
@@ -42,7 +44,7 @@ export async function deliver(row: PushRow, payload: PushPayload, opts: SendOpti
       headers,
       body: new Uint8Array(details.body),
       redirect: 'error',
-      signal: AbortSignal.any([signal, AbortSignal.timeout(SEND_TIMEOUT_MS)]),
+      signal: limit.signal,
     });
     // Nothing in the answer is needed; reading it lets the connection be reused.
     const text = await res.text().catch(() => '');
@@ -50,6 +52,8 @@ export async function deliver(row: PushRow, payload: PushPayload, opts: SendOpti
     return { ok: false, status: res.status, gone: res.status === 404 || res.status === 410, error: withoutTokens(text.slice(0, 300)) };
   } catch (err) {
     return { ok: false, status: null, gone: false, error: withoutTokens(err instanceof Error ? `${err.name}: ${err.message}` : String(err)) };
+  } finally {
+    limit.done();
   }
 }
 

@@ -12,6 +12,7 @@
  * often lives on its own network, and only an admin of the center can register one. Redirects
  * are not followed (a 3xx is a failed attempt), so a URL cannot lead the server elsewhere.
  */
+import { deadline } from '../ops/deadline.js';
 import type { Logger } from 'pino';
 import { sign } from './signature.js';
 import type { DueDelivery, WebhookStore } from './store.js';
@@ -117,6 +118,7 @@ export class Dispatcher {
     // Refused: the batch that wrote this row may have been rolled back. Whatever is still there is tried at the next tick.
     if (!(await this.settled().then(() => true, () => false))) return;
     const body = this.withPhone(d);
+    const limit = deadline(this.opts.timeoutMs, this.stopping.signal);
     try {
       const res = await fetch(d.url, {
         method: 'POST',
@@ -129,7 +131,7 @@ export class Dispatcher {
         },
         body,
         redirect: 'manual',
-        signal: AbortSignal.any([AbortSignal.timeout(this.opts.timeoutMs), this.stopping.signal]),
+        signal: limit.signal,
       });
       status = res.status;
       // The answer's body is not read, only let go of, so the connection can be reused.
@@ -143,6 +145,8 @@ export class Dispatcher {
       // Stopping: not an attempt of the receiver's making; it stays pending for the next start.
       if (this.stopping.signal.aborted) return;
       error = describe(err, this.opts.timeoutMs);
+    } finally {
+      limit.done();
     }
     const attempts = d.attempts + 1;
     const next = attempts >= MAX_ATTEMPTS ? null : this.clock() + backoffMs(attempts, this.opts);
