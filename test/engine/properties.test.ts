@@ -48,7 +48,9 @@ const opArb = fc.oneof(
   { weight: 2, arbitrary: simple('no-show') },
   { weight: 1, arbitrary: simple('pause') },
   { weight: 1, arbitrary: simple('resume') },
-  { weight: 1, arbitrary: simple('close') },
+  // Twice as often as pause: a requeue (T6) needs a transfer to a counter that then closes, and
+  // at weight 1 some runs of 200 days met none (about one in a hundred).
+  { weight: 2, arbitrary: simple('close') },
   {
     weight: 3,
     arbitrary: fc.record({ k: fc.constant('open' as const), c, staff: fc.constantFrom('a', 'a', 'b'), takeover: fc.boolean() }),
@@ -377,7 +379,7 @@ describe('engine properties', () => {
           for (const { dt, op } of plan) step(w, dt, op);
         },
       ),
-      params(200),
+      params(300),
     );
     // The generator reaches every kind of fact and the usual refusals.
     for (const type of Object.keys(TRANSITIONS)) expect(facts.get(type) ?? 0, type).toBeGreaterThan(0);
