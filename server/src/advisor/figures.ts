@@ -5,7 +5,7 @@
  * (common random numbers): two plans differ by the plan alone.
  */
 import { MINUTE, type PlanFigures, type Spread, type TriedDay } from '@qms/shared';
-import { simulateDay, type DayRun } from '../sim/day.js';
+import { simulateDay, type DayOptions, type DayRun } from '../sim/day.js';
 import { findPolicy, type SimPolicy } from '../sim/policies.js';
 import { dayResult, type SimResult } from '../sim/results.js';
 import type { Scenario } from '../sim/scenario.js';
@@ -24,14 +24,17 @@ export function seedsOf(scenario: Scenario, count: number): number[] {
   return Array.from({ length: count }, (_, i) => scenario.seed + i);
 }
 
+/** The search reads share, waits and the priority lane, never the promised waits: its replays skip them. */
+const SEARCH: DayOptions = { promises: false };
+
 export function measure(scenario: Scenario, policy: SimPolicy, seeds: readonly number[]): Measured {
-  return measured(seeds.map((seed) => simulateDay(scenario, policy, seed)));
+  return measured(seeds.map((seed) => simulateDay(scenario, policy, seed, SEARCH)));
 }
 
 /** `m` over more seeds: the runs it has, and those of the seeds it lacks. */
 export function extend(m: Measured, scenario: Scenario, policy: SimPolicy, seeds: readonly number[]): Measured {
   const have = new Set(m.runs.map((r) => r.seed));
-  return measured([...m.runs, ...seeds.filter((s) => !have.has(s)).map((seed) => simulateDay(scenario, policy, seed))]);
+  return measured([...m.runs, ...seeds.filter((s) => !have.has(s)).map((seed) => simulateDay(scenario, policy, seed, SEARCH))]);
 }
 
 /** The figures of runs already simulated. */

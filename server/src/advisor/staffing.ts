@@ -113,7 +113,7 @@ function checkBySimulation(s: Scenario, hours: readonly StaffingHour[], seeds: r
   let waits = 0;
   let n = 0;
   for (const seed of seeds) {
-    const run = simulateDay(staffed, pooledPolicy, seed);
+    const run = simulateDay(staffed, pooledPolicy, seed, { promises: false });
     for (const v of run.visitors) {
       if (!v.counted) continue;
       const i = Math.floor((v.arriveMs / MINUTE - hours[0]!.from) / HOUR);

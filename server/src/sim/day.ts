@@ -53,6 +53,12 @@ export interface DayOptions {
    * the log, so that the same people can meet another policy. Sorted by arrival, `index` 0..n-1.
    */
   visitors?: Visitor[];
+  /**
+   * Whether each visitor is promised a wait at issue (the kiosk's figure, W1–W5), for the ETA
+   * accuracy in the results. Default yes; the staffing advisor's search, which never reads it,
+   * turns it off: it is a sixth of a replayed city-mfc day.
+   */
+  promises?: boolean;
 }
 
 type SimEvent =
@@ -168,7 +174,7 @@ class Day {
           ...(v.slotMs !== undefined ? { appointmentAt: epochOf(v.slotMs) } : {}),
         });
         // What the kiosk would show (W1–W4), kept to measure it against the wait the visitor had.
-        this.promised[v.index] = etaOf(this.state, ticketIdOf(v), epochOf(this.now)).etaMin;
+        if (this.options.promises !== false) this.promised[v.index] = etaOf(this.state, ticketIdOf(v), epochOf(this.now)).etaMin;
         // G1 counts from the place in line, for an early appointment its slot (A2).
         if (this.guardMs !== null) this.queue.push(Math.max(this.now, v.slotMs ?? 0) + this.guardMs, { kind: 'wake' });
         return true;
