@@ -9,15 +9,17 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_BALANCE, LOOK_AFTER, SwitchLog, lookAt, proposeMoves } from '../../server/src/engine/rebalance.js';
 import { MINUTE } from '@qms/shared';
 import { simulateDay } from '../../server/src/sim/day.js';
-import { findPolicy, type SimPolicy } from '../../server/src/sim/policies.js';
+import { findPolicy, type PolicyView, type SimPolicy } from '../../server/src/sim/policies.js';
 import { scenario } from '../sim/helpers.js';
 
+type Out = { counterId: string; services: unknown }[];
+
 /**
- * `adaptive` with every `every`-th look checked against a look at a fresh copy of the state. The
- * looks its ticks skip as quiet (lookAt's quietUntil) are checked too: they must find nothing.
- * With `guardMin`, G1's guard (off in the simulator's policies) is on, so the clock changes calls.
+ * `adaptive` (with G1's guard on at `guardMin`, off in the simulator's policies) with `onLook`
+ * called after each of its looks: every tick, and the facts it looks after. `log` is the day's
+ * switch log as adaptive keeps it, `out` what the look answered (nothing for a tick skipped as quiet).
  */
-function checked(every: number, seen: { looks: number; compared: number; moves: number }, guardMin?: number): SimPolicy {
+function watched(guardMin: number | undefined, onLook: (view: PolicyView, log: SwitchLog, out: Out) => void): SimPolicy {
   const adaptive = findPolicy('adaptive')!;
   return {
     ...adaptive,
@@ -25,20 +27,12 @@ function checked(every: number, seen: { looks: number; compared: number; moves: 
     controller(config) {
       const inner = adaptive.controller!(config);
       let log: SwitchLog | undefined;
-      const compare = (view: Parameters<NonNullable<typeof inner.onTick>>[0], out: { counterId: string; services: unknown }[]) => {
-        seen.looks += 1;
-        if (seen.looks % every !== 0) return;
-        const fresh = proposeMoves({ ...view.state }, view.now, log!, DEFAULT_BALANCE);
-        expect(fresh.map((m) => ({ counterId: m.counterId, services: m.services }))).toEqual(out.map((c) => ({ counterId: c.counterId, services: c.services })));
-        seen.compared += 1;
-        seen.moves += fresh.length;
-      };
       return {
         ...inner,
         onTick(view) {
           log ??= new SwitchLog(view.now);
           const out = inner.onTick!(view);
-          compare(view, out);
+          onLook(view, log, out);
           return out;
         },
         onEvent(view, fact) {
@@ -46,12 +40,27 @@ function checked(every: number, seen: { looks: number; compared: number; moves: 
           log.record(fact, view.now);
           const out = inner.onEvent!(view, fact);
           // adaptive looks after these facts only (and answers the others with nothing).
-          if (LOOK_AFTER.has(fact.type)) compare(view, out);
+          if (LOOK_AFTER.has(fact.type)) onLook(view, log, out);
           return out;
         },
       };
     },
   };
+}
+
+/**
+ * Every `every`-th look checked against a look at a fresh copy of the state. The looks its ticks
+ * skip as quiet (lookAt's quietUntil) are checked too: they must find nothing.
+ */
+function checked(every: number, seen: { looks: number; compared: number; moves: number }, guardMin?: number): SimPolicy {
+  return watched(guardMin, (view, log, out) => {
+    seen.looks += 1;
+    if (seen.looks % every !== 0) return;
+    const fresh = proposeMoves({ ...view.state }, view.now, log, DEFAULT_BALANCE);
+    expect(fresh.map((m) => ({ counterId: m.counterId, services: m.services }))).toEqual(out.map((c) => ({ counterId: c.counterId, services: c.services })));
+    seen.compared += 1;
+    seen.moves += fresh.length;
+  });
 }
 
 describe('the rebalancer’s kept next calls', () => {
@@ -83,45 +92,20 @@ describe('the rebalancer’s kept next calls', () => {
     ['provincial-peak', 20],
     ['rural-office', 20],
   ] as const)('%s (G1 guard %s min): a look before quietUntil finds no move', (name, guardMin) => {
-    const adaptive = findPolicy('adaptive')!;
     const probes = { looks: 0, later: 0, finite: 0 };
-    const policy: SimPolicy = {
-      ...adaptive,
-      ...(guardMin === undefined ? {} : { params: (s: Parameters<SimPolicy['params']>[0]) => ({ ...adaptive.params(s), maxWaitGuardMin: guardMin }) }),
-      controller(config) {
-        const inner = adaptive.controller!(config);
-        let log: SwitchLog | undefined;
-        const probe = (view: Parameters<NonNullable<typeof inner.onTick>>[0]) => {
-          probes.looks += 1;
-          if (probes.looks % 5 !== 0) return;
-          const found = lookAt({ ...view.state }, view.now, log!, DEFAULT_BALANCE);
-          if (found.moves.length > 0) return;
-          if (Number.isFinite(found.quietUntil)) probes.finite += 1;
-          const until = Math.min(found.quietUntil, view.now + 120 * MINUTE);
-          for (const at of [view.now + MINUTE, view.now + 7 * MINUTE, view.now + 31 * MINUTE, until - 1]) {
-            if (at <= view.now || at >= until) continue;
-            expect(proposeMoves({ ...view.state }, at, log!, DEFAULT_BALANCE), `at +${(at - view.now) / MINUTE} min, quiet until +${(found.quietUntil - view.now) / MINUTE} min`).toEqual([]);
-            probes.later += 1;
-          }
-        };
-        return {
-          ...inner,
-          onTick(view) {
-            log ??= new SwitchLog(view.now);
-            const out = inner.onTick!(view);
-            probe(view);
-            return out;
-          },
-          onEvent(view, fact) {
-            log ??= new SwitchLog(view.now);
-            log.record(fact, view.now);
-            const out = inner.onEvent!(view, fact);
-            if (LOOK_AFTER.has(fact.type)) probe(view);
-            return out;
-          },
-        };
-      },
-    };
+    const policy = watched(guardMin, (view, log) => {
+      probes.looks += 1;
+      if (probes.looks % 5 !== 0) return;
+      const found = lookAt({ ...view.state }, view.now, log, DEFAULT_BALANCE);
+      if (found.moves.length > 0) return;
+      if (Number.isFinite(found.quietUntil)) probes.finite += 1;
+      const until = Math.min(found.quietUntil, view.now + 120 * MINUTE);
+      for (const at of [view.now + MINUTE, view.now + 7 * MINUTE, view.now + 31 * MINUTE, until - 1]) {
+        if (at <= view.now || at >= until) continue;
+        expect(proposeMoves({ ...view.state }, at, log, DEFAULT_BALANCE), `at +${(at - view.now) / MINUTE} min, quiet until +${(found.quietUntil - view.now) / MINUTE} min`).toEqual([]);
+        probes.later += 1;
+      }
+    });
     simulateDay(scenario(name), policy, 1);
     expect(probes.later).toBeGreaterThan(50);
     expect(probes.finite).toBeGreaterThan(10);
