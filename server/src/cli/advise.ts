@@ -25,7 +25,6 @@ const USAGE = `usage: npm run advise -- --scenario FILE [--max-new-skills N] [--
   --out FILE            write the advised day as a scenario file (replay it with npm run simulate)
   --help                this text`;
 
-
 interface Options {
   scenario: string;
   maxNewSkills: number | undefined;

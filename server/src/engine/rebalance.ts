@@ -233,19 +233,19 @@ export function lookAt(state: EngineState, now: number, day: BalanceDay, params:
       // B2: release once the merge has gone unused; B3: only with switches to spare for merging
       // again. Both read the clock alone, so they are asked first: a merged counter's next call,
       // which changes with each of its many queues, is worked out only when it may be released.
+      const switches = day.switches(c.id);
       const budget = params.switchesPerHour * ((now - day.start) / (60 * MINUTE)) + 1;
-      if (day.switches(c.id) + 2 > budget) {
+      if (switches + 2 > budget) {
         // The budget reaches switches + 2 then; a minute early against rounding.
-        const at = params.switchesPerHour > 0 ? day.start + ((day.switches(c.id) + 1) * 60 * MINUTE) / params.switchesPerHour - MINUTE : Infinity;
+        const at = params.switchesPerHour > 0 ? day.start + ((switches + 1) * 60 * MINUTE) / params.switchesPerHour - MINUTE : Infinity;
         quietUntil = Math.min(quietUntil, at);
         continue;
       }
       const unused = params.unusedForMin * MINUTE;
-      if (now - day.lastSwitch(c.id) < unused) {
-        quietUntil = Math.min(quietUntil, day.lastSwitch(c.id) + unused);
-        continue;
-      }
-      const since = Math.max(lastExtraCall(state, c.id), day.lastSwitch(c.id));
+      // Unused since the last switch or the last call beyond the plan; the switch, known at once,
+      // is asked first, and the counter's calls only once that one is far enough back.
+      const switched = day.lastSwitch(c.id);
+      const since = now - switched < unused ? switched : Math.max(lastExtraCall(state, c.id), switched);
       if (now - since < unused) {
         quietUntil = Math.min(quietUntil, since + unused);
         continue;
@@ -279,6 +279,7 @@ export function lookAt(state: EngineState, now: number, day: BalanceDay, params:
       continue;
     }
     const sid = next.serviceId;
+    const target = targetOf(state, sid);
     // The figure the Hall view shows for that service now (serviceLoads, W3), for it alone.
     const expected = Math.round(expectedWaitOf(state, sid, now) ?? 0);
     const waited = minutes(now - placeOf(next));
@@ -289,9 +290,9 @@ export function lookAt(state: EngineState, now: number, day: BalanceDay, params:
       serviceId: sid,
       services: all.map((x) => ({ ...x })),
       predictedWaitMin: expected,
-      targetMin: targetOf(state, sid),
-      reason: `Counter ${c.number} also serves ${extras.map(serviceName).join(', ')}: ${next.number}${lane} has waited ${waited} min for ${serviceName(sid)} and is next here; expected wait there ${expected} min (target ${targetOf(state, sid)} min)`,
-      why: { id: 'merge', counter: c.number, services: [...extras], ticket: next.number, priority: next.lane === 'priority', serviceId: sid, waitedMin: waited, expectedMin: expected, targetMin: targetOf(state, sid) },
+      targetMin: target,
+      reason: `Counter ${c.number} also serves ${extras.map(serviceName).join(', ')}: ${next.number}${lane} has waited ${waited} min for ${serviceName(sid)} and is next here; expected wait there ${expected} min (target ${target} min)`,
+      why: { id: 'merge', counter: c.number, services: [...extras], ticket: next.number, priority: next.lane === 'priority', serviceId: sid, waitedMin: waited, expectedMin: expected, targetMin: target },
     });
   }
   return { moves, quietUntil };
