@@ -37,7 +37,6 @@ export function Steps({ result, serviceName, counterName }: Props) {
   const words = useMemo(() => ({ train: (v: Record<string, string>) => tr('steps.train', v), shift: (v: Record<string, string>) => tr('steps.shift', v) }), [tr]);
   const ticked = checked.filter(Boolean).length;
   const whyWords: WhyWords = (key, v) => tr(`steps.${key}`, v);
-  const num = (n: number) => new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(n);
 
   const download = () => {
     const name = (advice.advised as { name?: unknown } | null)?.name;
@@ -69,7 +68,7 @@ export function Steps({ result, serviceName, counterName }: Props) {
                   })}
                 </p>
                 <p className="planning-step-reason muted">
-                  {tr('steps.why')}: {whyText(s.why, whyWords, counterName, serviceName, num)}
+                  {tr('steps.why')}: {whyText(s.why, whyWords, counterName, serviceName, fmt.num)}
                 </p>
               </li>
             ))}
