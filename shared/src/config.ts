@@ -365,6 +365,8 @@ export const centerConfigSchema = z
     cfg.counters.forEach((c, i) => {
       c.services.forEach((cs, j) => {
         if (!serviceIds.has(cs.serviceId)) ctx.addIssue({ code: 'custom', path: ['counters', i, 'services', j, 'serviceId'], message: `unknown service "${cs.serviceId}"` });
+        // One role per service: the call rules read a counter's services as a set (as set-services does).
+        if (c.services.findIndex((other) => other.serviceId === cs.serviceId) < j) ctx.addIssue({ code: 'custom', path: ['counters', i, 'services', j, 'serviceId'], message: `service "${cs.serviceId}" is listed twice` });
       });
       c.canServe?.forEach((sid, j) => {
         if (!serviceIds.has(sid)) ctx.addIssue({ code: 'custom', path: ['counters', i, 'canServe', j], message: `unknown service "${sid}"` });

@@ -48,6 +48,8 @@ describe('ConfigStore', () => {
     const bad = testCenter() as any;
     bad.services[1].prefix = 'A';
     bad.counters[0].services[0].serviceId = 'nope';
+    // The call rules read a counter's services as a set: one role per service.
+    bad.counters[1].services = [...bad.counters[1].services, { ...bad.counters[1].services[0], role: 'secondary' }];
     let message = '';
     try {
       configs.write(bad);
@@ -56,6 +58,7 @@ describe('ConfigStore', () => {
     }
     expect(message).toContain('services[1].prefix: prefix "A" is already used by service "passport"');
     expect(message).toContain('counters[0].services[0].serviceId: unknown service "nope"');
+    expect(message).toMatch(new RegExp(`counters\\[1\\]\\.services\\[${bad.counters[1].services.length - 1}\\]\\.serviceId: service "${bad.counters[1].services[0].serviceId}" is listed twice`));
     expect(configs.read('c1')).toEqual(before);
   });
 
