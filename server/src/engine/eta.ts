@@ -1,8 +1,10 @@
 /**
- * Positions, expected waits and per-service loads (docs/SPEC.md W1–W4). Pure: the one memo
- * (learned service times) is kept only for a state whose owner reports its changes.
+ * Positions, expected waits and per-service loads (docs/SPEC.md W1–W6; W6, the forecast of `auto`
+ * balancing, in forecast.ts). Pure: the one memo (learned service times) is kept only for a state
+ * whose owner reports its changes.
  */
-import { MINUTE, openWindows, scheduleOf, type Counter, type CounterState, type Service, type ServiceLoad, type Ticket, type TicketEta } from '@qms/shared';
+import { MINUTE, localTime, openWindows, scheduleOf, type Counter, type CounterState, type Service, type ServiceLoad, type Ticket, type TicketEta } from '@qms/shared';
+import { forecastCalls, type ForecastInput, type Probe } from './forecast.js';
 import { compareFifo, compareRank, placeOf, ticketsOf } from './rules.js';
 import { queueKey, serviceQueue } from './state.js';
 import type { EngineState } from './types.js';
@@ -28,52 +30,57 @@ export interface Supply {
 
 type Span = [from: number, to: number];
 
+type Windows = ReturnType<typeof openWindows>;
+
 interface Planned {
-  windows: Map<string, Span[]>;
+  /** Today's, whole: a window is still to come while its end is after now. */
+  windows: Map<string, Windows>;
+  /** The last end of them all (past windows end before any to come, so it is the last to come). */
   dayEnd: number;
 }
 
 /**
- * The last plannedToday worked out, per state: the instant's estimates (the kiosk's at an issue,
- * the rebalancer's quote when that issue moves a counter) ask for the same one.
+ * Today's plans, per state: they change with the local day or the configuration, not with the
+ * instant (the kiosk's estimate at every issue and the rebalancer's quote ask for them).
  */
-const lastPlanned = new WeakMap<EngineState, { config: EngineState['config']; now: number; planned: Planned }>();
+const lastPlanned = new WeakMap<EngineState, { config: EngineState['config']; day: string; planned: Planned }>();
 
-/** W5: today's planned intervals still to come for every counter with a plan, and when the last of them ends. */
+/** W5: today's planned intervals for every counter with a plan, and when the last of them ends. */
 function plannedToday(state: EngineState, now: number): Planned {
+  const { day } = localTime(now, state.config.center.timezone);
   const kept = lastPlanned.get(state);
-  if (kept && kept.now === now && kept.config === state.config) return kept.planned;
+  if (kept && kept.day === day && kept.config === state.config) return kept.planned;
   const planned = planToday(state, now);
-  lastPlanned.set(state, { config: state.config, now, planned });
+  lastPlanned.set(state, { config: state.config, day, planned });
   return planned;
 }
 
 function planToday(state: EngineState, now: number): Planned {
   const { center } = state.config;
-  const windows = new Map<string, Span[]>();
+  const windows = new Map<string, Windows>();
   let dayEnd = -Infinity;
   for (const plan of plansOf(state).values()) {
     if (!plan.hours) continue;
     // scheduleOf keeps the center's closed days (or its one empty list) as the same array, so that
     // openWindows finds today's windows in its cache instead of parsing the plan at every estimate.
-    const ahead = openWindows(scheduleOf(center, { hours: plan.hours }), now, center.timezone).filter(([, to]) => to > now);
-    windows.set(plan.id, ahead.map(([from, to]) => [from, to]));
-    if (ahead.length > 0) dayEnd = Math.max(dayEnd, ahead[ahead.length - 1]![1]);
+    const today = openWindows(scheduleOf(center, { hours: plan.hours }), now, center.timezone);
+    windows.set(plan.id, today);
+    if (today.length > 0) dayEnd = Math.max(dayEnd, today[today.length - 1]![1]);
   }
   return { windows, dayEnd };
 }
 
 /**
- * W5: when a counter will be serving, from `now` on. With a plan: its planned intervals (from now
- * if it is open or due now), so a break or the end of a shift takes it away and a later shift
- * brings it; the counters planned until the day's last end serve the queue to its end. No plan,
- * or nothing planned any more today: while it is open.
+ * W5: when a counter will be serving, from `now` on. With a plan: its planned intervals still to
+ * come (from now if it is open or due now), so a break or the end of a shift takes it away and a
+ * later shift brings it; the counters planned until the day's last end serve the queue to its end.
+ * No plan, or nothing planned any more today: while it is open.
  */
-function spansOf(c: CounterState, planned: { windows: Map<string, Span[]>; dayEnd: number }, now: number): Span[] {
+function spansOf(c: CounterState, planned: Planned, now: number): Span[] {
+  const spans: Span[] = [];
+  for (const [from, to] of planned.windows.get(c.id) ?? []) if (to > now) spans.push([Math.max(from, now), to >= planned.dayEnd ? Infinity : to]);
   const open = c.status === 'open';
-  const windows = planned.windows.get(c.id);
-  if (!windows || windows.length === 0) return open ? [[now, Infinity]] : [];
-  const spans = windows.map(([from, to]): Span => [Math.max(from, now), to >= planned.dayEnd ? Infinity : to]);
+  if (spans.length === 0) return open ? [[now, Infinity]] : [];
   if (open) spans[0]![0] = now;
   return spans;
 }
@@ -201,11 +208,15 @@ function counts(t: Ticket): boolean {
  * are enough.
  */
 export function meanServiceTimes(state: EngineState): Map<string, number> {
+  return new Map(learnedMeans(state));
+}
+
+/** meanServiceTimes, the kept map itself: for reading here, at every estimate. */
+function learnedMeans(state: EngineState): ReadonlyMap<string, number> {
   if (!learned.has(state)) return meansOf(state, learn(state));
   let known = learned.get(state);
   if (!known) learned.set(state, (known = learn(state)));
-  known.means ??= meansOf(state, known);
-  return new Map(known.means);
+  return (known.means ??= meansOf(state, known));
 }
 
 function meansOf(state: EngineState, { done, recent }: Learned): Map<string, number> {
@@ -259,7 +270,7 @@ function meanMinutes(recent: Ticket[]): number {
 
 /** W2 for one service (see meanServiceTimes). */
 export function meanServiceMin(state: EngineState, serviceId: string): number {
-  return meanServiceTimes(state).get(serviceId) ?? state.services.get(serviceId)?.serviceTimeMin ?? 10;
+  return learnedMeans(state).get(serviceId) ?? state.services.get(serviceId)?.serviceTimeMin ?? 10;
 }
 
 /** Minutes from now until the visitor at a position is called (W3–W5); null: no counter will serve it. */
@@ -318,10 +329,42 @@ function directedSupply(state: EngineState, counterId: string, now: number): Sup
   return { open: c.status === 'open' ? 1 : 0, free: c.status === 'open' && c.currentTicketId === null, parts };
 }
 
-/** W1, W3–W5 for every waiting ticket at `now`. */
+/** W6: `auto` balancing forecasts by replaying the hall (forecast.ts); the other modes keep W2–W5. */
+const forecasting = (state: EngineState): boolean => state.config.center.balancing.mode === 'auto';
+
+/** What the replay reads (one object literal, whatever is asked: a spread copy makes every read slow). */
+function forecastInput(state: EngineState, now: number, ask: { stopAt?: string; probes?: readonly Probe[] } = {}): ForecastInput {
+  const today = plannedToday(state, now);
+  const { center } = state.config;
+  return {
+    spansOf: (id) => spansOf(state.counters.get(id)!, today, now),
+    hoursOf: (id) => openWindows(scheduleOf(center, state.services.get(id)), now, center.timezone),
+    means: learnedMeans(state),
+    stopAt: ask.stopAt,
+    probes: ask.probes,
+  };
+}
+
+/** Minutes from now to a forecast call, to a tenth; null: not called as things stand. */
+const minutesUntil = (now: number, at: number | undefined): number | null => (at === undefined ? null : Math.round(((at - now) / MINUTE) * 10) / 10);
+
+/** W6: a newcomer of each service, in each lane asked for, called in one replay of the hall. */
+function newcomerWaits(state: EngineState, now: number, serviceIds: readonly string[], lanes: readonly ('normal' | 'priority')[]): Map<string, number | null> {
+  const probes: Probe[] = serviceIds.flatMap((serviceId) => lanes.map((lane) => ({ key: `probe:${lane}:${serviceId}`, serviceId, lane })));
+  const calls = forecastCalls(state, now, forecastInput(state, now, { probes }));
+  return new Map(probes.map((p) => [p.key, minutesUntil(now, calls.get(p.key))]));
+}
+
+/** W1, W3–W5 (W6 in `auto`) for every waiting ticket at `now`. */
 export function computeEtas(state: EngineState, now: number): Record<string, TicketEta> {
+  if (forecasting(state)) {
+    const calls = forecastCalls(state, now, forecastInput(state, now));
+    const out: Record<string, TicketEta> = {};
+    for (const list of queues(state).values()) list.forEach((t, i) => (out[t.id] = { position: i + 1, etaMin: minutesUntil(now, calls.get(t.id)) }));
+    return out;
+  }
   const supply = serviceSupply(state, now);
-  const means = meanServiceTimes(state);
+  const means = learnedMeans(state);
   const etas = new Map<string, Eta>();
   const etaOfQueue = (key: string, serviceId: string): Eta => {
     let eta = etas.get(`${key}|${serviceId}`);
@@ -354,8 +397,9 @@ export function etaOf(state: EngineState, ticketId: string, now: number): Ticket
     if (!u || u === t) continue;
     if ((directed ? compareFifo(u, t) : compareRank(u, t, policy)) < 0) ahead += 1;
   }
+  if (forecasting(state)) return { position: ahead + 1, etaMin: minutesUntil(now, forecastCalls(state, now, forecastInput(state, now, { stopAt: t.id })).get(t.id)) };
   const supply = directed ? directedSupply(state, t.targetCounterId!, now) : serviceSupply(state, now).get(t.serviceId);
-  const eta = etaFor(state, state.services.get(t.serviceId), supply, meanServiceTimes(state).get(t.serviceId) ?? 10, now);
+  const eta = etaFor(state, state.services.get(t.serviceId), supply, learnedMeans(state).get(t.serviceId) ?? 10, now);
   return { position: ahead + 1, etaMin: eta(ahead + 1) };
 }
 
@@ -379,8 +423,9 @@ function serviceQueues(state: EngineState, now: number): Map<string, { waiting: 
  * rebalancer quotes it when it moves a counter, and works out only that service's.
  */
 export function expectedWaitOf(state: EngineState, serviceId: string, now: number): number | null {
+  if (forecasting(state)) return newcomerWaits(state, now, [serviceId], ['normal']).get(`probe:normal:${serviceId}`) ?? null;
   const s = state.services.get(serviceId);
-  const mean = meanServiceTimes(state).get(serviceId) ?? s?.serviceTimeMin ?? 10;
+  const mean = learnedMeans(state).get(serviceId) ?? s?.serviceTimeMin ?? 10;
   const eta = etaFor(state, s, serviceSupply(state, now, serviceId).get(serviceId), mean, now);
   return eta((state.queues.get(serviceQueue(serviceId))?.size ?? 0) + 1);
 }
@@ -389,19 +434,22 @@ export function expectedWaitOf(state: EngineState, serviceId: string, now: numbe
 export function serviceLoads(state: EngineState, now: number): ServiceLoad[] {
   const supply = serviceSupply(state, now);
   const q = serviceQueues(state, now);
-  const means = meanServiceTimes(state);
+  const means = learnedMeans(state);
+  const replayed = forecasting(state) ? newcomerWaits(state, now, state.config.services.map((s) => s.id), ['normal', 'priority']) : undefined;
   return state.config.services.map((s) => {
     const { waiting, priority, oldest } = q.get(s.id) ?? { waiting: 0, priority: 0, oldest: now };
-    const eta = etaFor(state, s, supply.get(s.id), means.get(s.id) ?? s.serviceTimeMin, now);
+    // W6 in `auto`: a newcomer of each lane, replayed; else W3 at the newcomer's position.
+    const formula = replayed ? undefined : etaFor(state, s, supply.get(s.id), means.get(s.id) ?? s.serviceTimeMin, now);
+    const eta = (position: number, lane: 'normal' | 'priority') => (formula ? formula(position) : (replayed!.get(`probe:${lane}:${s.id}`) ?? null));
     return {
       serviceId: s.id,
       waiting,
       waitingPriority: priority,
       oldestWaitMin: Math.round(((now - oldest) / MINUTE) * 10) / 10,
       // A new normal-lane ticket goes behind everyone waiting now.
-      expectedWaitMin: eta(waiting + 1),
+      expectedWaitMin: eta(waiting + 1, 'normal'),
       // A priority ticket issued now ranks behind the priority tickets already waiting (P1/P3).
-      expectedPriorityWaitMin: eta(priority + 1),
+      expectedPriorityWaitMin: eta(priority + 1, 'priority'),
       targetWaitMin: s.targetWaitMin ?? state.config.center.targetWaitMin,
       openCounters: supply.get(s.id)?.open ?? 0,
       servable: state.servable.has(s.id),

@@ -280,7 +280,7 @@ export function lookAt(state: EngineState, now: number, day: BalanceDay, params:
     }
     const sid = next.serviceId;
     const target = targetOf(state, sid);
-    // The figure the Hall view shows for that service now (serviceLoads, W3), for it alone.
+    // The figure the Hall view shows for that service now (serviceLoads: W3, W6 in `auto`), for it alone.
     const expected = Math.round(expectedWaitOf(state, sid, now) ?? 0);
     const waited = minutes(now - placeOf(next));
     const lane = next.lane === 'priority' ? ' in the priority lane' : '';

@@ -54,7 +54,7 @@ export interface DayOptions {
    */
   visitors?: Visitor[];
   /**
-   * Whether each visitor is promised a wait at issue (the kiosk's figure, W1–W5), for the ETA
+   * Whether each visitor is promised a wait at issue (the kiosk's figure, W1–W6), for the ETA
    * accuracy in the results. Default yes; the staffing advisor's search, which never reads it,
    * turns it off: it is a sixth of a replayed city-mfc day.
    */
