@@ -195,7 +195,10 @@ export function ticketChanging(state: EngineState, after: Ticket): void {
   const recent = known.recent.get(after.serviceId) ?? known.recent.set(after.serviceId, []).get(after.serviceId)!;
   keepMostRecent(recent, after);
   known.done.set(after.serviceId, (known.done.get(after.serviceId) ?? 0) + 1);
-  delete known.means;
+  // Only this service's mean moves (a large catalogue has a hundred others).
+  const service = state.services.get(after.serviceId);
+  if (known.means && service) known.means.set(service.id, meanOf(service, known));
+  else delete known.means;
 }
 
 /** Whether W2 learns from this ticket. */
@@ -219,12 +222,14 @@ function learnedMeans(state: EngineState): ReadonlyMap<string, number> {
   return (known.means ??= meansOf(state, known));
 }
 
-function meansOf(state: EngineState, { done, recent }: Learned): Map<string, number> {
+function meansOf(state: EngineState, known: Learned): Map<string, number> {
   const out = new Map<string, number>();
-  for (const s of state.config.services) {
-    out.set(s.id, (done.get(s.id) ?? 0) < LEARN_AFTER ? s.serviceTimeMin : meanMinutes(recent.get(s.id) ?? []));
-  }
+  for (const s of state.config.services) out.set(s.id, meanOf(s, known));
   return out;
+}
+
+function meanOf(s: Service, { done, recent }: Learned): number {
+  return (done.get(s.id) ?? 0) < LEARN_AFTER ? s.serviceTimeMin : meanMinutes(recent.get(s.id) ?? []);
 }
 
 /** One pass over the day's tickets. */

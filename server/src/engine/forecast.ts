@@ -16,10 +16,11 @@
  */
 import { MINUTE, type CounterService, type Lane, type Policy, type Ticket } from '@qms/shared';
 import { compareFifo, compareRank, pickFrom, placeOf, type Caller, type Heads, type Queues } from './rules.js';
-import { counterQueue, serviceQueue } from './state.js';
+import { queueOwner, serviceQueue } from './state.js';
 import type { EngineState } from './types.js';
 
 type Span = [from: number, to: number];
+type Hours = readonly (readonly [from: number, to: number])[];
 
 /** A newcomer of a service who would be issued now: where a new ticket would stand, taking no time when called. */
 export interface Probe {
@@ -32,7 +33,7 @@ export interface ForecastInput {
   /** When each counter serves from now on (W5); none: not today. */
   spansOf(counterId: string): Span[];
   /** W4: a service's open intervals today (its own hours or the center's); none: nothing holds it. */
-  hoursOf(serviceId: string): readonly (readonly [from: number, to: number])[];
+  hoursOf(serviceId: string): Hours;
   /** Minutes per visitor, per service (W2's learned means). */
   means: ReadonlyMap<string, number>;
   /** Stop once this ticket is called. */
@@ -95,6 +96,8 @@ class Cursor implements Heads {
     private readonly orders: Orders,
     private readonly called: ReadonlyMap<string, number>,
     private readonly policy: Policy,
+    /** W4: its service's open intervals today; none for a counter's queue. */
+    readonly hours: Hours = [],
   ) {}
 
   add(probe: Ticket): void {
@@ -163,7 +166,7 @@ function guardAt(queues: Queues, caller: Caller, policy: Policy): number {
 const NOBODY: Heads = { first: undefined, topOther: undefined, topPriority: undefined };
 
 /** W4: from when a queue of a service open during `hours` may be called, asked at `at`. */
-function openFrom(hours: ReturnType<ForecastInput['hoursOf']>, at: number): number {
+function openFrom(hours: Hours, at: number): number {
   if (hours.length === 0 || at >= hours[hours.length - 1]![1]) return at;
   for (const [from, to] of hours) {
     if (at < from) return from;
@@ -179,7 +182,12 @@ function trainedFor(state: EngineState, services: readonly CounterService[], can
   const known = trainedKept.get(services);
   if (known && known.canServe === canServe) return known.services;
   const out = [...services];
-  for (const id of canServe ?? []) if (state.services.has(id) && !out.some((s) => s.serviceId === id)) out.push({ serviceId: id, role: 'primary' });
+  const listed = new Set(services.map((s) => s.serviceId));
+  for (const id of canServe ?? []) {
+    if (!state.services.has(id) || listed.has(id)) continue;
+    out.push({ serviceId: id, role: 'primary' });
+    listed.add(id);
+  }
   trainedKept.set(services, { canServe, services: out });
   return out;
 }
@@ -188,28 +196,28 @@ function trainedFor(state: EngineState, services: readonly CounterService[], can
 export function forecastCalls(state: EngineState, now: number, input: ForecastInput): Map<string, number> {
   const policy = state.config.center.policy;
   const called = new Map<string, number>();
-  // Per queue, made when the replay first reads it; keyed by id, not by queue key (no string is
-  // built per read).
+  // A cursor per queue someone waits in, keyed by its service or counter, made up front (a merged
+  // hall reads them all). A queue nobody waits in (most, in a large catalogue) is no entry.
   const byService = new Map<string, Cursor>();
   const byCounter = new Map<string, Cursor>();
-  const cursor = (kept: Map<string, Cursor>, id: string, keyOf: (id: string) => string): Cursor => {
-    let c = kept.get(id);
-    if (!c) kept.set(id, (c = new Cursor(ordersOf(state, keyOf(id), policy), called, policy)));
-    return c;
-  };
+  const cursorOf = (key: string, hours?: Hours): Cursor => new Cursor(ordersOf(state, key, policy), called, policy, hours);
+  for (const [key, ids] of state.queues) {
+    if (ids.size === 0) continue;
+    const owner = queueOwner(key);
+    if ('serviceId' in owner) byService.set(owner.serviceId, cursorOf(key, input.hoursOf(owner.serviceId)));
+    else byCounter.set(owner.counterId, cursorOf(key));
+  }
   // W4: a service's queue is not called before its opening or in a break between its intervals
   // (after its last closing it is served to the end). `clock` is the instant of the call being
   // replayed; `reopens`, the first opening of a held queue that has someone waiting.
-  const hours = new Map<string, ReturnType<ForecastInput['hoursOf']>>();
   let clock = now;
   let reopens = Infinity;
   const queues: Queues = {
-    directed: (counterId) => cursor(byCounter, counterId, counterQueue).first,
+    directed: (counterId) => byCounter.get(counterId)?.first,
     service: (serviceId) => {
-      const c = cursor(byService, serviceId, serviceQueue);
-      let open = hours.get(serviceId);
-      if (!open) hours.set(serviceId, (open = input.hoursOf(serviceId)));
-      const opens = openFrom(open, clock);
+      const c = byService.get(serviceId);
+      if (!c) return NOBODY;
+      const opens = openFrom(c.hours, clock);
       if (opens === clock) return c;
       if (c.first) reopens = Math.min(reopens, opens);
       return NOBODY;
@@ -217,7 +225,9 @@ export function forecastCalls(state: EngineState, now: number, input: ForecastIn
   };
   const probes = new Set<string>();
   for (const p of input.probes ?? []) {
-    cursor(byService, p.serviceId, serviceQueue).add(probeTicket(state, now, p));
+    let c = byService.get(p.serviceId);
+    if (!c) byService.set(p.serviceId, (c = cursorOf(serviceQueue(p.serviceId), input.hoursOf(p.serviceId))));
+    c.add(probeTicket(state, now, p));
     probes.add(p.key);
   }
 

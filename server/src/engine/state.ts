@@ -89,6 +89,11 @@ export function evolve(state: EngineState, fact: FactBody): void {
 export const serviceQueue = (serviceId: string): string => `s:${serviceId}`;
 export const counterQueue = (counterId: string): string => `c:${counterId}`;
 
+/** Whose queue a key (serviceQueue, counterQueue) is. */
+export function queueOwner(key: string): { serviceId: string } | { counterId: string } {
+  return key.startsWith('s:') ? { serviceId: key.slice(2) } : { counterId: key.slice(2) };
+}
+
 /** The queue a waiting ticket is in: its counter's if it was sent to one, else its service's. */
 export function queueKey(t: Pick<Ticket, 'serviceId' | 'targetCounterId'>): string {
   return t.targetCounterId === null ? serviceQueue(t.serviceId) : counterQueue(t.targetCounterId);
