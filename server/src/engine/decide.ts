@@ -16,7 +16,7 @@ import {
   type Ticket,
 } from '@qms/shared';
 import { arrive, heldFact, passOver, refuseRemote, remoteRefusal, sweepRemote } from './remote.js';
-import { counterQueue } from './state.js';
+import { counterQueue, issuedTicket } from './state.js';
 import { reject, type Command, type Decision, type EngineState } from './types.js';
 
 export function formatNumber(prefix: string, seqNo: number): string {
@@ -103,29 +103,21 @@ function issue(state: EngineState, cmd: Extract<Command, { type: 'issue' }>, now
   let seqNo = (today ? (state.lastSeqNo.get(service.id) ?? 0) : 0) + 1;
   while (state.openNumbers.has(formatNumber(service.prefix, seqNo))) seqNo += 1;
   const ticket: Ticket = {
-    id: cmd.ticketId,
-    centerId: state.centerId,
-    day,
-    serviceId: service.id,
-    issuedServiceId: service.id,
-    seqNo,
-    number: formatNumber(service.prefix, seqNo),
-    lane: cmd.lane,
-    categoryId: cmd.lane === 'priority' ? (cmd.categoryId ?? null) : null,
-    language: cmd.language ?? null,
-    status: 'waiting',
-    issuedAt: now,
-    queuedAt: now,
-    targetCounterId: null,
-    returnServiceId: null,
-    counterId: null,
-    calledAt: null,
-    startedAt: null,
-    finishedAt: null,
-    firstCalledAt: null,
-    clientRef: cmd.clientRef ?? null,
-    recalls: 0,
-    transfers: 0,
+    ...issuedTicket(
+      {
+        id: cmd.ticketId,
+        centerId: state.centerId,
+        day,
+        serviceId: service.id,
+        seqNo,
+        number: formatNumber(service.prefix, seqNo),
+        lane: cmd.lane,
+        categoryId: cmd.lane === 'priority' ? (cmd.categoryId ?? null) : null,
+        language: cmd.language ?? null,
+        clientRef: cmd.clientRef ?? null,
+      },
+      now,
+    ),
     ...(cmd.appointmentAt !== undefined ? { appointmentAt: cmd.appointmentAt } : {}),
     ...(cmd.remote ? { remote: { code: cmd.remote.code, arrivedAt: null, heldAt: null } } : {}),
   };

@@ -16,7 +16,7 @@
  */
 import { MINUTE, type CounterService, type Lane, type Policy, type Ticket } from '@qms/shared';
 import { compareFifo, compareRank, pickFrom, placeOf, type Caller, type Heads, type Queues } from './rules.js';
-import { queueOwner, serviceQueue } from './state.js';
+import { issuedTicket, queueOwner, serviceQueue } from './state.js';
 import type { EngineState } from './types.js';
 
 type Span = [from: number, to: number];
@@ -295,29 +295,6 @@ export function forecastCalls(state: EngineState, now: number, input: ForecastIn
 
 /** A newcomer of `p`'s service and lane, issued now, behind everyone (numbered last). */
 function probeTicket(state: EngineState, now: number, p: Probe): Ticket {
-  return {
-    id: p.key,
-    centerId: state.centerId,
-    day: state.numberingDay,
-    serviceId: p.serviceId,
-    issuedServiceId: p.serviceId,
-    seqNo: Number.MAX_SAFE_INTEGER,
-    number: '',
-    lane: p.lane,
-    categoryId: null,
-    language: null,
-    status: 'waiting',
-    issuedAt: now,
-    queuedAt: now,
-    targetCounterId: null,
-    returnServiceId: null,
-    counterId: null,
-    calledAt: null,
-    startedAt: null,
-    finishedAt: null,
-    recalls: 0,
-    transfers: 0,
-    clientRef: null,
-    firstCalledAt: null,
-  };
+  const { centerId, numberingDay: day } = state;
+  return issuedTicket({ id: p.key, centerId, day, serviceId: p.serviceId, seqNo: Number.MAX_SAFE_INTEGER, number: '', lane: p.lane, categoryId: null, language: null, clientRef: null }, now);
 }

@@ -1,6 +1,38 @@
 import { localTime, type CounterState, type EngineConfig, type FactBody, type Ticket } from '@qms/shared';
 import type { EngineState } from './types.js';
 
+/** What issuing decides about a ticket; the rest of a new ticket is the same for all. */
+export type Issue = Pick<Ticket, 'id' | 'centerId' | 'day' | 'serviceId' | 'seqNo' | 'number' | 'lane' | 'categoryId' | 'language' | 'clientRef'>;
+
+/** A ticket as issued at `now`: waiting in its service's queue, never called nor moved. */
+export function issuedTicket(t: Issue, now: number): Ticket {
+  return {
+    id: t.id,
+    centerId: t.centerId,
+    day: t.day,
+    serviceId: t.serviceId,
+    issuedServiceId: t.serviceId,
+    seqNo: t.seqNo,
+    number: t.number,
+    lane: t.lane,
+    categoryId: t.categoryId,
+    language: t.language,
+    status: 'waiting',
+    issuedAt: now,
+    queuedAt: now,
+    targetCounterId: null,
+    returnServiceId: null,
+    counterId: null,
+    calledAt: null,
+    startedAt: null,
+    finishedAt: null,
+    firstCalledAt: null,
+    clientRef: t.clientRef,
+    recalls: 0,
+    transfers: 0,
+  };
+}
+
 /** A counter as planned, closed; `changedAt` 0 means it has not changed today. */
 export function counterFromPlan(c: EngineConfig["counters"][number], now: number): CounterState {
   return {
