@@ -35,13 +35,14 @@ interface Hall {
   newcomer: { s: number; lane: Lane };
 }
 
-const laneArb = fc.constantFrom<Lane>('normal', 'normal', 'normal', 'priority');
+const laneArb = fc.constantFrom<Lane>('normal', 'normal', 'normal', 'priority', 'booked');
 const hallArb: fc.Arbitrary<Hall> = fc.record({
   tickets: fc.array(fc.record({ s: fc.integer({ min: 0, max: 2 }), lane: laneArb, gap: fc.integer({ min: 0, max: 4 }) }), { minLength: 1, maxLength: 30 }),
   counters: fc.array(fc.constantFrom<'closed' | 'free' | 'busy'>('closed', 'free', 'busy', 'busy'), { minLength: 4, maxLength: 4 }),
   policy: fc.record({
     priorityInterleave: fc.integer({ min: 1, max: 3 }),
     priorityHeadStartMin: fc.constantFrom(0, 10, 30),
+    bookedHeadStartMin: fc.constantFrom(0, 5, 20),
     maxWaitGuardMin: fc.constantFrom(5, 20, 240),
     secondaryWhenIdle: fc.boolean(),
   }),
@@ -198,5 +199,25 @@ describe('W6 keeps W4 and W5: hours and plans hold the replayed calls', () => {
     });
     expect(helped.etas()).toEqual([0, 6, 40, 46]);
     expect(helped.newcomer()).toBe(52);
+  });
+});
+
+describe('W6 keeps no stale order', () => {
+  it('a new configuration (another head start) orders the queues anew', () => {
+    // The replay keeps each queue's order outside the priority lane, where normal and booked
+    // tickets rank by their lanes' head starts.
+    const sim = new Sim({ ...auto({ bookedHeadStartMin: 0 }), now: at(0) });
+    sim.open('1');
+    const normal = sim.issue('passport');
+    sim.advance(5);
+    const booked = sim.issue('passport', 'booked');
+    const etas = () => {
+      const all = computeEtas(sim.state, sim.now);
+      return [all[normal.id]?.etaMin, all[booked.id]?.etaMin];
+    };
+    expect(etas()).toEqual([0, 6]);
+    const { center } = sim.state.config;
+    sim.state.config = { ...sim.state.config, center: { ...center, policy: { ...center.policy, bookedHeadStartMin: 30 } } };
+    expect(etas()).toEqual([6, 0]);
   });
 });

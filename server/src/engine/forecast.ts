@@ -53,6 +53,8 @@ const UNKNOWN_MEAN = 10;
 /** One queue in the orders the rules read: by place (F1), and by rank outside the priority lane and in it (P1/P3). */
 interface Orders {
   version: number;
+  /** The rank reads the head starts: a new configuration orders anew. */
+  policy: Policy;
   fifo: Ticket[];
   other: Ticket[];
   priority: Ticket[];
@@ -65,7 +67,7 @@ function ordersOf(state: EngineState, key: string, policy: Policy): Orders {
   if (!kept) ordersKept.set(state, (kept = new Map()));
   const version = state.queueVersions.get(key) ?? 0;
   const known = kept.get(key);
-  if (known && known.version === version) return known;
+  if (known && known.version === version && known.policy === policy) return known;
   const fifo: Ticket[] = [];
   for (const id of state.queues.get(key) ?? []) {
     const t = state.tickets.get(id);
@@ -74,6 +76,7 @@ function ordersOf(state: EngineState, key: string, policy: Policy): Orders {
   const byRank = (a: Ticket, b: Ticket) => compareRank(a, b, policy);
   const orders: Orders = {
     version,
+    policy,
     fifo: fifo.sort(compareFifo),
     other: fifo.filter((t) => t.lane !== 'priority').sort(byRank),
     priority: fifo.filter((t) => t.lane === 'priority').sort(byRank),
