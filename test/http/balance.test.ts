@@ -125,3 +125,18 @@ it('auto: a free counter is merged the moment a visitor is next there, and relea
     ['counter:services-changed', 'system:balancer', 'Counter 1 back to its'],
   ]);
 });
+
+it('auto: the kiosk’s figure for a newcomer, the issued ticket’s expected wait and its public page agree (W6)', async () => {
+  await s.call('PUT', '/api/balance/mode', { token: sup, body: { mode: 'auto' } });
+  // Counter 1 (passport, trained for property) and counter 3 (property) open and free; three wait for property.
+  const op1 = await s.login('op1');
+  await s.call('POST', '/api/counters/1/claim', { token: op1 });
+  await s.call('POST', '/api/counters/3/claim', { token: sup });
+  for (let i = 0; i < 3; i++) await s.call('POST', '/api/tickets', { token: KIOSK_TOKEN, body: { serviceId: 'property' } });
+  const newcomer = (await s.call('GET', '/api/services', { token: KIOSK_TOKEN })).body.loads.find((l: any) => l.serviceId === 'property');
+  // Both counters call one each now, and again after the 10 minutes of a property visit: the fourth at 10.
+  expect(newcomer.expectedWaitMin).toBe(10);
+  const issued = await s.call('POST', '/api/tickets', { token: KIOSK_TOKEN, body: { serviceId: 'property' } });
+  expect(issued.body.eta).toEqual({ position: 4, etaMin: 10 });
+  expect((await s.call('GET', `/api/tickets/${issued.body.ticket.id}`)).body.eta).toEqual({ position: 4, etaMin: 10 });
+});
