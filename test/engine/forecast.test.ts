@@ -4,7 +4,7 @@
  * open counter merged into what its staff are trained for, each visitor served for the service's
  * mean time, a busy counter free at max(start + mean, now + ¼ mean), nobody else coming. So the
  * test drives the real engine (decide/evolve, its own call-next) through that future on random
- * halls and checks that every ticket is called when computeEtas said, and that a newcomer is
+ * halls (with visitors sent on to a counter, T1) and checks that every ticket is called when computeEtas said, and that a newcomer is
  * called when serviceLoads said.
  */
 import fc from 'fast-check';
@@ -28,6 +28,8 @@ interface Hall {
   tickets: { s: number; lane: Lane; gap: number }[];
   /** Per counter: closed, open and free, or open with the next ticket in hand. */
   counters: ('closed' | 'free' | 'busy')[];
+  /** Per counter: send the ticket in hand to this counter (T1), if it is open. */
+  sendTo: (number | null)[];
   policy: Partial<Policy>;
   /** Minutes from the last issue to the forecast. */
   later: number;
@@ -39,6 +41,7 @@ const laneArb = fc.constantFrom<Lane>('normal', 'normal', 'normal', 'priority', 
 const hallArb: fc.Arbitrary<Hall> = fc.record({
   tickets: fc.array(fc.record({ s: fc.integer({ min: 0, max: 2 }), lane: laneArb, gap: fc.integer({ min: 0, max: 4 }) }), { minLength: 1, maxLength: 30 }),
   counters: fc.array(fc.constantFrom<'closed' | 'free' | 'busy'>('closed', 'free', 'busy', 'busy'), { minLength: 4, maxLength: 4 }),
+  sendTo: fc.array(fc.option(fc.integer({ min: 0, max: 3 }), { nil: null, freq: 3 }), { minLength: 4, maxLength: 4 }),
   policy: fc.record({
     priorityInterleave: fc.integer({ min: 1, max: 3 }),
     priorityHeadStartMin: fc.constantFrom(0, 10, 30),
@@ -61,6 +64,12 @@ function build(h: Hall): Sim {
     if (h.counters[i] === 'closed') return;
     sim.open(id);
     if (h.counters[i] === 'busy' && sim.wouldCall(id)) sim.callNext(id);
+  });
+  // Some visitors in hand are sent on to another open counter, and wait there (T1).
+  COUNTERS.forEach((id, i) => {
+    const to = h.sendTo[i];
+    if (to === null || to === undefined || to === i || h.counters[to] === 'closed' || !sim.counter(id).currentTicketId) return;
+    sim.run({ type: 'transfer', counterId: id, toCounterId: COUNTERS[to]! });
   });
   sim.advance(h.later);
   return sim;
