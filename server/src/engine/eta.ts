@@ -353,9 +353,14 @@ function forecastInput(state: EngineState, now: number, ask: { stopAt?: string; 
 /** Minutes from now to a forecast call, to a tenth; null: not called as things stand. */
 const minutesUntil = (now: number, at: number | undefined): number | null => (at === undefined ? null : Math.round(((at - now) / MINUTE) * 10) / 10);
 
-/** W6: a newcomer of each service, in each lane asked for, called in one replay of the hall. */
-function newcomerWaits(state: EngineState, now: number, serviceIds: readonly string[], lanes: readonly ('normal' | 'priority')[]): Map<string, number | null> {
-  const probes: Probe[] = serviceIds.flatMap((serviceId) => lanes.map((lane) => ({ key: `probe:${lane}:${serviceId}`, serviceId, lane })));
+type NewcomerLane = 'normal' | 'priority';
+
+/** The probe ticket standing for a newcomer of a service in a lane (forecast.ts Probe). */
+const probeKey = (lane: NewcomerLane, serviceId: string): string => `probe:${lane}:${serviceId}`;
+
+/** W6: a newcomer of each service, in each lane asked for, called in one replay of the hall; by probeKey. */
+function newcomerWaits(state: EngineState, now: number, serviceIds: readonly string[], lanes: readonly NewcomerLane[]): Map<string, number | null> {
+  const probes: Probe[] = serviceIds.flatMap((serviceId) => lanes.map((lane) => ({ key: probeKey(lane, serviceId), serviceId, lane })));
   const calls = forecastCalls(state, now, forecastInput(state, now, { probes }));
   return new Map(probes.map((p) => [p.key, minutesUntil(now, calls.get(p.key))]));
 }
@@ -428,7 +433,7 @@ function serviceQueues(state: EngineState, now: number): Map<string, { waiting: 
  * rebalancer quotes it when it moves a counter, and works out only that service's.
  */
 export function expectedWaitOf(state: EngineState, serviceId: string, now: number): number | null {
-  if (forecasting(state)) return newcomerWaits(state, now, [serviceId], ['normal']).get(`probe:normal:${serviceId}`) ?? null;
+  if (forecasting(state)) return newcomerWaits(state, now, [serviceId], ['normal']).get(probeKey('normal', serviceId)) ?? null;
   const s = state.services.get(serviceId);
   const mean = learnedMeans(state).get(serviceId) ?? s?.serviceTimeMin ?? 10;
   const eta = etaFor(state, s, serviceSupply(state, now, serviceId).get(serviceId), mean, now);
@@ -445,7 +450,7 @@ export function serviceLoads(state: EngineState, now: number): ServiceLoad[] {
     const { waiting, priority, oldest } = q.get(s.id) ?? { waiting: 0, priority: 0, oldest: now };
     // W6 in `auto`: a newcomer of each lane, replayed; else W3 at the newcomer's position.
     const formula = replayed ? undefined : etaFor(state, s, supply.get(s.id), means.get(s.id) ?? s.serviceTimeMin, now);
-    const eta = (position: number, lane: 'normal' | 'priority') => (formula ? formula(position) : (replayed!.get(`probe:${lane}:${s.id}`) ?? null));
+    const eta = (position: number, lane: NewcomerLane) => (formula ? formula(position) : (replayed!.get(probeKey(lane, s.id)) ?? null));
     return {
       serviceId: s.id,
       waiting,
