@@ -1316,7 +1316,7 @@ describe('expected wait', () => {
     expect(loads.benefits).toMatchObject({ waiting: 0, oldestWaitMin: 0, expectedWaitMin: null, openCounters: 0 });
   });
 
-  it('W2: the mean service time is the configured one until 5 services are completed, then the mean of the last 20', () => {
+  it('W2: the mean service time is the configured one until 5 services are completed, then the mean of the last 50', () => {
     const sim = new Sim({ policy: { maxWaitGuardMin: 600 } });
     sim.open('1');
     const serve = (minutes: number, start = true) => {
@@ -1331,8 +1331,8 @@ describe('expected wait', () => {
     serve(10, false); // counted from the call
     expect(meanServiceMin(sim.state, 'passport')).toBe(10);
     expect(meanServiceMin(sim.state, 'property')).toBe(10); // configured: nothing done there
-    for (let i = 0; i < 15; i++) serve(1);
-    expect(meanServiceMin(sim.state, 'passport')).toBe(3.25); // (5 × 10 + 15 × 1) / 20
+    for (let i = 0; i < 45; i++) serve(1);
+    expect(meanServiceMin(sim.state, 'passport')).toBe(1.9); // (5 × 10 + 45 × 1) / 50
     for (let i = 0; i < 5; i++) serve(1);
     expect(meanServiceMin(sim.state, 'passport')).toBe(1); // the five 10-minute services left the window
     sim.issue('passport');

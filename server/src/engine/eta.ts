@@ -9,8 +9,16 @@ import { compareFifo, compareRank, placeOf, ticketsOf } from './rules.js';
 import { queueKey, serviceQueue } from './state.js';
 import type { EngineState } from './types.js';
 
+/** W2: configured times until this many services of it are done today. */
 const LEARN_AFTER = 5;
-const LEARN_WINDOW = 20;
+/**
+ * W2: the mean of this many latest services. The mean of 20 missed by a sixth at a spread of 0.7,
+ * and every wait forecast with it by as much: 50 took city-mfc's P90 error 7.2 → 6.8 min under
+ * `adaptive` (12.5 → 11.4 under `static`), erlang-c's 2.4 → 2.0, the other days' unchanged; 100
+ * gained a tenth more. It is still a busy service's last two or three hours, so a slower
+ * afternoon shows within the hour.
+ */
+const LEARN_WINDOW = 50;
 
 /** Time ahead in which a counter gives a service `share` of its time (W2, W5); `to` may be Infinity. */
 interface Part {
