@@ -113,6 +113,15 @@ describe('Planning', () => {
     expect(await page.getByTestId('plan-from').inputValue()).toBe('2026-01-05');
     expect(await page.getByTestId('plan-to').inputValue()).toBe('2026-03-01');
     expect(await page.getByTestId('plan-weekday').inputValue()).toBe('mon');
+    // The browser draws the fields in its own locale (this one's: 01/05/2026), so each date is also
+    // spelled out in the screen's language.
+    expect(await page.getByTestId('plan-from-spelled').innerText()).toBe('Monday, 5 January 2026');
+    expect(await page.getByTestId('plan-to-spelled').innerText()).toBe('Sunday, 1 March 2026');
+    await page.getByTestId('language').selectOption('vi');
+    await page.locator('html[lang=vi]').waitFor();
+    expect(await page.getByTestId('plan-from-spelled').innerText()).toBe('Thứ Hai, ngày 5 tháng 1 năm 2026');
+    await page.getByTestId('language').selectOption('en');
+    await page.locator('html[lang=en]').waitFor();
     // This server has no history: the fitter says so, and nothing else changes.
     await page.getByTestId('plan-work-out').click();
     expect(await page.getByTestId('plan-error').innerText()).toMatch(/^No plan could be worked out:\s+\S/);

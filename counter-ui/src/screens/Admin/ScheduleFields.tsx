@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../components/hooks';
 import { closedDayProblem, copyMondayToWeekdays, intervalProblems, isPast, normalTime, sortClosedDays, type ClosedDayProblem, type HoursDraft, type IntervalProblem } from '../../logic/schedule';
 import { Field } from './parts';
+import { DateInput } from '../../components/DateInput';
 
 /** A new interval starts where the day's last one ends (or at 09:00), for an hour. */
 function nextInterval(list: Interval[]): Interval {
@@ -162,7 +163,7 @@ export function ClosedDaysFields({ days, today, onChange }: { days: ClosedDay[];
       )}
       <div className="closed-add">
         <Field label={t('admin.schedule.date')}>
-          <input type="date" className="input" value={date} aria-invalid={problem ? true : undefined} onChange={(e) => setDate(e.target.value)} onKeyDown={onEnter} data-testid="closed-date" />
+          <DateInput value={date} aria-invalid={problem ? true : undefined} onChange={(e) => setDate(e.target.value)} onKeyDown={onEnter} data-testid="closed-date" />
         </Field>
         <Field label={t('admin.schedule.reason')}>
           <input className="input" value={reason} maxLength={100} placeholder={t('admin.schedule.reasonPlaceholder')} onChange={(e) => setReason(e.target.value)} onKeyDown={onEnter} data-testid="closed-reason" />

@@ -14,6 +14,7 @@ import { BookForVisitor } from './BookForVisitor';
 import { BookingList } from './BookingList';
 import { BookingPlan } from './BookingPlan';
 import './bookings.css';
+import { DateInput } from '../../components/DateInput';
 
 export default function Bookings() {
   const { t } = useTranslation();
@@ -54,7 +55,8 @@ function BookingsPage({ timeZone }: { timeZone: string }) {
           </button>
           <label className="field-inline">
             <span className="sr-only">{t('bookings.day')}</span>
-            <input type="date" className="input" value={day} required onChange={(e) => e.target.value && choose(e.target.value === today ? null : e.target.value)} data-testid="day-input" />
+            {/* The heading above spells the day out. */}
+            <DateInput spell={false} value={day} required onChange={(e) => e.target.value && choose(e.target.value === today ? null : e.target.value)} data-testid="day-input" />
           </label>
           <button type="button" className="btn" onClick={() => choose(addCalendarDays(day, 1))} data-testid="day-next">
             {t('bookings.nextDay')} ›

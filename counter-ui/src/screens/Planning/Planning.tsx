@@ -21,6 +21,7 @@ import { usePlanningText } from './planningText';
 import { Steps } from './Steps';
 import '../Reports/reports.css';
 import './planning.css';
+import { DateInput } from '../../components/DateInput';
 
 /** Eight weeks: every weekday seen eight times, recent enough to be the center as it is now. */
 const HISTORY_DAYS = 56;
@@ -112,11 +113,11 @@ function PlanningPage({ timeZone }: { timeZone: string }) {
           <div className="planning-fields">
             <label className="field-inline">
               <span>{tr('source.from')}</span>
-              <input type="date" className="input" data-testid="plan-from" value={choice.from} max={choice.to || undefined} onChange={(e) => pick({ from: e.target.value })} />
+              <DateInput data-testid="plan-from" value={choice.from} max={choice.to || undefined} onChange={(e) => pick({ from: e.target.value })} />
             </label>
             <label className="field-inline">
               <span>{tr('source.to')}</span>
-              <input type="date" className="input" data-testid="plan-to" value={choice.to} max={addDays(today, -1)} onChange={(e) => pick({ to: e.target.value })} />
+              <DateInput data-testid="plan-to" value={choice.to} max={addDays(today, -1)} onChange={(e) => pick({ to: e.target.value })} />
             </label>
             <label className="field-inline">
               <span>{tr('source.weekday')}</span>

@@ -3,6 +3,7 @@ import { REPORT_GROUPINGS, type ReportGrouping } from '@qms/shared';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store';
 import { PERIOD_PRESETS, type Period, type PeriodPreset } from './period';
+import { DateInput } from '../../components/DateInput';
 
 export function Pickers({ period, today }: { period: Period; today: string }) {
   const { t } = useTranslation();
@@ -25,9 +26,7 @@ export function Pickers({ period, today }: { period: Period; today: string }) {
         <div className="custom-range">
           <label className="field-inline">
             <span>{t('reports.from')}</span>
-            <input
-              type="date"
-              className="input"
+            <DateInput
               data-testid="report-from"
               value={choice.custom.from}
               max={today}
@@ -36,7 +35,7 @@ export function Pickers({ period, today }: { period: Period; today: string }) {
           </label>
           <label className="field-inline">
             <span>{t('reports.to')}</span>
-            <input type="date" className="input" data-testid="report-to" value={choice.custom.to} max={today} onChange={(e) => choose({ custom: { ...choice.custom, to: e.target.value } })} />
+            <DateInput data-testid="report-to" value={choice.custom.to} max={today} onChange={(e) => choose({ custom: { ...choice.custom, to: e.target.value } })} />
           </label>
         </div>
       )}
