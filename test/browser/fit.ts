@@ -49,3 +49,28 @@ export async function overflows(page: Page): Promise<string[]> {
     return out;
   });
 }
+
+/**
+ * Every boxed element (one with a border) whose content runs past that border sideways: a table of
+ * long Russian headings drawn beyond its card, a label out of its button. Text that a language
+ * makes longer shows it first, so languages.test.ts looks on every screen in every language. A
+ * box that scrolls or clips sideways holds its content by design; form fields scroll their text.
+ */
+export async function spills(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const name = (el: Element) => `${el.tagName.toLowerCase()}${el.classList.length ? `.${[...el.classList].join('.')}` : ''}`;
+    for (const el of document.querySelectorAll('body *')) {
+      if (!(el instanceof HTMLElement) || el.closest('svg, input, select, textarea, .sr-only, .visually-hidden')) continue;
+      const style = getComputedStyle(el);
+      if (style.overflowX !== 'visible' || style.display === 'inline' || parseFloat(style.borderRightWidth) === 0) continue;
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0 || style.visibility === 'hidden') continue;
+      if (el.scrollWidth > el.clientWidth + 1) {
+        const text = (el.innerText || '').trim().slice(0, 40).replace(/\s+/g, ' ');
+        out.push(`${name(el.parentElement ?? el)} > ${name(el)} "${text}": content ${el.scrollWidth} px wide in ${el.clientWidth}`);
+      }
+    }
+    return out;
+  });
+}

@@ -45,6 +45,7 @@ import { ConfigStore } from '../../server/src/storage/config-store.js';
 import { openDatabase } from '../../server/src/storage/db.js';
 import { T0 } from '../helpers/server.js';
 import { browserEnv, type BrowserEnv } from './harness.js';
+import { spills } from './fit.js';
 import { collectText, languageJudge, LANGS, type Judge } from './language-check.js';
 
 const NAMES: Record<Language, string> = { ru: 'Русский', en: 'English', vi: 'Tiếng Việt', uz: 'Oʻzbekcha' };
@@ -110,6 +111,7 @@ function inspector(app: string, part = app) {
       const shown = await page.evaluate(collectText, lang);
       if (process.env.LANGUAGES_DUMP) (await import('node:fs')).appendFileSync(process.env.LANGUAGES_DUMP, `## ${where}\n${shown.map((x) => `${x.text.trim()}  ⟨${x.where}⟩`).join('\n')}\n`);
       for (const p of judges[lang].problems(shown)) faults.push(`${where}: ${p}`);
+      for (const p of await spills(page)) faults.push(`${where}: spills: ${p}`);
       const keys = await page.evaluate(() => (globalThis as { __missingKeys?: string[] }).__missingKeys ?? []);
       for (const k of keys.slice(keysSeen.get(page) ?? 0)) faults.push(`${where}: i18n key missing in its language: ${k}`);
       keysSeen.set(page, keys.length);

@@ -103,40 +103,42 @@ function CounterForm({ item, ed, serviceIds, name }: { item: Counter | null; ed:
           <input className="input" value={zone} onChange={(e) => setZone(e.target.value)} />
         </Field>
       </div>
-      <table className="table assign">
-        <thead>
-          <tr>
-            <th>{t('sup.services.service')}</th>
-            {(['off', 'primary', 'secondary'] as const).map((r) => (
-              <th key={r} className="center">
-                {t(`role.${r}`)}
-              </th>
-            ))}
-            <th className="center">{t('admin.canServe')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {serviceIds.map((sid) => (
-            <tr key={sid}>
-              <td>{name(sid)}</td>
+      <div className="table-scroll">
+        <table className="table assign">
+          <thead>
+            <tr>
+              <th>{t('sup.services.service')}</th>
               {(['off', 'primary', 'secondary'] as const).map((r) => (
-                <td key={r} className="center">
-                  <input type="radio" name={`plan-${sid}`} aria-label={`${name(sid)}: ${t(`role.${r}`)}`} checked={roleOf(sid) === r} onChange={() => setRole(sid, r)} />
-                </td>
+                <th key={r} className="center">
+                  {t(`role.${r}`)}
+                </th>
               ))}
-              <td className="center">
-                <input
-                  type="checkbox"
-                  aria-label={`${name(sid)}: ${t('admin.canServe')}`}
-                  checked={canServe.includes(sid) || roleOf(sid) !== 'off'}
-                  disabled={roleOf(sid) !== 'off'}
-                  onChange={(e) => setCanServe((c) => (e.target.checked ? [...c, sid] : c.filter((x) => x !== sid)))}
-                />
-              </td>
+              <th className="center">{t('admin.canServe')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {serviceIds.map((sid) => (
+              <tr key={sid}>
+                <td>{name(sid)}</td>
+                {(['off', 'primary', 'secondary'] as const).map((r) => (
+                  <td key={r} className="center">
+                    <input type="radio" name={`plan-${sid}`} aria-label={`${name(sid)}: ${t(`role.${r}`)}`} checked={roleOf(sid) === r} onChange={() => setRole(sid, r)} />
+                  </td>
+                ))}
+                <td className="center">
+                  <input
+                    type="checkbox"
+                    aria-label={`${name(sid)}: ${t('admin.canServe')}`}
+                    checked={canServe.includes(sid) || roleOf(sid) !== 'off'}
+                    disabled={roleOf(sid) !== 'off'}
+                    onChange={(e) => setCanServe((c) => (e.target.checked ? [...c, sid] : c.filter((x) => x !== sid)))}
+                  />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <p className="muted small">{t('admin.canServeHint')}</p>
       <fieldset className="checks">
         <legend>{t('admin.schedule.counterPlan')}</legend>

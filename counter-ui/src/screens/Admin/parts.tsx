@@ -97,7 +97,8 @@ export function AdminForm({ title, onSubmit, children }: { title: string; onSubm
 
 export function EditorLayout({ list, editor }: { list: ReactNode; editor: ReactNode }) {
   return (
-    <div className="editor">
+    // With nothing open, the list has the width: a wide table (Russian headings) fits without scrolling.
+    <div className={editor ? 'editor' : 'editor editor-alone'}>
       <div className="editor-list">{list}</div>
       {editor && <div className="editor-form">{editor}</div>}
     </div>
