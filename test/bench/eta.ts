@@ -8,7 +8,7 @@
  *
  * Beside them, the floor no estimate can go under (eta-floor.ts): the error of the best estimate
  * the live hall could give, on a sample of each day's newcomers, with the engine's own error on
- * the same newcomers.
+ * the same newcomers scored on the same replays.
  */
 import { findPolicy } from '../../server/src/sim/policies.js';
 import { loadScenario, simulate } from '../../server/src/sim/simulate.js';
@@ -44,9 +44,9 @@ for (const file of files) {
 console.log(
   [
     `ETA error in minutes, ${seeds} seeds: median / P90 of |promised − actual| / share kept > 5 min longer than promised.`,
-    `Floor: the best estimate the hall could give, \`adaptive\`, ${FLOOR.seeds} seeds, about ${FLOOR.sample} newcomers each, ${FLOOR.replays} replays from what the hall knew at each one's issue; beside it, \`adaptive\`'s own error on the same newcomers (how many).`,
+    `Floor: the best estimate the hall could give, \`adaptive\`, ${FLOOR.seeds} seeds, about ${FLOOR.sample} newcomers each, ${FLOOR.replays} replays from what the hall knew at each one's issue; beside it, \`adaptive\`'s own promise to the same newcomers (how many), scored on the same replays.`,
     '',
-    '| scenario | adaptive | static | floor (median / P90) | adaptive, same newcomers |',
+    '| scenario | adaptive | static | floor (median / P90) | adaptive, scored on those replays |',
     '|---|---|---|---|---|',
     ...rows,
     '',
