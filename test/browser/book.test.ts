@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatTime } from '../../shared/src/client/dates.js';
 import { testCenter } from '../helpers/center.js';
 import { axeSerious, browserEnv, type BrowserEnv } from './harness.js';
+import { spills } from './fit.js';
 import { collectText, languageJudge } from './language-check.js';
 
 const PHONE = { width: 360, height: 640 };
@@ -59,6 +60,7 @@ async function checkScreen(page: Page, lang: Language, where: string, typed: str
   expect(await page.evaluate(() => document.documentElement.lang), where).toBe(lang);
   const neutral = await page.locator('[data-testid=book-code], .book-manage a').allTextContents();
   expect(languageJudge(lang, center(), [...typed, ...neutral]).problems(await page.evaluate(collectText, lang)), where).toEqual([]);
+  expect(await spills(page), `${where}: spills`).toEqual([]);
   expect(await axeSerious(page), where).toEqual([]);
 }
 

@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD, testCenter } from '../helpers/center.js';
 import { axeSerious, browserEnv, type BrowserEnv } from './harness.js';
+import { spills } from './fit.js';
 import { collectText, languageJudge, LANGS } from './language-check.js';
 
 const LAPTOP = { width: 1366, height: 768 };
@@ -225,6 +226,7 @@ describe('Bookings in the counter app (issue 13)', () => {
       await page.locator(`html[lang=${lang}]`).waitFor();
       const shown = await page.evaluate(collectText, lang);
       faults.push(...languageJudge(lang, CONFIG, typed).problems(shown).map((p) => `${lang}: ${p}`));
+      faults.push(...(await spills(page)).map((p) => `${lang}: spills: ${p}`));
       const missing = await page.evaluate(() => (globalThis as { __missingKeys?: string[] }).__missingKeys ?? []);
       faults.push(...missing.map((k) => `${lang}: missing key ${k}`));
     }

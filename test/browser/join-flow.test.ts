@@ -13,7 +13,7 @@ import type { CenterConfigInput, Language } from '@qms/shared';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KIOSK_TOKEN, PASSWORD, testCenter } from '../helpers/center.js';
-import { overflows } from './fit.js';
+import { overflows, spills } from './fit.js';
 import { axeSerious, browserEnv, type BrowserEnv } from './harness.js';
 import { collectText, languageJudge, LANGS } from './language-check.js';
 
@@ -485,6 +485,7 @@ describe('joining from outside (issue 14)', () => {
       if (htmlLang !== lang) faults.push(`${where}: <html lang="${htmlLang}">`);
       const shown = await page.evaluate(collectText, lang);
       for (const p of languageJudge(lang, center(), typed).problems(shown)) faults.push(`${where}: ${p}`);
+      for (const p of await spills(page)) faults.push(`${where}: spills: ${p}`);
       const keys = await page.evaluate(() => (globalThis as { __missingKeys?: string[] }).__missingKeys ?? []);
       for (const k of keys) faults.push(`${where}: i18n key missing in its language: ${k}`);
     };

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Language } from '@qms/shared';
 import { PASSWORD, testCenter } from '../helpers/center.js';
 import { axeSerious, browserEnv, type BrowserEnv } from './harness.js';
+import { spills } from './fit.js';
 import { collectText, languageJudge, LANGS } from './language-check.js';
 
 const SIZE = { width: 1366, height: 900 };
@@ -98,7 +99,7 @@ async function languageFaults(p: Page, lang: Language): Promise<string[]> {
   const judge = languageJudge(lang, CONFIG, ['c1-day', FILE_NAME]);
   const shown = await p.evaluate(collectText, lang);
   const keys = await p.evaluate(() => (globalThis as { __missingKeys?: string[] }).__missingKeys ?? []);
-  return [...judge.problems(shown), ...keys.map((k) => `missing key ${k}`)];
+  return [...judge.problems(shown), ...keys.map((k) => `missing key ${k}`), ...(await spills(p)).map((s) => `spills: ${s}`)];
 }
 
 describe('Planning', () => {

@@ -13,6 +13,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KIOSK_TOKEN, PASSWORD, testCenter } from '../helpers/center.js';
 import { axeSerious, browserEnv, type BrowserEnv } from './harness.js';
+import { spills } from './fit.js';
 import { collectText, languageJudge } from './language-check.js';
 
 const PHONE = { width: 360, height: 640 };
@@ -81,6 +82,7 @@ async function expectNoSideways(page: Page): Promise<void> {
 async function expectClean(page: Page, what: string, lang?: 'ru' | 'en' | 'vi' | 'uz', typed: string[] = []): Promise<void> {
   expect(await axeSerious(page), `${what}: axe`).toEqual([]);
   if (lang) expect(languageJudge(lang, CONFIG, typed).problems(await page.evaluate(collectText, lang)), `${what}: language`).toEqual([]);
+  expect(await spills(page), `${what}: spills`).toEqual([]);
 }
 
 /** A score as a visitor gives it: a touch on its label (the radio inside is visually hidden); the radio's accessible name is checked. */
