@@ -3,12 +3,13 @@
  * arrival is served or a no-show, a counter holds one visitor at a time and only while open and
  * on shift, each policy calls only what it may, priority lane first and then oldest.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MINUTE, type FactBody, type Ticket } from '@qms/shared';
 import { simulateDay, ticketIdOf, type DayRun } from '../../server/src/sim/day.js';
 import { POLICIES, type SimPolicy } from '../../server/src/sim/policies.js';
 import { dayResult } from '../../server/src/sim/results.js';
-import type { Scenario } from '../../server/src/sim/scenario.js';
+import { parseScenario, type Scenario } from '../../server/src/sim/scenario.js';
 import { REFERENCE_SCENARIOS, scenario } from './helpers.js';
 import { SIM_DAY0 } from '../../server/src/sim/config.js';
 
@@ -144,5 +145,108 @@ describe('conservation and policy rules, every fact of a day', () => {
       expect(v.counterId).toBe('13');
       expect(v.calledMs).toBeGreaterThanOrEqual(20 * 60 * MINUTE);
     }
+  });
+});
+
+/** "HH:MM" of minutes after 00:00. */
+const hhmm = (min: number) => `${String(Math.floor(min / 60)).padStart(2, '0')}:${String(min % 60).padStart(2, '0')}`;
+
+/** Sorted, distinct minutes in [from, to], `n` of them at most (cut points of a day). */
+const cuts = (from: number, to: number, n: number) => fc.uniqueArray(fc.integer({ min: from, max: to }), { maxLength: n }).map((xs) => xs.sort((a, b) => a - b));
+
+/**
+ * A day nobody has seen: 1–5 services (any mean, spread, priority share, arrival periods, some
+ * with none at all), 1–5 counters serving and trained for random subsets, on shifts with breaks
+ * that start late or end early, no-shows, a warm-up. Every service is served by some counter (the
+ * scenario file requires it); walk-ins only (the booked lane has its own rules, appointments.test.ts).
+ */
+const unseenDay = fc
+  .record({
+    open: fc.integer({ min: 6 * 60, max: 10 * 60 }),
+    length: fc.integer({ min: 120, max: 11 * 60 }),
+    services: fc.array(
+      fc.record({
+        mean: fc.double({ min: 0.5, max: 40, noNaN: true }),
+        cv: fc.constantFrom(0, 0.3, 0.7, 1, 1.6),
+        priorityShare: fc.constantFrom(0, 0.05, 0.3, 1),
+        target: fc.option(fc.integer({ min: 5, max: 60 }), { nil: undefined }),
+        // Start (minutes into the day), length and rate of each arrival period.
+        periods: fc.array(fc.tuple(fc.nat({ max: 660 }), fc.integer({ min: 10, max: 660 }), fc.integer({ min: 0, max: 40 })), { minLength: 1, maxLength: 3 }),
+      }),
+      { minLength: 1, maxLength: 5 },
+    ),
+    counters: fc.array(
+      fc.record({ serves: fc.array(fc.nat(), { minLength: 1, maxLength: 3 }), trained: fc.array(fc.nat(), { maxLength: 3 }), shifts: fc.option(fc.nat(), { nil: undefined }) }),
+      { minLength: 1, maxLength: 5 },
+    ),
+    owner: fc.array(fc.nat(), { minLength: 5, maxLength: 5 }),
+    noShowShare: fc.constantFrom(0, 0.1, 0.4),
+    noShowCostMin: fc.constantFrom(0, 1, 3),
+    warmupMin: fc.constantFrom(0, 15),
+  })
+  .chain((d) => {
+    const close = Math.min(d.open + d.length, 24 * 60);
+    return fc.array(cuts(d.open + 1, close - 1, 3), { minLength: d.counters.length, maxLength: d.counters.length }).map((shiftCuts) => {
+      const ids = d.services.map((_, i) => `s${i}`);
+      // Overloaded days are allowed, but not beyond ten hours of work per counter: a wait past G1's
+      // guard of a day (the policies' "nobody waits a day") would call out of the order checked here.
+      const work = d.services.reduce(
+        (sum, x) => sum + x.periods.reduce((w, [start, length, perHour]) => w + ((perHour * (Math.min(close, d.open + (start % (close - d.open)) + length) - d.open - (start % (close - d.open)))) / 60) * x.mean, 0),
+        0,
+      );
+      const scale = Math.min(1, (d.counters.length * 600) / Math.max(work, 1));
+      const counters = d.counters.map((c, i) => {
+        const serves = new Set(c.serves.map((k) => ids[k % ids.length]!));
+        // Each service has an owner counter, so that no service goes unserved.
+        ids.forEach((sid, k) => d.owner[k]! % d.counters.length === i && serves.add(sid));
+        const canServe = [...new Set([...serves, ...c.trained.map((k) => ids[k % ids.length]!)])];
+        // Shifts: the day cut at up to three points, every other piece worked (so breaks, late starts, early ends).
+        const points = [d.open, ...shiftCuts[i]!, close];
+        const pieces = points.slice(1).map((to, k) => ({ from: hhmm(points[k]!), to: hhmm(to) }));
+        const worked = pieces.filter((_, k) => k % 2 === (c.shifts ?? 0) % 2);
+        return { id: `c${i}`, serves: [...serves], canServe, ...(c.shifts === undefined || worked.length === 0 ? {} : { shifts: worked }) };
+      });
+      return {
+        format: 'qms-scenario/1',
+        name: 'unseen',
+        warmupMin: Math.min(d.warmupMin, close - d.open - 1),
+        day: { open: hhmm(d.open), close: hhmm(close) },
+        targetWaitMin: 15,
+        services: d.services.map((x, i) => ({
+          id: ids[i],
+          serviceTimeMin: { mean: x.mean, cv: x.cv },
+          priorityShare: x.priorityShare,
+          ...(x.target === undefined ? {} : { targetWaitMin: x.target }),
+          arrivals: x.periods.map(([start, length, perHour]) => {
+            const from = d.open + (start % (close - d.open));
+            const to = Math.min(close, from + length);
+            return { from: hhmm(from), to: hhmm(to), perHour: perHour * scale };
+          }),
+        })),
+        counters,
+        noShowShare: d.noShowShare,
+        noShowCostMin: d.noShowCostMin,
+      };
+    });
+  });
+
+describe('days nobody has seen', () => {
+  // UNSEEN_RUNS and UNSEEN_SEED look further (400 runs: about 40 s).
+  it('every random valid day keeps conservation and each policy\'s rules, promises included', { timeout: 600_000 }, () => {
+    fc.assert(
+      fc.property(unseenDay, fc.integer({ min: 1, max: 10_000 }), (raw, seed) => {
+        const s = parseScenario(raw, 'generated day');
+        for (const policy of POLICIES) {
+          const { run, calls } = checkedDay(s, policy, seed);
+          expect(calls).toBe(run.visitors.length);
+          for (const t of run.state.tickets.values()) expect(['done', 'no_show']).toContain(t.status);
+          for (const c of run.state.counters.values()) expect(c).toMatchObject({ status: 'closed', currentTicketId: null });
+          const r = dayResult(run);
+          expect(r.served + r.noShows).toBe(r.visitors);
+        }
+      }),
+      // No shrinking: a day is large, and its seed and path in the report replay it.
+      { numRuns: Number(process.env.UNSEEN_RUNS ?? 40), seed: Number(process.env.UNSEEN_SEED ?? 20261207), endOnFailure: true },
+    );
   });
 });
