@@ -194,6 +194,9 @@ export function languageJudge(lang: Language, config: CenterConfigInput, typed: 
         for (const re of allowed) rest = rest.replace(re, ' ');
         if (lang !== 'ru' && CYRILLIC.test(rest)) say('Cyrillic');
         if (lang !== 'vi' && VIETNAMESE.test(rest)) say('Vietnamese letters');
+        // One typography for Uzbek: oʻ, gʻ with ʻ (U+02BB), the tutuq belgisi with ʼ (U+02BC). The
+        // demo's names and some strings had ‘ and ’, so one screen showed both.
+        if (lang === 'uz' && /\p{L}[‘’]\p{L}/u.test(text)) say('‘ or ’ in Uzbek: oʻ and gʻ take ʻ (U+02BB), the tutuq belgisi ʼ (U+02BC)');
         for (const w of new Set(words(rest))) {
           if (lang === 'ru' && w.length >= 2 && LATIN_WORD.test(w) && !ownWords.has(w)) say(`the Latin word "${w}"`);
           else if (foreignWords.has(w)) say(`"${w}" is a ${foreignWords.get(w)} word`);

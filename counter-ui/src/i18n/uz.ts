@@ -243,8 +243,8 @@ export const uz: Messages<typeof en> = {
   },
   bal: {
     why: {
-      merge: '{{counter}}-oyna {{services}} xizmatini ham ko‘rsatadi: {{ticket}}{{lane}} {{service}} uchun {{waited}} daqiqa kutdi va bu yerda navbatdagi; u yerda kutish {{expected}} daqiqa (me’yor {{target}} daqiqa)',
-      release: '{{counter}}-oyna o‘z rejasiga qaytdi: {{n}} daqiqadan beri {{services}} kerak bo‘lmadi',
+      merge: '{{counter}}-oyna {{services}} xizmatini ham koʻrsatadi: {{ticket}}{{lane}} {{service}} uchun {{waited}} daqiqa kutdi va bu yerda navbatdagi; u yerda kutish {{expected}} daqiqa (meʼyor {{target}} daqiqa)',
+      release: '{{counter}}-oyna oʻz rejasiga qaytdi: {{n}} daqiqadan beri {{services}} kerak boʻlmadi',
       priorityLane: ' (imtiyozli navbat)',
     },
     title: 'Qayta taqsimlash',
@@ -393,7 +393,7 @@ export const uz: Messages<typeof en> = {
     targetHint: 'Boʻsh: markaz meʼyori',
     serviceTimeMin: 'Qabul vaqti, daq',
     dailyCap: 'Kunlik limit',
-    acceptWhenUnstaffed: 'Kiosklar ish vaqtida, bu xizmat uchun band oyna bo‘lmasa ham, chipta beradi (tashrif buyuruvchi kutadi, vaqt noma’lum)',
+    acceptWhenUnstaffed: 'Kiosklar ish vaqtida, bu xizmat uchun band oyna boʻlmasa ham, chipta beradi (tashrif buyuruvchi kutadi, vaqt nomaʼlum)',
     number: 'Raqam',
     zone: 'Zona',
     plan: 'Rejadagi xizmatlar',

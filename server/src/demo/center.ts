@@ -19,11 +19,11 @@ const allDay = [{ from: '00:00', to: '24:00' }];
 const services: CenterConfigInput['services'] = [
   { id: 'justice', prefix: 'A', category: 'civil', serviceTimeMin: 8, names: { vi: 'Tư pháp: hộ tịch, chứng thực', en: 'Justice: civil status, notarisation', ru: 'Юстиция: ЗАГС, заверение', uz: 'Adliya: FHDY, notarial tasdiq' } },
   { id: 'land', prefix: 'B', category: 'property', serviceTimeMin: 12, names: { vi: 'Tài nguyên: quyền sử dụng đất', en: 'Natural resources: land use rights', ru: 'Земельные отношения', uz: 'Yer resurslari: yerdan foydalanish' } },
-  { id: 'business', prefix: 'C', category: 'business', serviceTimeMin: 10, names: { vi: 'Kế hoạch và đầu tư: đăng ký kinh doanh', en: 'Planning and investment: business registration', ru: 'Регистрация бизнеса', uz: 'Biznesni ro‘yxatdan o‘tkazish' } },
+  { id: 'business', prefix: 'C', category: 'business', serviceTimeMin: 10, names: { vi: 'Kế hoạch và đầu tư: đăng ký kinh doanh', en: 'Planning and investment: business registration', ru: 'Регистрация бизнеса', uz: 'Biznesni roʻyxatdan oʻtkazish' } },
   { id: 'transport', prefix: 'D', category: 'transport', serviceTimeMin: 6, names: { vi: 'Giao thông: giấy phép lái xe', en: 'Transport: driving licences', ru: 'Транспорт: водительские удостоверения', uz: 'Transport: haydovchilik guvohnomasi' } },
   { id: 'labour', prefix: 'E', category: 'social', serviceTimeMin: 9, names: { vi: 'Lao động, thương binh và xã hội', en: 'Labour, invalids and social affairs', ru: 'Труд и социальная защита', uz: 'Mehnat va ijtimoiy himoya' } },
   { id: 'construction', prefix: 'F', category: 'property', serviceTimeMin: 11, names: { vi: 'Xây dựng: giấy phép xây dựng', en: 'Construction permits', ru: 'Разрешения на строительство', uz: 'Qurilish ruxsatnomalari' } },
-  { id: 'health', prefix: 'G', category: 'business', serviceTimeMin: 7, names: { vi: 'Y tế: chứng chỉ hành nghề', en: 'Health: practice licences', ru: 'Здравоохранение: лицензии', uz: 'Sog‘liqni saqlash: litsenziyalar' } },
+  { id: 'health', prefix: 'G', category: 'business', serviceTimeMin: 7, names: { vi: 'Y tế: chứng chỉ hành nghề', en: 'Health: practice licences', ru: 'Здравоохранение: лицензии', uz: 'Sogʻliqni saqlash: litsenziyalar' } },
 ];
 
 // counter id → [planned services (first is primary), what its staff can serve]
@@ -82,7 +82,7 @@ export function demoCenter(): CenterConfigInput {
     services: demoServices,
     categories: [
       { id: 'civil', names: { en: 'Civil status', vi: 'Hộ tịch', ru: 'Гражданское состояние', uz: 'Fuqarolik holati' } },
-      { id: 'property', names: { en: 'Land and property', vi: 'Đất đai, xây dựng', ru: 'Земля и недвижимость', uz: 'Yer va ko‘chmas mulk' } },
+      { id: 'property', names: { en: 'Land and property', vi: 'Đất đai, xây dựng', ru: 'Земля и недвижимость', uz: 'Yer va koʻchmas mulk' } },
       { id: 'business', names: { en: 'Business and licences', vi: 'Doanh nghiệp, giấy phép', ru: 'Бизнес и лицензии', uz: 'Biznes va litsenziyalar' } },
       { id: 'transport', names: { en: 'Transport', vi: 'Giao thông', ru: 'Транспорт', uz: 'Transport' } },
       { id: 'social', names: { en: 'Social affairs', vi: 'Lao động, xã hội', ru: 'Социальная защита', uz: 'Ijtimoiy himoya' } },
@@ -93,7 +93,7 @@ export function demoCenter(): CenterConfigInput {
       { id: 'veteran', icon: 'medal', names: { vi: 'Người có công, cựu chiến binh', en: 'War veterans, Heroes', ru: 'Ветераны войны, Герои', uz: 'Urush faxriylari' } },
       { id: 'elderly', icon: 'elderly', names: { vi: 'Người cao tuổi (từ 80)', en: 'Aged 80 and over', ru: 'Граждане старше 80 лет', uz: '80 yoshdan oshganlar' } },
       { id: 'pregnant', icon: 'pregnant', names: { vi: 'Phụ nữ mang thai', en: 'Pregnant women', ru: 'Беременные женщины', uz: 'Homilador ayollar' } },
-      { id: 'infant', icon: 'infant', names: { vi: 'Người đi cùng trẻ nhỏ', en: 'With an infant', ru: 'С ребёнком до года', uz: 'Go‘dak bilan' } },
+      { id: 'infant', icon: 'infant', names: { vi: 'Người đi cùng trẻ nhỏ', en: 'With an infant', ru: 'С ребёнком до года', uz: 'Goʻdak bilan' } },
     ],
     counters: plan.map(([serves, canServe], i) => ({
       id: String(i + 1),

@@ -26,14 +26,14 @@ const COMPLAINTS: Record<string, string[]> = {
   vi: ['Chờ quá lâu, không ai giải thích lý do.', 'Cán bộ trả lời thiếu nhiệt tình.', 'Phải quay lại vì thiếu giấy tờ mà không được hướng dẫn trước.'],
   en: ['Waited far too long and nobody said why.', 'The officer was curt with me.', 'I was sent back for a missing paper nobody had mentioned.'],
   ru: ['Очень долго ждал, никто не объяснил почему.', 'Сотрудник отвечал грубо.', 'Отправили за справкой, о которой заранее не предупредили.'],
-  uz: ['Juda uzoq kutdim, hech kim sababini aytmadi.', 'Xodim qo‘pol javob berdi.', 'Oldindan aytilmagan hujjat uchun qaytarib yuborishdi.'],
+  uz: ['Juda uzoq kutdim, hech kim sababini aytmadi.', 'Xodim qoʻpol javob berdi.', 'Oldindan aytilmagan hujjat uchun qaytarib yuborishdi.'],
 };
 const PRAISE: Record<string, string> = { vi: 'Nhanh chóng và chu đáo.', en: 'Quick and helpful.', ru: 'Быстро и вежливо.', uz: 'Tez va xushmuomala.' };
 const ANSWERS: Record<string, string> = {
   vi: 'Trung tâm xin lỗi về sự bất tiện. Chúng tôi đã trao đổi với cán bộ và bổ sung hướng dẫn hồ sơ tại quầy.',
   en: 'We apologise for the inconvenience. We have spoken with the officer and added a checklist of documents at the desk.',
   ru: 'Приносим извинения. Мы поговорили с сотрудником и разместили у окна список необходимых документов.',
-  uz: 'Noqulaylik uchun uzr so‘raymiz. Xodim bilan suhbatlashdik va oyna yoniga hujjatlar ro‘yxatini qo‘ydik.',
+  uz: 'Noqulaylik uchun uzr soʻraymiz. Xodim bilan suhbatlashdik va oyna yoniga hujjatlar roʻyxatini qoʻydik.',
 };
 
 /**
