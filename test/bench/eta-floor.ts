@@ -22,6 +22,7 @@
  * P90 on city-mfc for windows of 30 / 10 / 5 min.)
  */
 import { MINUTE } from '@qms/shared';
+import { nearestRank } from '../../server/src/kpi/waits.js';
 import type { SimPolicy } from '../../server/src/sim/policies.js';
 import { serviceTime, streams } from '../../server/src/sim/random.js';
 import { simulateDay } from '../../server/src/sim/day.js';
@@ -45,10 +46,8 @@ export interface Floor {
   estimate: { median: number; p90: number };
 }
 
-export const quantile = (values: readonly number[], p: number): number => {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.floor(p * (s.length - 1))] ?? NaN;
-};
+/** The product's one percentile (server/src/kpi), p in 0..1, as the estimate's own figures are taken. */
+const quantile = (values: readonly number[], p: number): number => nearestRank([...values].sort((a, b) => a - b), p * 100) ?? NaN;
 
 export function floorOf(scenario: Scenario, policy: SimPolicy, options: FloorOptions): Floor {
   const byId = new Map(scenario.services.map((s) => [s.id, s]));
@@ -59,6 +58,7 @@ export function floorOf(scenario: Scenario, policy: SimPolicy, options: FloorOpt
     const day = simulateDay(scenario, policy, seed, { visitors: drawVisitors(scenario, seed) }).visitors;
     const promised = day.filter((v) => v.counted && v.promisedWaitMin !== null);
     const every = Math.max(1, Math.round(promised.length / options.sample));
+    const booked = day.filter((u) => u.lane === 'booked');
     for (let i = 0; i < promised.length; i += every) {
       const v = promised[i]!;
       const waits: number[] = [];
@@ -85,8 +85,7 @@ export function floorOf(scenario: Scenario, policy: SimPolicy, options: FloorOpt
           known.push({ index: u.index, serviceId: u.serviceId, lane: u.lane, arriveMs: u.arriveMs, ...(u.slotMs !== undefined ? { slotMs: u.slotMs } : {}), serviceMs, noShow, counted: u.counted });
         }
         const walkIns = drawVisitors(scenario, seed * 1_000_003 + r * 7 + v.index).filter((u) => u.lane !== 'booked' && u.arriveMs > v.arriveMs);
-        const booked = day.filter((u) => u.lane === 'booked' && u.index > v.index);
-        const later = [...walkIns, ...booked].sort((a, b) => a.arriveMs - b.arriveMs);
+        const later = [...walkIns, ...booked.filter((u) => u.index > v.index)].sort((a, b) => a.arriveMs - b.arriveMs);
         const visitors = [...known, ...later].map((u, index) => ({ ...u, index }));
         const me = simulateDay(scenario, policy, seed, { visitors, promises: false }).visitors[v.index]!;
         waits.push((me.calledMs - me.arriveMs) / MINUTE);

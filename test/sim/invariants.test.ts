@@ -188,12 +188,15 @@ const unseenDay = fc
     const close = Math.min(d.open + d.length, 24 * 60);
     return fc.array(cuts(d.open + 1, close - 1, 3), { minLength: d.counters.length, maxLength: d.counters.length }).map((shiftCuts) => {
       const ids = d.services.map((_, i) => `s${i}`);
+      const periods = d.services.map((x) =>
+        x.periods.map(([start, length, perHour]) => {
+          const from = d.open + (start % (close - d.open));
+          return { from, to: Math.min(close, from + length), perHour };
+        }),
+      );
       // Overloaded days are allowed, but not beyond ten hours of work per counter: a wait past G1's
       // guard of a day (the policies' "nobody waits a day") would call out of the order checked here.
-      const work = d.services.reduce(
-        (sum, x) => sum + x.periods.reduce((w, [start, length, perHour]) => w + ((perHour * (Math.min(close, d.open + (start % (close - d.open)) + length) - d.open - (start % (close - d.open)))) / 60) * x.mean, 0),
-        0,
-      );
+      const work = d.services.reduce((sum, x, i) => sum + periods[i]!.reduce((w, p) => w + ((p.perHour * (p.to - p.from)) / 60) * x.mean, 0), 0);
       const scale = Math.min(1, (d.counters.length * 600) / Math.max(work, 1));
       const counters = d.counters.map((c, i) => {
         const serves = new Set(c.serves.map((k) => ids[k % ids.length]!));
@@ -217,11 +220,7 @@ const unseenDay = fc
           serviceTimeMin: { mean: x.mean, cv: x.cv },
           priorityShare: x.priorityShare,
           ...(x.target === undefined ? {} : { targetWaitMin: x.target }),
-          arrivals: x.periods.map(([start, length, perHour]) => {
-            const from = d.open + (start % (close - d.open));
-            const to = Math.min(close, from + length);
-            return { from: hhmm(from), to: hhmm(to), perHour: perHour * scale };
-          }),
+          arrivals: periods[i]!.map((p) => ({ from: hhmm(p.from), to: hhmm(p.to), perHour: p.perHour * scale })),
         })),
         counters,
         noShowShare: d.noShowShare,
